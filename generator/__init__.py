@@ -1,0 +1,1 @@
+"""Turn regional career-guidance plans (YAML) into a cross-linked MkDocs site."""

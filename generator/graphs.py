@@ -1,0 +1,143 @@
+"""Agency-collaboration graphs and their deterministic SVG drawings.
+
+Two agencies collaborate when they are responsible for the same measure; the edge weight is
+the number of such measures. The SVG comes from a Jinja template with a seeded layout and
+rounded coordinates, nodes and edges in sorted order, so the same content gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Callable, Iterable
+
+import networkx as nx
+
+from .model import Agency, Catalog, Measure
+
+SEED = 7
+WIDTH, HEIGHT, MARGIN = 800, 560, 70
+PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f",
+           "#4e342e", "#ad1457", "#283593", "#558b2f", "#37474f", "#9e7600")
+
+
+def collaboration_graph(measures: Iterable[Measure]) -> nx.Graph:
+    """Agencies as nodes (with their measure count), shared measures as weighted edges."""
+    graph = nx.Graph()
+    counts: dict[str, int] = {}
+    agencies: dict[str, Agency] = {}
+    weights: dict[tuple[str, str], int] = {}
+    for measure in measures:
+        ids = sorted({a.id for a in measure.agencies})
+        for a in measure.agencies:
+            agencies[a.id] = a
+        for agency_id in ids:
+            counts[agency_id] = counts.get(agency_id, 0) + 1
+        for pair in combinations(ids, 2):
+            weights[pair] = weights.get(pair, 0) + 1
+    for agency_id in sorted(agencies):
+        graph.add_node(agency_id, agency=agencies[agency_id], measures=counts[agency_id])
+    for (a, b), weight in sorted(weights.items()):
+        graph.add_edge(a, b, weight=weight)
+    return graph
+
+
+def ego_graph(catalog: Catalog, agency: Agency) -> nx.Graph:
+    """The agency and everyone it shares a measure with, across all plans."""
+    graph = collaboration_graph(catalog.measures_by_agency[agency.id])
+    return graph.subgraph(sorted(graph.nodes)).copy()
+
+
+def kind_graph(catalog: Catalog) -> nx.Graph:
+    """Agency kinds across all regions: an edge counts measures that join two kinds."""
+    graph = nx.Graph()
+    counts: dict[str, int] = {}
+    weights: dict[tuple[str, str], int] = {}
+    for measure in catalog.measures:
+        kinds = sorted({a.kind.id for a in measure.agencies})
+        for kind in kinds:
+            counts[kind] = counts.get(kind, 0) + 1
+        for pair in combinations(kinds, 2):
+            weights[pair] = weights.get(pair, 0) + 1
+    for kind_id in sorted(counts):
+        graph.add_node(kind_id, kind=catalog.kinds[kind_id], measures=counts[kind_id])
+    for (a, b), weight in sorted(weights.items()):
+        graph.add_edge(a, b, weight=weight)
+    return graph
+
+
+def strongest(graph: nx.Graph, limit: int = 10) -> list[tuple[str, str, int]]:
+    """The heaviest edges, ties broken by node ids: the text alternative to the drawing."""
+    edges = [(a, b, d["weight"]) for a, b, d in graph.edges(data=True)]
+    edges = [(min(a, b), max(a, b), w) for a, b, w in edges]
+    return sorted(edges, key=lambda e: (-e[2], e[0], e[1]))[:limit]
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    x: float
+    y: float
+    r: float
+    label: str
+    title: str
+    href: str
+    color: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Edge:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float
+    title: str
+
+
+def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Seeded spring layout scaled to the drawing area, rounded so that output is stable."""
+    nodes = sorted(graph.nodes)
+    if not nodes:
+        return {}
+    if len(nodes) == 1:
+        return {nodes[0]: (WIDTH / 2, HEIGHT / 2)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(nodes)
+    ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
+    pos = nx.spring_layout(ordered, seed=SEED, weight="weight", iterations=200, k=1.6 / len(nodes) ** 0.5)
+    xs = [float(p[0]) for p in pos.values()]
+    ys = [float(p[1]) for p in pos.values()]
+    span_x = (max(xs) - min(xs)) or 1.0
+    span_y = (max(ys) - min(ys)) or 1.0
+    return {
+        n: (round(MARGIN + 60 + (float(pos[n][0]) - min(xs)) / span_x * (WIDTH - 2 * MARGIN - 120), 1),
+            round(MARGIN + (float(pos[n][1]) - min(ys)) / span_y * (HEIGHT - 2 * MARGIN), 1))
+        for n in nodes
+    }
+
+
+def drawing(graph: nx.Graph, label: Callable[[str], str], title: Callable[[str], str],
+            href: Callable[[str], str], color_key: Callable[[str], int]) -> tuple[list[Node], list[Edge]]:
+    """Nodes and edges ready for the SVG template."""
+    pos = layout(graph)
+    heaviest = max((d["weight"] for _, _, d in graph.edges(data=True)), default=1)
+    most = max((graph.nodes[n]["measures"] for n in graph.nodes), default=1)
+    nodes = []
+    for n in sorted(graph.nodes):
+        x, y = pos[n]
+        text = label(n)
+        if len(text) > 26:
+            text = text[:25].rstrip() + "…"
+        nodes.append(Node(
+            id=n, x=x, y=y, r=round(8 + 14 * (graph.nodes[n]["measures"] / most) ** 0.5, 1), label=text,
+            title=title(n), href=href(n), color=PALETTE[color_key(n) % len(PALETTE)],
+            anchor="end" if x > WIDTH * 0.62 else ("start" if x < WIDTH * 0.38 else "middle"),
+        ))
+    edges = []
+    for a, b, d in sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]))):
+        a, b = min(a, b), max(a, b)
+        edges.append(Edge(pos[a][0], pos[a][1], pos[b][0], pos[b][1],
+                          round(1 + 5 * d["weight"] / heaviest, 1), f"{title(a)} — {title(b)}: {d['weight']}"))
+    return nodes, edges

@@ -1,0 +1,293 @@
+"""Read the content folder into a `Catalog`; every input problem is reported here, located.
+
+Order of work: vocabularies, then plan files. Each file is decoded, parsed by the strict YAML
+reader and validated against its JSON Schema; only schema-valid files are checked for
+references and built. All errors of all files are collected and raised together, so a
+contributor sees every mistake in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import schema, timeframes
+from .errors import ContentError, ContentErrors
+from .model import (
+    Act, Agency, AgencyKind, Audience, Catalog, Event, Indicator, IndicatorGroup, Measure,
+    NarrativePart, Plan, Region, Responsible, Section, Stage, Target, Term, Topic,
+)
+from .yamlsafe import Document, decode, parse
+
+VOCABULARIES = {
+    "regions": ("regions.yaml", "regions"),
+    "topics": ("topics.yaml", "topics"),
+    "agency-kinds": ("agency-kinds.yaml", "kinds"),
+    "audiences": ("audiences.yaml", "audiences"),
+    "glossary": ("glossary.yaml", "terms"),
+}
+PLANS_DIR = "plans"
+SOURCES_DIR = "sources"
+
+
+def load(content_dir: str | Path) -> Catalog:
+    """Load and validate everything under `content_dir`.
+
+    Raises:
+        ContentErrors: with every problem found, each located as file:line:column.
+    """
+    return _Loader(Path(content_dir)).run()
+
+
+def read_document(path: Path, display: str, schema_name: str) -> tuple[Document | None, list[ContentError]]:
+    """Read one YAML file and validate it against `schema_name`; never raises on bad input."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [ContentError(display, 1, 1, f"cannot read the file: {exc.strerror}")]
+    try:
+        doc = parse(display, decode(display, raw))
+    except ContentError as exc:
+        return None, [exc]
+    if doc.data is None:
+        return None, [ContentError(display, 1, 1, "the file is empty")]
+    return doc, schema.validate(doc, schema_name)
+
+
+def _suggest(value: str, known: Iterable[str]) -> str:
+    guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{guess[0]}'?" if guess else ""
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.errors: list[ContentError] = []
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def run(self) -> Catalog:
+        if not self.root.is_dir():
+            raise ContentErrors([ContentError(self.display(self.root), 1, 1, "content folder not found")])
+        vocab = {name: self.vocabulary(name) for name in VOCABULARIES}
+        regions = [Region(e["id"], e["name"], e["iso"], e["federal_district"], e.get("note")) for e in vocab["regions"]]
+        topics = [Topic(e["id"], e["title"], e["description"], e.get("note")) for e in vocab["topics"]]
+        kinds = [AgencyKind(e["id"], e["title"], e["description"], e.get("group", False), e.get("note")) for e in vocab["agency-kinds"]]
+        audiences = [
+            Audience(e["id"], e["title"], e["description"],
+                     (e["grades"]["from"], e["grades"]["to"]) if "grades" in e else None, e.get("note"))
+            for e in vocab["audiences"]
+        ]
+        terms = [Term(e["abbr"], e["expansion"], e.get("note")) for e in vocab["glossary"]]
+        self.regions = {r.id: r for r in regions}
+        self.topics = {t.id: t for t in topics}
+        self.kinds = {k.id: k for k in kinds}
+        self.audiences = {a.id: a for a in audiences}
+
+        docs = self.plan_documents()
+        self.agencies = self.collect_agencies(docs)
+        plans = [plan for doc in docs if (plan := self.build_plan(doc)) is not None]
+        self.check_plan_ids(docs)
+        if self.errors:
+            raise ContentErrors(self.errors)
+        return Catalog.build(regions, topics, audiences, kinds, plans, terms)
+
+    # -- vocabularies -------------------------------------------------------------------
+
+    def vocabulary(self, name: str) -> list[dict[str, Any]]:
+        filename, key = VOCABULARIES[name]
+        path = self.root / filename
+        if not path.is_file():
+            self.errors.append(ContentError(self.display(path), 1, 1, f"missing vocabulary file {filename}"))
+            return []
+        doc, errors = read_document(path, self.display(path), name)
+        self.errors.extend(errors)
+        if doc is None or errors:
+            return []
+        entries = doc.data[key]
+        seen: dict[str, int] = {}
+        id_field = "abbr" if name == "glossary" else "id"
+        for i, entry in enumerate(entries):
+            value = entry[id_field]
+            if value in seen:
+                self.errors.append(doc.error((key, i, id_field), f"duplicate {id_field} '{value}' (also {key}[{seen[value]}])"))
+            seen.setdefault(value, i)
+        return entries
+
+    # -- plans ---------------------------------------------------------------------------
+
+    def plan_documents(self) -> list[Document]:
+        folder = self.root / PLANS_DIR
+        if not folder.is_dir():
+            self.errors.append(ContentError(self.display(folder), 1, 1, "plans folder not found"))
+            return []
+        docs = []
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith("."):
+                continue
+            if path.suffix != ".yaml" or not path.is_file():
+                self.errors.append(ContentError(self.display(path), 1, 1,
+                                                "only plan files named <plan-id>.yaml belong in content/plans"))
+                continue
+            doc, errors = read_document(path, self.display(path), "plan")
+            self.errors.extend(errors)
+            if doc is not None and not errors:
+                docs.append(doc)
+        return docs
+
+    def check_plan_ids(self, docs: list[Document]) -> None:
+        for doc in docs:
+            stem = Path(doc.path).stem
+            if doc.data["id"] != stem:
+                self.errors.append(doc.error(("id",), f"plan id '{doc.data['id']}' must match the file name '{stem}.yaml'"))
+
+    def collect_agencies(self, docs: list[Document]) -> dict[str, tuple[Document, int]]:
+        """Agency ids are global: a plan may name agencies another plan introduces."""
+        found: dict[str, tuple[Document, int]] = {}
+        for doc in docs:
+            for i, entry in enumerate(doc.data["agencies"]):
+                if entry["id"] in found:
+                    other, j = found[entry["id"]]
+                    line = other.locate(("agencies", j, "id"))[0]
+                    self.errors.append(doc.error(("agencies", i, "id"),
+                                                 f"duplicate agency id '{entry['id']}' (also in {other.path} line {line})"))
+                    continue
+                if entry["kind"] not in self.kinds:
+                    self.errors.append(doc.error(("agencies", i, "kind"),
+                        f"unknown agency kind '{entry['kind']}'{_suggest(entry['kind'], self.kinds)}; kinds are listed in content/agency-kinds.yaml"))
+                found[entry["id"]] = (doc, i)
+        self.agency_objects: dict[str, Agency] = {}
+        return found
+
+    def agency(self, agency_id: str) -> Agency:
+        if agency_id not in self.agency_objects:
+            doc, i = self.agencies[agency_id]
+            entry = doc.data["agencies"][i]
+            region = self.regions.get(doc.data["region"]) or Region(doc.data["region"], doc.data["region"], "", "")
+            kind = self.kinds.get(entry["kind"]) or AgencyKind(entry["kind"], entry["kind"], "")
+            self.agency_objects[agency_id] = Agency(
+                entry["id"], entry["name"], tuple(entry.get("short_names", ())), kind, region,
+                doc.data["id"], doc.locate(("agencies", i))[0], entry.get("note"),
+            )
+        return self.agency_objects[agency_id]
+
+    def build_plan(self, doc: Document) -> Plan | None:
+        data = doc.data
+        before = len(self.errors)
+        region = self.regions.get(data["region"])
+        if region is None:
+            self.errors.append(doc.error(("region",), f"unknown region '{data['region']}'{_suggest(data['region'], self.regions)}; regions are listed in content/regions.yaml"))
+        period = (data["period"]["start"], data["period"]["end"])
+        if period[0] > period[1]:
+            self.errors.append(doc.error(("period",), f"period starts ({period[0]}) after it ends ({period[1]})"))
+        source = self.root / data["source"]["file"]
+        if not source.is_file():
+            self.errors.append(doc.error(("source", "file"), f"source text '{data['source']['file']}' not found in {self.display(self.root)}"))
+        for i, part in enumerate(data.get("narrative", [])):
+            if any(p["id"] == part["id"] for p in data["narrative"][:i]):
+                self.errors.append(doc.error(("narrative", i, "id"), f"duplicate narrative id '{part['id']}'"))
+
+        self.measure_ids: dict[str, tuple] = {}
+        self.measure_numbers: dict[str, tuple] = {}
+        sections = tuple(self.section(doc, s, ("sections", i), period, f"s{i + 1}")
+                         for i, s in enumerate(data["sections"]))
+        if len(self.errors) > before:
+            return None
+        act = data.get("act")
+        plan = Plan(
+            id=data["id"], region=region, level=data["level"], title=data["title"], path=doc.path,
+            source_file=data["source"]["file"], period=period,
+            agencies=tuple(self.agency(a["id"]) for a in data["agencies"] if self.agencies[a["id"]][0] is doc),
+            sections=sections, columns=dict(data.get("columns", {})), municipality=data.get("municipality"),
+            source_format=data["source"].get("format"), source_url=data["source"].get("url"),
+            act=Act(act.get("issuer"), act.get("type"), act.get("date"), act.get("number"), act.get("title"),
+                    act.get("signatory", {}).get("name"), act.get("signatory", {}).get("position"), act.get("note"))
+            if act else None,
+            period_text=data["period"].get("text"), period_note=data["period"].get("note"),
+            goals=tuple(data.get("goals", ())), tasks=tuple(data.get("tasks", ())),
+            narrative=tuple(NarrativePart(p["id"], p["title"], p["text"], p.get("note")) for p in data.get("narrative", ())),
+            stages=tuple(Stage(s["title"], s["start"], s["end"], s.get("text"), s.get("note")) for s in data.get("stages", ())),
+            indicators=tuple(
+                IndicatorGroup(g["criterion"], tuple(Indicator(x["text"], x.get("number"), x.get("unit"), x.get("note")) for x in g["items"]), g.get("note"))
+                for g in data.get("indicators", ())),
+            note=data.get("note"),
+        )
+        for section in plan.all_sections:
+            for measure in section.measures:
+                object.__setattr__(measure, "plan", plan)
+        return plan
+
+    def section(self, doc: Document, data: dict, path: tuple, period: tuple[int, int], anchor: str) -> Section:
+        measures = tuple(self.measure(doc, m, path + ("measures", i), period) for i, m in enumerate(data.get("measures", ())))
+        subs = tuple(self.section(doc, s, path + ("sections", i), period, f"{anchor}-{i + 1}")
+                     for i, s in enumerate(data.get("sections", ())))
+        if not measures and not subs:
+            self.errors.append(doc.error(path, f"{schema.field_path(path)}: a section needs measures or nested sections"))
+        section = Section(data.get("number"), data.get("title"), measures, subs, anchor, data.get("note"))
+        for m in measures:
+            object.__setattr__(m, "section", section)
+        for s in subs:
+            object.__setattr__(s, "parent", section)
+        return section
+
+    def measure(self, doc: Document, data: dict, path: tuple, period: tuple[int, int]) -> Measure:
+        where = schema.field_path(path)
+        for key, seen, label in (("id", self.measure_ids, "id"), ("number", self.measure_numbers, "number")):
+            value = data[key]
+            if value in seen:
+                line = doc.locate(seen[value])[0]
+                self.errors.append(doc.error(path + (key,), f"{where}: duplicate measure {label} '{value}' (also on line {line})"))
+            seen.setdefault(value, path + (key,))
+        responsible = []
+        for i, entry in enumerate(data["responsible"]):
+            agency_id = entry["agency"]
+            if agency_id not in self.agencies:
+                self.errors.append(doc.error(path + ("responsible", i, "agency"),
+                    f"{where}: agency '{agency_id}' is not defined{_suggest(agency_id, self.agencies)}. "
+                    "Hint: agencies are listed under 'agencies:' in any plan file"))
+                continue
+            responsible.append(Responsible(self.agency(agency_id), entry.get("role"), entry.get("by_agreement", False), entry.get("note")))
+        ids = [r.agency.id for r in responsible]
+        for i, agency_id in enumerate(ids):
+            if agency_id in ids[:i]:
+                self.errors.append(doc.error(path + ("responsible", i), f"{where}: agency '{agency_id}' is listed twice"))
+        topics = tuple(self.lookup(doc, path + ("topics", i), t, self.topics, "topic", "content/topics.yaml")
+                       for i, t in enumerate(data["topics"]))
+        audiences = tuple(self.lookup(doc, path + ("audiences", i), a, self.audiences, "audience", "content/audiences.yaml")
+                          for i, a in enumerate(data["audiences"]))
+        grades = None
+        if "grades" in data:
+            grades = (data["grades"]["from"], data["grades"]["to"])
+            if grades[0] > grades[1]:
+                self.errors.append(doc.error(path + ("grades",), f"{where}: grades run from {grades[0]} to {grades[1]}; 'from' must not exceed 'to'"))
+        return Measure(
+            id=data["id"], number=data["number"], title=data["title"], responsible=tuple(responsible),
+            timeframe=self.timeframe(doc, data["timeframe"], path + ("timeframe",), period),
+            topics=tuple(t for t in topics if t), audiences=tuple(a for a in audiences if a),
+            line=doc.locate(path)[0], responsible_text=data.get("responsible_text"),
+            result=data.get("result"), document=data.get("document"),
+            events=tuple(Event(e["title"], self.timeframe(doc, e["timeframe"], path + ("events", i, "timeframe"), period)
+                               if "timeframe" in e else None, e.get("note"))
+                         for i, e in enumerate(data.get("events", ()))),
+            targets=tuple(Target(t["text"], t["value"], t.get("comparator"), t.get("unit"), t.get("population"),
+                                 t.get("year"), t.get("recurrence"), t.get("note")) for t in data.get("targets", ())),
+            grades=grades, note=data.get("note"),
+        )
+
+    def lookup(self, doc: Document, path: tuple, value: str, known: dict, label: str, where: str) -> Any:
+        if value not in known:
+            self.errors.append(doc.error(path, f"{schema.field_path(path)}: unknown {label} '{value}'{_suggest(value, known)}; {label}s are listed in {where}"))
+            return None
+        return known[value]
+
+    def timeframe(self, doc: Document, value: Any, path: tuple, period: tuple[int, int]) -> timeframes.Timeframe:
+        fields = value if isinstance(value, dict) else {"text": value}
+        parsed = timeframes.with_overrides(timeframes.parse(fields["text"], period), fields)
+        if parsed.start is not None and parsed.end is not None and parsed.start > parsed.end:
+            self.errors.append(doc.error(path, f"{schema.field_path(path)}: starts in {parsed.start} but ends in {parsed.end}"))
+        return parsed

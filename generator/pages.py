@@ -1,0 +1,224 @@
+"""Everything the site adds to MkDocs: Markdown pages, SVG-bearing pages and data files.
+
+Python prepares data for each page (orderings, counts, graphs); the wording and layout live
+in the templates. No MkDocs import here: `plugin.py` only hands the outputs to MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from markupsafe import Markup
+
+from . import graphs, timeframes, urls
+from .model import Agency, Catalog, Measure, Plan
+from .render import Renderer
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated file: its path in the site's sources, its content, the content file it comes from."""
+
+    src: str
+    content: str | bytes
+    origin: str | None = None
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where the repository is, for "edit" and "view the YAML line" links."""
+
+    repo_url: str | None = None
+    branch: str = "main"
+
+    def blob(self, path: str, line: int | None = None) -> Markup:
+        if not self.repo_url:
+            return Markup("")
+        anchor = f"#L{line}" if line else ""
+        return Markup(f"{self.repo_url.rstrip('/')}/blob/{self.branch}/{path}{anchor}")
+
+
+class SiteBuilder:
+    """Turns a Catalog into the generated part of the site."""
+
+    def __init__(self, catalog: Catalog, content_dir: Path, renderer: Renderer, links: Links, project_dir: Path) -> None:
+        self.catalog = catalog
+        self.content_dir = content_dir
+        self.renderer = renderer
+        self.links = links
+        self.project_dir = project_dir
+
+    def repo_path(self, path: Path | str) -> str:
+        """A content path relative to the repository root, for links to the repository."""
+        try:
+            return Path(path).resolve().relative_to(self.project_dir.resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    def outputs(self) -> Iterator[Output]:
+        """Every generated file, in a stable order."""
+        yield from self.index_pages()
+        for region in self.catalog.regions.values():
+            yield self.region_page(region)
+        for plan in self.catalog.plans.values():
+            yield from self.plan_files(plan)
+            measures = plan.measures
+            for i, measure in enumerate(measures):
+                yield self.measure_page(measure, measures[i - 1] if i else None,
+                                        measures[i + 1] if i + 1 < len(measures) else None)
+        for agency in self.catalog.agencies.values():
+            yield self.agency_page(agency)
+        for topic in self.catalog.topics.values():
+            yield self.topic_page(topic)
+
+    def render(self, template: str, src: str, **context: object) -> str:
+        name = template.removesuffix(".md.j2")
+        return self.renderer.render([f"{name}-custom.md.j2", template], src, catalog=self.catalog, **context)
+
+    # -- graphs --------------------------------------------------------------------------
+
+    def agency_graph_svg(self, graph, src: str, graph_id: str, title: str, desc: str, caption: str,
+                         focus: str | None = None) -> Markup:
+        kinds = list(self.catalog.kinds)
+        agencies = self.catalog.agencies
+        nodes, edges = graphs.drawing(
+            graph,
+            label=lambda n: agencies[n].label,
+            title=lambda n: f"{agencies[n].name} ({graph.nodes[n]['measures']})",
+            href=lambda n: urls.href(src, urls.agency(agencies[n])),
+            color_key=lambda n: kinds.index(agencies[n].kind.id),
+        )
+        return Markup(self.renderer.render("graph.svg.j2", src, nodes=nodes, edges=edges, width=graphs.WIDTH,
+                                           height=graphs.HEIGHT, graph_id=graph_id, title=title, desc=desc,
+                                           caption=caption, focus=focus))
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def index_pages(self) -> Iterator[Output]:
+        c = self.catalog
+        yield Output(urls.REGIONS, self.render("regions.md.j2", urls.REGIONS, measures_in_region={
+            r: sum(len(p.measures) for p in c.plans_by_region[r]) for r in c.regions}))
+        yield Output(urls.PLANS, self.render("plans.md.j2", urls.PLANS))
+        yield Output(urls.AGENCIES, self.render("agencies.md.j2", urls.AGENCIES))
+        yield Output(urls.TOPICS, self.render("topics.md.j2", urls.TOPICS, regions_by_topic={
+            t: len({m.plan.region.id for m in c.measures_by_topic[t]}) for t in c.topics}))
+        yield Output(urls.GLOSSARY, self.render("glossary.md.j2", urls.GLOSSARY, entries=self.glossary()))
+        graph = graphs.kind_graph(c)
+        kinds = list(c.kinds)
+        nodes, edges = graphs.drawing(
+            graph, label=lambda n: c.kinds[n].title, title=lambda n: f"{c.kinds[n].title} ({graph.nodes[n]['measures']})",
+            href=lambda n: urls.href(urls.COLLABORATION, urls.AGENCIES) + f"#kind-{n}",
+            color_key=lambda n: kinds.index(n))
+        svg = Markup(self.renderer.render(
+            "graph.svg.j2", urls.COLLABORATION, nodes=nodes, edges=edges, width=graphs.WIDTH, height=graphs.HEIGHT,
+            graph_id="kinds", title="Взаимодействие видов исполнителей во всех регионах",
+            desc=f"{graph.number_of_nodes()} видов исполнителей, {graph.number_of_edges()} связей",
+            caption="Размер вершины — число мероприятий с исполнителями этого вида; толщина линии — число общих мероприятий.",
+            focus=None))
+        yield Output(urls.COLLABORATION, self.render("collaboration.md.j2", urls.COLLABORATION, graph=svg,
+                                                     strongest=graphs.strongest(graph, 15)))
+
+    def glossary(self) -> list[dict[str, object]]:
+        entries: dict[str, dict[str, object]] = {}
+        for term in self.catalog.terms:
+            entries[term.abbr] = {"abbr": term.abbr, "expansion": term.expansion + (f" ({term.note})" if term.note else ""),
+                                  "links": []}
+        for agency in self.catalog.agencies.values():
+            for short in agency.short_names:
+                entry = entries.setdefault(short, {"abbr": short, "expansion": agency.name, "links": []})
+                entry["links"].append((urls.agency(agency), f"{agency.name} ({agency.region.name})"))
+        ordered = sorted(entries.values(), key=lambda e: (str(e["abbr"]).lower(), str(e["abbr"])))
+        seen: Counter[str] = Counter()
+        for entry in ordered:
+            base = "term-" + urls.anchor(str(entry["abbr"]))
+            seen[base] += 1
+            entry["anchor"] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        return ordered
+
+    def region_page(self, region) -> Output:
+        src = urls.region(region)
+        plans = self.catalog.plans_by_region[region.id]
+        measures = [m for p in plans for m in p.measures]
+        return Output(src, self.render("region.md.j2", src, region=region, plans=plans,
+                                       coverage=self.coverage(measures),
+                                       agencies=self.catalog.agencies_by_region[region.id]))
+
+    def coverage(self, measures: list[Measure]) -> list[tuple[object, int]]:
+        counts = Counter(t.id for m in measures for t in m.topics)
+        return [(t, counts[t.id]) for t in self.catalog.topics.values() if counts[t.id]]
+
+    def plan_files(self, plan: Plan) -> Iterator[Output]:
+        src = urls.plan(plan)
+        plan_path = self.content_dir / "plans" / f"{plan.id}.yaml"
+        source_path = self.content_dir / plan.source_file
+        source_src = urls.asset(f"sources/{plan.id}.txt")
+        yield Output(source_src, source_path.read_bytes(), self.repo_path(source_path))
+        yield Output(urls.asset(f"data/plans/{plan.id}.yaml"), plan_path.read_bytes(), self.repo_path(plan_path))
+
+        graph = graphs.collaboration_graph(plan.measures)
+        svg = self.agency_graph_svg(
+            graph, src, f"plan-{plan.id}", f"Граф взаимодействия исполнителей: {plan.short_title}",
+            f"{graph.number_of_nodes()} исполнителей, {graph.number_of_edges()} связей между ними",
+            "Размер вершины — число мероприятий исполнителя; толщина линии — число общих мероприятий.")
+        years = Counter(y for m in plan.measures for y in m.timeframe.all_years)
+        timeline = sorted(years.items())
+        coverage = self.coverage(list(plan.measures))
+        covered = {t.id for t, _ in coverage}
+        yield Output(src, self.render(
+            "plan.md.j2", src, plan=plan, graph=svg, strongest=graphs.strongest(graph, 10), timeline=timeline,
+            timeline_max=max((n for _, n in timeline), default=1), coverage=coverage,
+            missing_topics=[t for t in self.catalog.topics.values() if t.id not in covered],
+            source_src=source_src, yaml_url=self.links.blob(self.repo_path(plan_path)) or Markup(
+                urls.href(src, f"data/plans/{plan.id}.yaml"))), self.repo_path(plan_path))
+
+    def measure_page(self, measure: Measure, previous: Measure | None, next_: Measure | None) -> Output:
+        src = urls.measure(measure)
+        sections = []
+        section = measure.section
+        while section is not None:
+            if section.number or section.title:
+                sections.insert(0, section)
+            section = section.parent
+        plan_path = self.content_dir / "plans" / f"{measure.plan.id}.yaml"
+        line_url = self.links.blob(self.repo_path(plan_path), measure.line) or Markup(
+            urls.href(src, f"data/plans/{measure.plan.id}.yaml"))
+        return Output(src, self.render(
+            "measure.md.j2", src, measure=measure, sections=sections, when=timeframes.describe(measure.timeframe),
+            similar=[], previous=previous, next=next_, yaml_line_url=line_url), self.repo_path(plan_path))
+
+    def agency_page(self, agency: Agency) -> Output:
+        src = urls.agency(agency)
+        measures = self.catalog.measures_by_agency[agency.id]
+        led = [m for m in measures if m.lead is agency]
+        co = [m for m in measures if m.lead is not agency]
+        plans = sorted({m.plan.id: m.plan for m in measures}.values(), key=lambda p: p.id) or [
+            self.catalog.plans[agency.plan_id]]
+        graph = graphs.ego_graph(self.catalog, agency)
+        strongest = sorted(((self.catalog.agencies[b if a == agency.id else a], w)
+                            for a, b, w in graphs.strongest(graph, 10**6) if agency.id in (a, b)),
+                           key=lambda x: (-x[1], x[0].id))[:15]
+        svg = self.agency_graph_svg(
+            graph, src, f"agency-{agency.id}", f"С кем работает: {agency.name}",
+            f"{len(strongest)} исполнителей, с которыми у него есть общие мероприятия",
+            "Вершины — исполнители, с которыми есть общие мероприятия; толщина линии — их число.", focus=agency.id
+        ) if strongest else Markup("")
+        plan_path = self.content_dir / "plans" / f"{agency.plan_id}.yaml"
+        return Output(src, self.render("agency.md.j2", src, agency=agency, plans=plans, led=led, co=co,
+                                       graph=svg, strongest=strongest), self.repo_path(plan_path))
+
+    def topic_page(self, topic) -> Output:
+        src = urls.topic(topic)
+        measures = self.catalog.measures_by_topic[topic.id]
+        by_region = []
+        for region in self.catalog.regions.values():
+            plans = [(p, [m for m in measures if m.plan is p]) for p in self.catalog.plans_by_region[region.id]]
+            plans = [(p, ms) for p, ms in plans if ms]
+            if plans:
+                by_region.append((region, plans))
+        present = {r.id for r, _ in by_region}
+        missing = [r for r in self.catalog.regions.values() if r.id not in present]
+        return Output(src, self.render("topic.md.j2", src, topic=topic, measures=measures, by_region=by_region,
+                                       missing=missing))

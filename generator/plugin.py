@@ -1,0 +1,65 @@
+"""The MkDocs glue: load content once per build, add the generated files, watch content/.
+
+All logic lives in loader.py (content), pages.py (what to generate) and the templates; this
+module only translates between them and MkDocs events.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from . import loader
+from .config import PlansConfig
+from .errors import ContentErrors
+from .model import Catalog
+from .pages import Links, SiteBuilder
+from .render import Renderer
+
+log = get_plugin_logger(__name__)
+
+
+class PlansPlugin(BasePlugin[PlansConfig]):
+    """Generates the knowledge base's pages from content/ (mkdocs.yml: plugins: [plans])."""
+
+    catalog: Catalog | None = None
+
+    def on_config(self, config: Any) -> Any:
+        try:
+            self.catalog = loader.load(self.config.content_dir)
+        except ContentErrors as exc:
+            raise PluginError(f"Invalid content in '{self.config.content_dir}':\n{exc}") from None
+        log.info(self.catalog.summary())
+        # Hand-written pages may use these with mkdocs-macros: {{ kb.measures|length }}.
+        config.extra["kb"] = self.catalog
+        return config
+
+    @event_priority(-50)
+    def on_files(self, files: Files, config: Any) -> Files:
+        assert self.catalog is not None
+        project_dir = Path(config.config_file_path).parent
+        builder = SiteBuilder(
+            self.catalog, Path(self.config.content_dir),
+            Renderer([self.config.templates_dir] if self.config.templates_dir else None),
+            Links(config.repo_url, self.config.branch), project_dir,
+        )
+        docs_dir = Path(config.docs_dir).resolve()
+        for output in builder.outputs():
+            file = File.generated(config, output.src, content=output.content)
+            if output.origin:
+                # "Edit this page" opens the YAML file the page comes from.
+                rel = Path(project_dir.resolve(), output.origin)
+                file.edit_uri = Path("..", rel.relative_to(project_dir.resolve())).as_posix() \
+                    if docs_dir.parent == project_dir.resolve() else None
+            if output.src in files.src_uris:
+                files.remove(files.src_uris[output.src])
+            files.append(file)
+        return files
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        server.watch(str(self.config.content_dir))
+        return server

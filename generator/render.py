@@ -1,0 +1,108 @@
+"""Render generated pages from Jinja templates; data text always comes out inert.
+
+Templates emit Markdown. Every value printed with `{{ }}` passes through `finalize`, which
+escapes HTML and the characters Markdown, its extensions and Jinja react to, unless the value
+is `Markup` built here (links, line breaks). So a measure that says `<script>`, `{{ config }}`
+or `[x](javascript:…)` is shown as those characters and never executed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from . import urls
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_ENTITIES.update({c: f"&#{ord(c)};" for c in "\\`*_{}[]#+|~^=$"})
+_ESCAPE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+
+
+def escape(value: Any) -> Markup:
+    """Make text inert in Markdown and HTML; newlines become <br>."""
+    if isinstance(value, Markup):
+        return value
+    text = _ESCAPE.sub(lambda m: _ENTITIES[m.group()], str(value))
+    text = re.sub(r"\s*\n\s*", "<br>", text.strip())
+    return Markup(text)
+
+
+def attr(value: Any) -> Markup:
+    """Text for an HTML or SVG attribute or element: escaped, on one line."""
+    return Markup(str(escape(value)).replace("<br>", " "))
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        raise ValueError("a template printed None; guard optional fields with {% if %}")
+    return escape(value)
+
+
+def paragraphs(text: str) -> Markup:
+    """Narrative text: blank lines separate paragraphs, lines starting '- ' are list items."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if lines and all(line.startswith("- ") for line in lines):
+            out.append("\n".join(f"- {escape(line[2:])}" for line in lines))
+        else:
+            joined = " ".join(lines)
+            # A paragraph that starts "1. " must not turn into a numbered list.
+            joined = re.sub(r"^(\d+)\.", r"\1&#46;", str(escape(joined)))
+            joined = re.sub(r"^-", "&#45;", joined)
+            out.append(joined)
+    return Markup("\n\n".join(out))
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """Russian plural: 1 мероприятие, 2 мероприятия, 5 мероприятий."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        word = one
+    elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        word = few
+    else:
+        word = many
+    return f"{n} {word}"
+
+
+def date_ru(iso: str) -> str:
+    """"2020-04-30" → "30.04.2020", as Russian documents print dates."""
+    year, month, day = iso.split("-")
+    return f"{day}.{month}.{year}"
+
+
+class Renderer:
+    """Renders one named template for one page; templates in `overrides` win over the package's."""
+
+    def __init__(self, overrides: list[str] | None = None, **globals_: Any) -> None:
+        loaders = [FileSystemLoader(d) for d in overrides or []] + [PackageLoader("generator", "templates")]
+        self.env = Environment(
+            loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False, finalize=_finalize,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
+        )
+        self.env.filters.update(paragraphs=paragraphs, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
+                                raw=Markup, esc=escape, attr=attr)
+        self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, date_ru=date_ru, **globals_)
+
+    def render(self, template: str | list[str], src: str, **context: Any) -> str:
+        """Render `template` (or the first that exists of a list) for the page at `src`."""
+        tmpl = self.env.select_template([template] if isinstance(template, str) else template)
+        return tmpl.render(src=src, **context)
+
+
+@pass_context
+def _link(ctx: Any, text: Any, target: str, anchor: str | None = None) -> Markup:
+    """A Markdown link from the current page to another source file."""
+    rel = urls.link(ctx["src"], target) + (f"#{anchor}" if anchor else "")
+    return Markup(f"[{escape(text)}]({rel})")
+
+
+@pass_context
+def _href(ctx: Any, target: str) -> Markup:
+    """A final relative URL, for raw HTML such as inline SVG."""
+    return Markup(urls.href(ctx["src"], target))

@@ -1,0 +1,134 @@
+"""The JSON Schemas of content files, and validation errors mapped to lines and columns.
+
+The schemas in `schemas/` are the contract: editors read them through the
+`# yaml-language-server: $schema=` line, and the loader validates the very data it builds
+from with them. jsonschema's messages are written for programmers; here each is rephrased
+for a person editing YAML and placed on the line to fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from .errors import ContentError
+from .yamlsafe import Document
+
+SCHEMAS = ("plan", "regions", "topics", "agency-kinds", "audiences", "glossary")
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+_TYPE_NAMES = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "array": "a list", "object": "a mapping of fields", "null": "nothing",
+}
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """Return the parsed JSON Schema `name` (one of SCHEMAS)."""
+    text = resources.files(__package__).joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    schema = load_schema(name)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def validate(doc: Document, name: str) -> list[ContentError]:
+    """Validate a parsed document against schema `name`; return every error, located."""
+    errors: list[ContentError] = []
+    for error in _validator(name).iter_errors(doc.data):
+        errors.extend(_explain(doc, error))
+    return errors
+
+
+def field_path(path: tuple[Any, ...]) -> str:
+    """Render a data path as a contributor reads it: sections[1].measures[4].title."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"text {_short(value)}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+def _explain(doc: Document, error: jsonschema.ValidationError) -> list[ContentError]:
+    path = tuple(error.absolute_path)
+    where = field_path(path)
+    instance, validator, expected = error.instance, error.validator, error.validator_value
+
+    if validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        out = []
+        for key in sorted(set(instance) - set(allowed)):
+            guess = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"did you mean '{guess[0]}'? " if guess else ""
+            out.append(doc.error(path + (key,), f"{where}: unknown field '{key}'; {hint}allowed fields: {', '.join(allowed)}", key=True))
+        return out
+    if validator in ("oneOf", "anyOf"):
+        branch = 1 if isinstance(instance, dict) else 0
+        inner = [e for e in error.context or [] if e.schema_path and e.schema_path[0] == branch]
+        if isinstance(instance, (str, dict)) and inner:
+            return [x for e in inner for x in _explain(doc, e)]
+        return [doc.error(path, f"{where}: expected text or a mapping with 'text', got {_describe(instance)}")]
+    if validator == "required":
+        missing = [name for name in expected if name not in instance]
+        return [doc.error(path, f"{where}: missing required field '{name}'") for name in missing]
+    if validator == "type":
+        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        hint = "; write it in quotes" if wanted == "text" and isinstance(instance, (int, float, bool)) else ""
+        return [doc.error(path, f"{where}: expected {wanted}, got {_describe(instance)}{hint}")]
+    if validator == "enum":
+        guess = difflib.get_close_matches(str(instance), [str(v) for v in expected], n=1)
+        hint = f"; did you mean '{guess[0]}'?" if guess else ""
+        options = ", ".join(str(v) for v in expected)
+        return [doc.error(path, f"{where}: {_short(instance)} is not one of: {options}{hint}")]
+    if validator == "pattern":
+        if expected == SLUG_PATTERN:
+            message = f"{_short(instance)} is not a valid id: use lowercase Latin letters, digits and single hyphens, e.g. 'smolensk-2020'"
+        elif expected == "\\S":
+            message = "must not be blank"
+        elif "\\d{4}-\\d{2}-\\d{2}" in expected:
+            message = f"{_short(instance)} is not a date; write it as \"YYYY-MM-DD\""
+        else:
+            message = f"{_short(instance)} does not match the pattern {expected}"
+        return [doc.error(path, f"{where}: {message}")]
+    if validator == "minLength":
+        return [doc.error(path, f"{where}: must not be empty")]
+    if validator == "maxLength":
+        return [doc.error(path, f"{where}: too long ({len(instance)} characters; at most {expected})")]
+    if validator == "minItems":
+        return [doc.error(path, f"{where}: needs at least {expected} item{'s' if expected > 1 else ''}")]
+    if validator == "maxItems":
+        return [doc.error(path, f"{where}: at most {expected} items allowed, found {len(instance)}")]
+    if validator == "uniqueItems":
+        return [doc.error(path, f"{where}: the same item is listed twice")]
+    if validator in ("minimum", "maximum"):
+        bound = "at least" if validator == "minimum" else "at most"
+        return [doc.error(path, f"{where}: {instance} is out of range; expected {bound} {expected}")]
+    return [doc.error(path, f"{where}: {error.message}")]

@@ -1,0 +1,100 @@
+"""Where every generated page lives. Nothing else in the package builds a path or a URL.
+
+Ids are validated slugs before they get here, so every path stays inside the site. Pages
+link to each other by their Markdown source path (MkDocs resolves and checks those links);
+inline SVG, which MkDocs does not rewrite, gets final relative URLs from `href`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .model import Agency, Measure, Plan, Region, Topic
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+HOME = "index.md"
+REGIONS = "regions/index.md"
+PLANS = "plans/index.md"
+AGENCIES = "agencies/index.md"
+TOPICS = "topics/index.md"
+GLOSSARY = "glossary.md"
+COLLABORATION = "agencies/collaboration.md"
+
+
+def _safe(*parts: str) -> None:
+    for part in parts:
+        if not _SLUG.match(part):
+            raise ValueError(f"unsafe id in a path: {part!r}")
+
+
+def region(r: Region) -> str:
+    _safe(r.id)
+    return f"regions/{r.id}.md"
+
+
+def plan(p: Plan) -> str:
+    _safe(p.id)
+    return f"plans/{p.id}/index.md"
+
+
+def measure(m: Measure) -> str:
+    _safe(m.plan.id, m.id)
+    return f"plans/{m.plan.id}/{m.id}.md"
+
+
+def agency(a: Agency) -> str:
+    _safe(a.id)
+    return f"agencies/{a.id}.md"
+
+
+def topic(t: Topic) -> str:
+    _safe(t.id)
+    return f"topics/{t.id}.md"
+
+
+def asset(name: str) -> str:
+    """A generated static file (SVG, data download) under assets/ or data/."""
+    if ".." in name.split("/") or name.startswith("/"):
+        raise ValueError(f"unsafe asset path: {name!r}")
+    return name
+
+
+def link(from_src: str, to_src: str) -> str:
+    """Relative Markdown link from one source file to another (MkDocs resolves it)."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def page_url(src: str) -> str:
+    """The directory URL MkDocs gives a Markdown source (use_directory_urls)."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return stem
+    return stem + "/"
+
+
+def href(from_src: str, to_src: str) -> str:
+    """Relative URL between two built pages, for HTML that MkDocs does not rewrite."""
+    base = page_url(from_src)
+    target = page_url(to_src)
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+_TRANSLIT = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
+     "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia"],
+))
+
+
+def anchor(text: str) -> str:
+    """An ASCII anchor for Russian text (glossary entries): transliterated, lowercase, hyphenated."""
+    latin = "".join(_TRANSLIT.get(c, c) for c in text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", latin).strip("-") or "x"

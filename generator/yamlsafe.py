@@ -1,0 +1,182 @@
+"""A strict YAML reader that keeps the position of every value.
+
+PyYAML reads YAML 1.1: `no` becomes False, `2021-05-01` a date, `12:30` the number 750,
+duplicate keys overwrite each other and aliases can expand exponentially. Plan files are
+edited by people, so here all of that is an error with a line and column instead. Scalars
+follow the YAML 1.2 core schema (what editors and check-jsonschema read), and plain scalars
+that YAML 1.1 would read differently must be quoted, so every tool sees the same data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 32
+
+Path = tuple[Any, ...]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+# What YAML 1.1 reads as something other than text, while YAML 1.2 reads it as text.
+_YAML11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+_YAML11_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?$")
+_YAML11_OTHER = re.compile(
+    r"^(?:[-+]?0[0-7]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+    r"|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+@dataclass
+class Document:
+    """Parsed YAML data together with where each value and key starts in the file."""
+
+    path: str
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Return (line, column) of the value at `path`, or of its nearest located ancestor."""
+        path = tuple(path)
+        while True:
+            if key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+    def error(self, path: Path, message: str, *, key: bool = False) -> ContentError:
+        """Build an error located at `path`."""
+        line, column = self.locate(path, key=key)
+        return ContentError(self.path, line, column, message)
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes a node tree; refuses aliases and explicit tags before anything is built."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, "aliases (*name) are not allowed; write the value out")
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise _Refused(event.start_mark, f"tags such as '{tag}' are not allowed; remove the tag")
+        return super().compose_node(parent, index)
+
+
+class _Refused(Exception):
+    def __init__(self, mark: Any, message: str) -> None:
+        self.mark = mark
+        self.message = message
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def decode(path: str, raw: bytes) -> str:
+    """Decode a file's bytes as UTF-8, or raise a located error saying what is wrong."""
+    if len(raw) > MAX_BYTES:
+        raise ContentError(path, 1, 1, f"file is too large ({len(raw)} bytes; the limit is {MAX_BYTES})")
+    if b"\x00" in raw:
+        return _raise_at(path, raw, raw.index(b"\x00"), "binary data (a NUL byte); plan files are UTF-8 text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return _raise_at(path, raw, exc.start, "not valid UTF-8 text; save the file as UTF-8")
+
+
+def _raise_at(path: str, raw: bytes, offset: int, message: str) -> Any:
+    line = raw.count(b"\n", 0, offset) + 1
+    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    raise ContentError(path, line, column, message)
+
+
+def parse(path: str, text: str) -> Document:
+    """Parse YAML text into plain data (dict, list, str, int, float, bool, None).
+
+    Raises:
+        ContentError: on a syntax error, alias, tag, duplicate or non-text key,
+            ambiguous plain scalar, or nesting deeper than MAX_DEPTH.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as exc:
+        raise ContentError(path, *_pos(exc.mark), exc.message) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = _pos(mark) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise ContentError(path, line, column, f"YAML syntax error: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise ContentError(path, 1, 1, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise ContentError(path, 1, 1, f"nested more than {MAX_DEPTH} levels deep") from None
+    finally:
+        loader.dispose()
+    doc = Document(path, None)
+    if node is not None:
+        doc.data = _build(doc, node, (), 0)
+    return doc
+
+
+def _build(doc: Document, node: yaml.Node, path: Path, depth: int) -> Any:
+    doc.values[path] = _pos(node.start_mark)
+    if depth > MAX_DEPTH:
+        raise doc.error(path, f"nested more than {MAX_DEPTH} levels deep")
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise ContentError(doc.path, *_pos(key_node.start_mark), "keys must be plain names")
+            key = _scalar(doc, key_node, path)
+            if not isinstance(key, str):
+                raise ContentError(doc.path, *_pos(key_node.start_mark), f"key {key_node.value!r} must be text")
+            if key in result:
+                first = doc.keys[path + (key,)]
+                raise ContentError(
+                    doc.path, *_pos(key_node.start_mark),
+                    f"duplicate key '{key}' (first given on line {first[0]}); each key may appear once",
+                )
+            doc.keys[path + (key,)] = _pos(key_node.start_mark)
+            result[key] = _build(doc, value_node, path + (key,), depth + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(doc, item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+    return _scalar(doc, node, path)
+
+
+def _scalar(doc: Document, node: yaml.ScalarNode, path: Path) -> Any:
+    value = node.value
+    if node.style is not None:
+        return value
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    hint = None
+    if _YAML11_BOOL.match(value):
+        hint = "is read as true/false by some YAML tools"
+    elif _YAML11_DATE.match(value):
+        hint = "is read as a date by some YAML tools"
+    elif _YAML11_OTHER.match(value):
+        hint = "is read as a number by some YAML tools"
+    if hint:
+        raise ContentError(doc.path, *_pos(node.start_mark), f"'{value}' {hint}; write it in quotes: \"{value}\"")
+    return value
