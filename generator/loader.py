@@ -247,8 +247,9 @@ class _Loader:
         for i, entry in enumerate(data["responsible"]):
             agency_id = entry["agency"]
             if agency_id not in self.agencies:
-                self.errors.append(doc.error(path + ("responsible", i, "agency"),
-                    f"{where}: agency '{agency_id}' is not defined{_suggest(agency_id, self.agencies)}. "
+                at = path + ("responsible", i, "agency")
+                self.errors.append(doc.error(at,
+                    f"{schema.field_path(at)}: agency '{agency_id}' is not defined{_suggest(agency_id, self.agencies)}. "
                     "Hint: agencies are listed under 'agencies:' in any plan file"))
                 continue
             responsible.append(Responsible(self.agency(agency_id), entry.get("role"), entry.get("by_agreement", False), entry.get("note")))

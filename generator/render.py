@@ -39,6 +39,8 @@ def attr(value: Any) -> Markup:
 def _finalize(value: Any) -> Any:
     if value is None:
         raise ValueError("a template printed None; guard optional fields with {% if %}")
+    # With autoescape on, macro output arrives as Markup and is left alone; everything
+    # else is data and gets the Markdown-aware escape (autoescape then sees Markup too).
     return escape(value)
 
 
@@ -82,7 +84,7 @@ class Renderer:
     def __init__(self, overrides: list[str] | None = None, **globals_: Any) -> None:
         loaders = [FileSystemLoader(d) for d in overrides or []] + [PackageLoader("generator", "templates")]
         self.env = Environment(
-            loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False, finalize=_finalize,
+            loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True, finalize=_finalize,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
         )
         self.env.filters.update(paragraphs=paragraphs, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),

@@ -1,0 +1,82 @@
+"""Shared fixtures: the real content, a real MkDocs build of it, and throwaway content folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+
+def build_site(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build --strict` and return the finished process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        cwd=config_file.parent, capture_output=True, text=True, env=env, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once from the real content."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    from generator import loader
+
+    return loader.load(CONTENT)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of the real content folder to break on purpose."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def minimal_plan(**overrides: object) -> dict:
+    """A small valid plan (as data) for tests that need a plan of their own."""
+    plan = {
+        "id": "smolensk-2099",
+        "region": "smolensk",
+        "level": "regional",
+        "title": "Тестовый план",
+        "source": {"file": "sources/smolensk-2020.txt"},
+        "period": {"start": 2099, "end": 2100},
+        "agencies": [
+            {"id": "test-dept", "name": "Тестовый департамент", "kind": "regional-authority"},
+            {"id": "test-schools", "name": "образовательные организации", "kind": "educational-organisations"},
+        ],
+        "sections": [{
+            "number": "1.", "title": "Раздел",
+            "measures": [{
+                "id": "1-1", "number": "1.1.", "title": "Проведение профессиональных проб",
+                "responsible": [{"agency": "test-dept"}, {"agency": "test-schools", "by_agreement": True}],
+                "timeframe": "2099 год (II квартал)", "topics": ["professional-trials"], "audiences": ["middle-school"],
+            }],
+        }],
+    }
+    plan.update(overrides)
+    return plan
+
+
+def write_plan(content: Path, data: dict | str, name: str | None = None) -> Path:
+    """Write a plan file (data or raw YAML text) into a content folder."""
+    text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    path = content / "plans" / f"{name or (data['id'] if isinstance(data, dict) else 'broken')}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
