@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
+from markupsafe import escape as markupsafe_escape
 
 from . import urls
 
@@ -87,7 +88,7 @@ class Renderer:
             loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True, finalize=_finalize,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
         )
-        self.env.filters.update(paragraphs=paragraphs, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
+        self.env.filters.update(paragraphs=paragraphs, html=lambda v: str(markupsafe_escape(str(v))), json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                                 raw=Markup, esc=escape, attr=attr)
         self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, date_ru=date_ru, **globals_)
 

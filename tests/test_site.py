@@ -1,0 +1,174 @@
+"""The real site, built by MkDocs from the real content, as a reader gets it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_site, minimal_plan, write_plan
+from generator import urls
+
+
+def page(site: Path, src: str) -> BeautifulSoup:
+    path = site / urls.page_url(src) / "index.html" if src.endswith(".md") else site / src
+    assert path.is_file(), f"missing page {path}"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article_text(soup: BeautifulSoup) -> str:
+    return " ".join(soup.select_one("article").get_text(" ").split())
+
+
+def test_a_page_for_everything(site: Path, catalog) -> None:
+    for region in catalog.regions.values():
+        assert region.name in article_text(page(site, urls.region(region)))
+    for plan in catalog.plans.values():
+        assert plan.title.split()[0] in article_text(page(site, urls.plan(plan)))
+        for measure in plan.measures:
+            text = article_text(page(site, urls.measure(measure)))
+            assert measure.number in text and measure.timeframe.text.split()[0] in text
+    for agency in catalog.agencies.values():
+        assert " ".join(agency.name.split()) in article_text(page(site, urls.agency(agency)))
+    for topic in catalog.topics.values():
+        assert topic.title in article_text(page(site, urls.topic(topic)))
+    for src in (urls.REGIONS, urls.PLANS, urls.AGENCIES, urls.TOPICS, urls.GLOSSARY, urls.COLLABORATION):
+        page(site, src)
+
+
+def test_measure_page_shows_every_field(site: Path, catalog) -> None:
+    for measure in catalog.measures:
+        soup = page(site, urls.measure(measure))
+        text = article_text(soup)
+        hrefs = {a["href"] for a in soup.select("article a[href]")}
+        for r in measure.responsible:
+            assert urls.href(urls.measure(measure), urls.agency(r.agency)) in hrefs
+            if r.by_agreement:
+                assert "(по согласованию)" in text
+        for topic in measure.topics:
+            assert urls.href(urls.measure(measure), urls.topic(topic)) in hrefs
+        for field in (measure.result, measure.document):
+            if field:
+                assert " ".join(field.split()) in text
+        assert f"#L{measure.line}" in " ".join(hrefs)
+
+
+def test_no_build_warnings(tmp_path: Path) -> None:
+    result = build_site(ROOT / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+SITE_PATH = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]).path
+
+
+def internal_targets(site: Path):
+    """Every internal link of every HTML page: (page, target file, fragment)."""
+    for html in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.find_all("a", href=True):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            path = unquote(parts.path)
+            if path.startswith("/"):  # absolute links (404.html) are relative to site_url
+                assert path.startswith(SITE_PATH), href
+                target = (site / path[len(SITE_PATH):]).resolve()
+            else:
+                target = (html.parent / path).resolve() if path else html
+            if target.is_dir():
+                target = target / "index.html"
+            yield html, target, unquote(parts.fragment)
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    checked = 0
+    for html, target, fragment in internal_targets(site):
+        checked += 1
+        if not target.exists():
+            broken.append(f"{html.relative_to(site)} → {target}")
+            continue
+        if fragment and target.suffix == ".html":
+            if target not in ids:
+                soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                ids[target] = {tag["id"] for tag in soup.find_all(id=True)}
+            if fragment not in ids[target]:
+                broken.append(f"{html.relative_to(site)} → {target.relative_to(site)}#{fragment}")
+    assert checked > 1000
+    assert not broken, "\n".join(broken[:50])
+
+
+def test_plan_graph_links_every_agency(site: Path, catalog) -> None:
+    for plan in catalog.plans.values():
+        soup = page(site, urls.plan(plan))
+        svg = soup.select_one("figure.kb-graph svg")
+        assert svg is not None and svg.find("title").get_text().startswith("Граф взаимодействия")
+        hrefs = sorted(a["href"] for a in svg.find_all("a"))
+        expected = sorted(urls.href(urls.plan(plan), urls.agency(a)) for a in plan.responsible_agencies)
+        assert hrefs == expected
+
+
+def test_edit_link_opens_the_yaml_file(site: Path, catalog) -> None:
+    measure = catalog.measures[0]
+    soup = page(site, urls.measure(measure))
+    edit = soup.select_one("a.md-content__button[href*='/edit/']")
+    assert edit is not None
+    assert edit["href"].endswith(f"/edit/main/content/plans/{measure.plan.id}.yaml")
+
+
+def test_source_text_is_published(site: Path, catalog) -> None:
+    for plan in catalog.plans.values():
+        published = site / "sources" / f"{plan.id}.txt"
+        assert published.read_bytes() == (ROOT / "content" / plan.source_file).read_bytes()
+
+
+HOSTILE = {
+    "title": "{{ config }} <script>alert('x')</script> {% include 'base.html' %}",
+    "measure": "[click](javascript:alert(1)) <img src=x onerror=alert(1)> **bold** " + "очень " * 700,
+    "narrative": "<iframe src='https://example.com'></iframe>\n\n{{ 7*7 }}",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    for name in ("docs", "overrides", "content"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    plan = minimal_plan(title=HOSTILE["title"], narrative=[{"id": "text", "title": "Текст", "text": HOSTILE["narrative"]}])
+    plan["sections"][0]["measures"][0]["title"] = HOSTILE["measure"]
+    write_plan(root / "content", plan)
+    result = build_site(root / "mkdocs.yml", root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_hostile_text_is_shown_as_text(hostile_site: Path) -> None:
+    plan_page = (hostile_site / "plans/smolensk-2099/index.html").read_text(encoding="utf-8")
+    measure_page = (hostile_site / "plans/smolensk-2099/1-1/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(plan_page, "html.parser")
+    assert HOSTILE["title"] in soup.find("h1").get_text()
+    assert "{{ 7*7 }}" in article_text(soup) and "49" not in article_text(soup)
+    for html in (plan_page, measure_page):
+        dom = BeautifulSoup(html, "html.parser")
+        assert not [s for s in dom.find_all("script") if "alert" in s.get_text()]
+        assert not dom.find_all(attrs={"onerror": True}) and not dom.find_all("iframe")
+        assert not [a for a in dom.find_all("a", href=True) if a["href"].startswith("javascript:")]
+        assert "<img src=x" not in html and "<script>alert" not in html.split("<title>")[0]
+    measure = BeautifulSoup(measure_page, "html.parser")
+    assert "[click](javascript:alert(1)) <img src=x onerror=alert(1)> **bold**" in measure.find("h1").get_text()
+    assert measure.find("article").find("img") is None and measure.find("article").find("strong") is None
+
+
+def test_hand_written_pages_use_macros(site: Path, catalog) -> None:
+    text = article_text(page(site, "index.md"))
+    assert f"{len(catalog.measures)} мероприятий" in text
+    assert re.search(r"\{\{|\{%", text) is None
