@@ -13,7 +13,7 @@ from typing import Iterator
 
 from markupsafe import Markup
 
-from . import graphs, timeframes, urls
+from . import export, graphs, schema, similarity, timeframes, urls
 from .model import Agency, Catalog, Measure, Plan
 from .render import Renderer
 
@@ -41,6 +41,17 @@ class Links:
         return Markup(f"{self.repo_url.rstrip('/')}/blob/{self.branch}/{path}{anchor}")
 
 
+CATALOGUE_PAGE = 500
+
+
+def _years_text(years: tuple[int, ...]) -> str:
+    if not years:
+        return ""
+    if list(years) == list(range(years[0], years[-1] + 1)) and len(years) > 1:
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(map(str, years))
+
+
 class SiteBuilder:
     """Turns a Catalog into the generated part of the site."""
 
@@ -50,6 +61,7 @@ class SiteBuilder:
         self.renderer = renderer
         self.links = links
         self.project_dir = project_dir
+        self.similar = similarity.similar_measures(catalog)
 
     def repo_path(self, path: Path | str) -> str:
         """A content path relative to the repository root, for links to the repository."""
@@ -61,6 +73,9 @@ class SiteBuilder:
     def outputs(self) -> Iterator[Output]:
         """Every generated file, in a stable order."""
         yield from self.index_pages()
+        yield from self.catalogue_pages()
+        yield from self.data_files()
+        yield self.compare_page()
         for region in self.catalog.regions.values():
             yield self.region_page(region)
         for plan in self.catalog.plans.values():
@@ -120,6 +135,55 @@ class SiteBuilder:
             focus=None))
         yield Output(urls.COLLABORATION, self.render("collaboration.md.j2", urls.COLLABORATION, graph=svg,
                                                      strongest=graphs.strongest(graph, 15)))
+
+    # -- discovery -----------------------------------------------------------------------
+
+    def catalogue_row(self, m: Measure) -> dict[str, object]:
+        return {
+            "region": m.plan.region.id, "region_name": m.plan.region.name, "region_src": urls.region(m.plan.region),
+            "plan": m.plan.id, "number": m.number, "title": m.title, "src": urls.measure(m),
+            "topics": [t.id for t in m.topics], "topic_titles": [t.title for t in m.topics],
+            "audiences": [a.id for a in m.audiences], "audience_titles": [a.title for a in m.audiences],
+            "years": list(m.timeframe.all_years), "years_text": _years_text(m.timeframe.all_years),
+            "kinds": sorted({a.kind.id for a in m.agencies}), "lead": m.lead.label, "lead_src": urls.agency(m.lead),
+        }
+
+    def catalogue_pages(self) -> Iterator[Output]:
+        rows = [self.catalogue_row(m) for m in self.catalog.measures]
+        pages = max(1, -(-len(rows) // CATALOGUE_PAGE))
+        srcs = [urls.CATALOGUE] + [urls.catalogue_page(n) for n in range(2, pages + 1)]
+        years = sorted({y for r in rows for y in r["years"]})
+        for n, src in enumerate(srcs, 1):
+            chunk = rows[(n - 1) * CATALOGUE_PAGE: n * CATALOGUE_PAGE]
+            yield Output(src, self.render("catalogue.md.j2", src, rows=chunk, total=len(rows), pages=pages, page_number=n,
+                                          page_srcs=srcs, years=years, json_href=urls.href(src, urls.CATALOGUE_JSON)))
+        compact = [{"r": r["region"], "n": r["number"], "t": r["title"], "u": urls.page_url(r["src"]),
+                    "tp": r["topics"], "a": r["audiences"], "y": r["years"], "k": r["kinds"], "l": r["lead"],
+                    "lu": urls.page_url(r["lead_src"])} for r in rows]
+        meta = {"regions": {r.id: r.name for r in self.catalog.regions.values()},
+                "topics": {t.id: t.title for t in self.catalog.topics.values()},
+                "audiences": {a.id: a.title for a in self.catalog.audiences.values()}}
+        yield Output(urls.CATALOGUE_JSON, export.to_json({"meta": meta, "rows": compact}))
+
+    def compare_page(self) -> Output:
+        matrix = {t: {r: 0 for r in self.catalog.regions} for t in self.catalog.topics}
+        for m in self.catalog.measures:
+            for t in m.topics:
+                matrix[t.id][m.plan.region.id] += 1
+        return Output(urls.COMPARE, self.render("compare.md.j2", urls.COMPARE, matrix=matrix))
+
+    def data_files(self) -> Iterator[Output]:
+        measure_url = lambda m: urls.page_url(urls.measure(m))  # noqa: E731
+        yield Output("data/knowledge-base.json", export.to_json(export.catalog_dict(self.catalog, measure_url)))
+        yield Output("data/measures.csv", export.to_csv(self.catalog.measures, measure_url))
+        for plan in self.catalog.plans.values():
+            yield Output(f"data/plans/{plan.id}.json", export.to_json(export.plan_dict(plan, measure_url)))
+            yield Output(f"data/plans/{plan.id}.csv", export.to_csv(plan.measures, measure_url))
+        for name in schema.SCHEMAS:
+            yield Output(f"data/schemas/{name}.schema.json", schema.schema_text(name).encode("utf-8"))
+        titles = {name: schema.load_schema(name).get("description", name) for name in schema.SCHEMAS}
+        yield Output(urls.DATA, self.render("data.md.j2", urls.DATA, schemas=schema.SCHEMAS, schema_titles=titles,
+                                            columns=export.CSV_COLUMNS))
 
     def glossary(self) -> list[dict[str, object]]:
         entries: dict[str, dict[str, object]] = {}
@@ -187,7 +251,7 @@ class SiteBuilder:
             urls.href(src, f"data/plans/{measure.plan.id}.yaml"))
         return Output(src, self.render(
             "measure.md.j2", src, measure=measure, sections=sections, when=timeframes.describe(measure.timeframe),
-            similar=[], previous=previous, next=next_, yaml_line_url=line_url), self.repo_path(plan_path))
+            similar=self.similar[measure.key], previous=previous, next=next_, yaml_line_url=line_url), self.repo_path(plan_path))
 
     def agency_page(self, agency: Agency) -> Output:
         src = urls.agency(agency)

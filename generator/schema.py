@@ -34,6 +34,41 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+def schema_text(name: str) -> str:
+    """The schema file as committed, for publishing on the site."""
+    return resources.files(__package__).joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+
+
+def describe_fields(schema: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every field of a schema as (dotted path, description), for documentation pages and tests."""
+    out: list[tuple[str, str]] = []
+    defs = schema.get("$defs", {})
+
+    def resolve(node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            node = {**defs[node["$ref"].split("/")[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
+        return node
+
+    def walk(node: dict[str, Any], prefix: str, seen: frozenset[str]) -> None:
+        node = resolve(node)
+        if node.get("type") == "array" and "items" in node:
+            walk(node["items"], prefix + "[]", seen)
+            return
+        for variant in node.get("oneOf", []):
+            walk(variant, prefix, seen)
+        for key, sub in node.get("properties", {}).items():
+            path = f"{prefix}.{key}" if prefix else key
+            ref = sub.get("$ref", "") or sub.get("items", {}).get("$ref", "")
+            if path not in {p for p, _ in out}:
+                out.append((path, resolve(sub).get("description", "") or sub.get("description", "")))
+            if ref and ref in seen:
+                continue
+            walk(sub, path, seen | {ref} if ref else seen)
+
+    walk(schema, "", frozenset())
+    return out
+
+
 @cache
 def _validator(name: str) -> jsonschema.protocols.Validator:
     schema = load_schema(name)

@@ -21,6 +21,14 @@ AGENCIES = "agencies/index.md"
 TOPICS = "topics/index.md"
 GLOSSARY = "glossary.md"
 COLLABORATION = "agencies/collaboration.md"
+CATALOGUE = "catalogue/index.md"
+CATALOGUE_JSON = "data/catalogue.json"
+COMPARE = "compare.md"
+DATA = "data/index.md"
+
+
+def catalogue_page(n: int) -> str:
+    return f"catalogue/{n}.md"
 
 
 def _safe(*parts: str) -> None:

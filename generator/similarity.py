@@ -1,0 +1,96 @@
+"""Similar measures across plans: shared topics, audiences and (stemmed) words.
+
+A teacher in Perm finds what Kemerovo does on the same theme. Candidates come from an
+inverted index of each measure's most distinctive word stems and its topics, so the work
+grows with the number of measures rather than with its square; ties are broken by key,
+so the same content always gives the same lists.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from functools import cache
+
+import snowballstemmer
+
+from .model import Catalog, Measure
+
+LIMIT = 5
+MIN_SCORE = 0.12
+_WORD = re.compile(r"[а-яёa-z]+", re.I)
+_STOP = frozenset("""
+и в во на по с со к ко о об от до для из за при под над не ни а но или же ли бы как так что это
+его её их их в том числе том числе также том а также других других всех всех их
+году годы год года гг г области обл областной областного области региона регионального региональной
+""".split())
+
+
+@cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("russian")
+
+
+def stems(text: str) -> list[str]:
+    """Russian stems of the words worth comparing (4+ letters, no stop words)."""
+    words = [w.lower().replace("ё", "е") for w in _WORD.findall(text)]
+    words = [w for w in words if len(w) >= 4 and w not in _STOP]
+    return _stemmer().stemWords(words)
+
+
+def measure_text(m: Measure) -> str:
+    return " ".join(filter(None, [m.title, m.result or "", " ".join(e.title for e in m.events)]))
+
+
+def similar_measures(catalog: Catalog, limit: int = LIMIT) -> dict[str, tuple[Measure, ...]]:
+    """For every measure key, up to `limit` most similar measures from other plans."""
+    measures = list(catalog.measures)
+    bags = [Counter(stems(measure_text(m))) for m in measures]
+    df: Counter[str] = Counter(s for bag in bags for s in bag)
+    n = len(measures)
+    idf = {s: math.log((1 + n) / (1 + d)) + 1 for s, d in df.items()}
+    vectors = []
+    for bag in bags:
+        vec = {s: c * idf[s] for s, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({s: v / norm for s, v in vec.items()})
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for s in sorted(vec, key=lambda s: (-vec[s], s))[:12]:
+            postings["w:" + s].append(i)
+        for t in measures[i].topics:
+            postings["t:" + t.id].append(i)
+    cap = max(200, n // 20)
+
+    result: dict[str, tuple[Measure, ...]] = {}
+    for i, m in enumerate(measures):
+        keys = ["w:" + s for s in sorted(vectors[i], key=lambda s: (-vectors[i][s], s))[:12]]
+        keys += ["t:" + t.id for t in m.topics]
+        candidates: set[int] = set()
+        for key in keys:
+            candidates.update(postings[key][:cap])
+        scored = []
+        for j in candidates:
+            other = measures[j]
+            if other.plan is m.plan:
+                continue
+            score = _score(m, other, vectors[i], vectors[j])
+            if score >= MIN_SCORE:
+                scored.append((-round(score, 6), other.key, other))
+        scored.sort(key=lambda x: (x[0], x[1]))
+        result[m.key] = tuple(x[2] for x in scored[:limit])
+    return result
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _score(a: Measure, b: Measure, va: dict[str, float], vb: dict[str, float]) -> float:
+    small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
+    cosine = sum(v * large.get(s, 0.0) for s, v in small.items())
+    topics = _jaccard({t.id for t in a.topics}, {t.id for t in b.topics})
+    audiences = _jaccard({x.id for x in a.audiences}, {x.id for x in b.audiences})
+    return 0.55 * cosine + 0.3 * topics + 0.15 * audiences
