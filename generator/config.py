@@ -15,3 +15,5 @@ class PlansConfig(base.Config):
     """The branch "edit" links point at, next to mkdocs.yml's repo_url."""
     templates_dir = c.Optional(c.Dir(exists=True))
     """A folder whose templates override the package's (same file names)."""
+    search_index = c.Type(bool, default=True)
+    """Build the Pagefind search index after the site (turn off for quick previews)."""

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import loader
+from . import loader, search
 from .config import PlansConfig
 from .errors import ContentErrors
 from .model import Catalog
@@ -59,6 +59,15 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 files.remove(files.src_uris[output.src])
             files.append(file)
         return files
+
+    def on_post_build(self, config: Any) -> None:
+        if not self.config.search_index:
+            return
+        try:
+            summary = search.index_site(Path(config.site_dir))
+        except search.SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+        log.debug(summary)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.config.content_dir))
