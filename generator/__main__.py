@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check [PATH ...]`."""
+"""Command line: `python -m generator check [PATH ...]`, `new-plan --region ID`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import loader
+from . import loader, skeleton
 from .errors import ContentErrors
 
 
@@ -38,10 +38,28 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate content files and print every error as path:line:col: message")
     check_parser.add_argument("paths", nargs="*", metavar="PATH", help="content folder or plan file (default: content)")
+    new_parser = commands.add_parser("new-plan", help="write a valid skeleton plan file for a region")
+    new_parser.add_argument("--region", required=True, help="region id from content/regions.yaml")
+    new_parser.add_argument("--year", type=int, help="first year of the plan (default: this year)")
+    new_parser.add_argument("--level", choices=["regional", "municipal"], default="regional")
+    new_parser.add_argument("--content", default="content", help="content folder (default: content)")
+    new_parser.add_argument("--force", action="store_true", help="overwrite an existing file")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.paths)
+    if args.command == "new-plan":
+        return new_plan(args)
     return 2
+
+
+def new_plan(args: argparse.Namespace) -> int:
+    try:
+        path = skeleton.write_skeleton(Path(args.content), args.region, args.year, args.level, args.force)
+    except skeleton.SkeletonError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}; fill it in, then run: python -m generator check {path}")
+    return 0
 
 
 if __name__ == "__main__":
