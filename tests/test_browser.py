@@ -1,0 +1,176 @@
+"""End-to-end: the built site in Debian's Chromium, as readers, teachers and keyboard users meet it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from generator import urls
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if CHROMIUM is None and os.environ.get("CI"):
+    raise RuntimeError("CI must install Debian's chromium (.ci/run does)")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU")
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    yield page
+    context.close()
+
+
+def page_types(catalog) -> dict[str, str]:
+    plan = next(iter(catalog.plans.values()))
+    measure = plan.measures[0]
+    agency = max(catalog.agencies.values(), key=lambda a: len(catalog.measures_by_agency[a.id]))
+    return {
+        "home": "", "region": urls.page_url(urls.region(plan.region)), "plan": urls.page_url(urls.plan(plan)),
+        "measure": urls.page_url(urls.measure(measure)), "agency": urls.page_url(urls.agency(agency)),
+        "topic": urls.page_url(urls.topic(next(iter(catalog.topics.values())))),
+        "catalogue": urls.page_url(urls.CATALOGUE), "glossary": urls.page_url(urls.GLOSSARY),
+        "data": urls.page_url(urls.DATA), "compare": urls.page_url(urls.COMPARE), "search": "search/?q=пробы",
+        "collaboration": urls.page_url(urls.COLLABORATION),
+    }
+
+
+def test_every_page_type_is_accessible_and_error_free(page, server, catalog) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    problems = []
+    for name, path in page_types(catalog).items():
+        page.console_errors.clear()
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        results = axe.run(page)
+        serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        for v in serious:
+            problems.append(f"{name}: {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}")
+        for error in page.console_errors:
+            problems.append(f"{name}: console error: {error}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_type_fits_a_phone(browser, server, catalog) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True)
+    phone = context.new_page()
+    wide = []
+    for name, path in page_types(catalog).items():
+        phone.goto(server + path)
+        phone.wait_for_load_state("networkidle")
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            wide.append(f"{name}: {width}px")
+    context.close()
+    assert not wide, wide
+
+
+def test_graph_nodes_are_reachable_by_keyboard(page, server, catalog) -> None:
+    plan = next(iter(catalog.plans.values()))
+    page.goto(server + urls.page_url(urls.plan(plan)))
+    node_count = page.locator("figure.kb-graph svg a").count()
+    assert node_count == len(plan.responsible_agencies)
+    reached = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement.closest('svg') ? document.activeElement.getAttribute('href') : null")
+        if href:
+            reached.add(href)
+        if len(reached) == node_count:
+            break
+    assert len(reached) == node_count
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/agencies/" in page.url
+
+
+def test_catalogue_filters_live_in_the_url(page, server, catalog) -> None:
+    topic = "professional-trials"
+    expected = len(catalog.measures_by_topic[topic])
+    page.goto(server + urls.page_url(urls.CATALOGUE))
+    page.select_option("select[name=topic]", topic)
+    counter = page.locator("#kb-count")
+    counter.filter(has_text=f"из {len(catalog.measures)}").wait_for()
+    assert counter.inner_text().startswith(f"{expected} ")
+    assert page.locator("#kb-catalogue tbody tr").count() == expected
+    assert f"topic={topic}" in page.url
+    shared = page.url
+    page.goto(server)
+    page.goto(shared)
+    page.locator("#kb-count").filter(has_text="из").wait_for()
+    assert page.locator("#kb-catalogue tbody tr").count() == expected
+    assert page.locator("select[name=topic]").input_value() == topic
+    page.fill("#kb-filters input[name=q]", "zzzz-нет-такого")
+    page.locator("#kb-count").filter(has_text="Ничего не найдено").wait_for()
+
+
+def test_catalogue_without_javascript_is_the_whole_table(browser, server, catalog) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    p = context.new_page()
+    p.goto(server + urls.page_url(urls.CATALOGUE))
+    assert p.locator("#kb-catalogue tbody tr").count() == len(catalog.measures)
+    context.close()
+
+
+def search(page, server: str, query: str) -> list[str]:
+    """Run a query through the site's own search box; return result URLs, best first."""
+    page.goto(server + "search/")
+    page.fill(".pagefind-ui__search-input", query)
+    page.locator(".pagefind-ui__result, .pagefind-ui__message").first.wait_for()
+    page.wait_for_timeout(300)
+    links = page.locator(".pagefind-ui__result-link")
+    return [links.nth(i).get_attribute("href") for i in range(links.count())]
+
+
+def test_search_understands_russian_word_forms(page, server) -> None:
+    results = [search(page, server, q) for q in ("пробы", "проб", "профессиональных проб")]
+    assert results[0], "no results for 'пробы'"
+    assert set(results[0][:5]) == set(results[1][:5])
+    assert set(results[0][:3]) & set(results[2][:5])
+
+
+def test_search_box_on_every_page(page, server) -> None:
+    page.goto(server)
+    page.fill("#kb-search-q", "родители")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    page.locator(".pagefind-ui__result").first.wait_for()
+    assert page.locator(".pagefind-ui__result").count() > 0
