@@ -110,9 +110,15 @@ def parse(path: str, text: str) -> Document:
         ContentError: on a syntax error, alias, tag, duplicate or non-text key,
             ambiguous plain scalar, or nesting deeper than MAX_DEPTH.
     """
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise ContentError(path, line, column, f"control character U+{code:04X} is not allowed; remove it") from None
     except _Refused as exc:
         raise ContentError(path, *_pos(exc.mark), exc.message) from None
     except yaml.MarkedYAMLError as exc:
@@ -125,7 +131,8 @@ def parse(path: str, text: str) -> Document:
     except RecursionError:
         raise ContentError(path, 1, 1, f"nested more than {MAX_DEPTH} levels deep") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     doc = Document(path, None)
     if node is not None:
         doc.data = _build(doc, node, (), 0)
