@@ -10,7 +10,13 @@ from . import loader, skeleton
 from .errors import ContentErrors
 
 
-def check(paths: list[str]) -> int:
+def _github(error) -> str:
+    """A GitHub Actions workflow command: the error becomes an annotation on the changed line."""
+    message = error.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error file={error.path},line={error.line},col={error.column}::{message}"
+
+
+def check(paths: list[str], output_format: str = "text") -> int:
     """Validate each content folder named (or the folder holding each file named)."""
     roots: list[Path] = []
     for name in paths or ["content"]:
@@ -26,7 +32,7 @@ def check(paths: list[str]) -> int:
         except ContentErrors as exc:
             failed = True
             for error in exc.errors:
-                print(error)
+                print(_github(error) if output_format == "github" else error)
             print(f"{len(exc.errors)} error{'s' if len(exc.errors) != 1 else ''} in {root}", file=sys.stderr)
         else:
             print(f"{root}: ok: {catalog.summary()}")
@@ -38,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate content files and print every error as path:line:col: message")
     check_parser.add_argument("paths", nargs="*", metavar="PATH", help="content folder or plan file (default: content)")
+    check_parser.add_argument("--format", choices=["text", "github"], default="text", dest="output_format",
+                              help="text: path:line:col: message; github: workflow annotations")
     new_parser = commands.add_parser("new-plan", help="write a valid skeleton plan file for a region")
     new_parser.add_argument("--region", required=True, help="region id from content/regions.yaml")
     new_parser.add_argument("--year", type=int, help="first year of the plan (default: this year)")
@@ -46,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("--force", action="store_true", help="overwrite an existing file")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return check(args.paths)
+        return check(args.paths, args.output_format)
     if args.command == "new-plan":
         return new_plan(args)
     return 2

@@ -176,3 +176,12 @@ def test_check_command_prints_located_errors(content: Path) -> None:
     assert len(lines) == 2
     assert lines[0].endswith("one.yaml:2:1: duplicate key 'id' (first given on line 1); each key may appear once")
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_command_github_annotations(content: Path) -> None:
+    write_plan(content, "id: a\nid: b\n", "one")
+    result = run_check("--format", "github", str(content))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].endswith(
+        "one.yaml,line=2,col=1::duplicate key 'id' (first given on line 1); each key may appear once")
+    assert result.stdout.startswith("::error file=")
