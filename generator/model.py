@@ -296,9 +296,13 @@ def _freeze(mapping: Mapping) -> Mapping:
     return MappingProxyType(dict(mapping))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Catalog:
     """The whole knowledge base with its indexes; every mapping is read-only and sorted by id."""
+
+    def __repr__(self) -> str:
+        # Tools log their config (mkdocs-macros reads `extra`); a full repr would be megabytes.
+        return f"<Catalog: {self.summary()}>"
 
     regions: Mapping[str, Region]
     topics: Mapping[str, Topic]
