@@ -16,7 +16,7 @@ from . import schema, timeframes
 from .errors import ContentError, ContentErrors
 from .model import (
     Act, Agency, AgencyKind, Audience, Catalog, Event, Indicator, IndicatorGroup, Measure,
-    NarrativePart, Plan, Region, Responsible, Section, Stage, Target, Term, Topic,
+    NarrativePart, Plan, Region, Responsible, SearchVocabulary, Section, Stage, Target, Term, Topic,
 )
 from .yamlsafe import Document, decode, parse
 
@@ -89,13 +89,14 @@ class _Loader:
         self.kinds = {k.id: k for k in kinds}
         self.audiences = {a.id: a for a in audiences}
 
+        vocabulary = self.search_vocabulary()
         docs = self.plan_documents()
         self.agencies = self.collect_agencies(docs)
         plans = [plan for doc in docs if (plan := self.build_plan(doc)) is not None]
         self.check_plan_ids(docs)
         if self.errors:
             raise ContentErrors(self.errors)
-        return Catalog.build(regions, topics, audiences, kinds, plans, terms)
+        return Catalog.build(regions, topics, audiences, kinds, plans, terms, vocabulary)
 
     # -- vocabularies -------------------------------------------------------------------
 
@@ -118,6 +119,26 @@ class _Loader:
                 self.errors.append(doc.error((key, i, id_field), f"duplicate {id_field} '{value}' (also {key}[{seen[value]}])"))
             seen.setdefault(value, i)
         return entries
+
+    def search_vocabulary(self) -> SearchVocabulary:
+        """The optional search vocabulary; its topic and region ids must exist."""
+        path = self.root / "search-vocabulary.yaml"
+        if not path.is_file():
+            return SearchVocabulary()
+        doc, errors = read_document(path, self.display(path), "search-vocabulary")
+        self.errors.extend(errors)
+        if doc is None or errors:
+            return SearchVocabulary()
+        data = doc.data
+        for i, entry in enumerate(data["topics"]):
+            self.lookup(doc, ("topics", i, "topic"), entry["topic"], self.topics, "topic", "content/topics.yaml")
+        for i, entry in enumerate(data["regions"]):
+            self.lookup(doc, ("regions", i, "region"), entry["region"], self.regions, "region", "content/regions.yaml")
+        return SearchVocabulary(
+            abbreviations=tuple((e["abbr"], tuple(e["expansions"])) for e in data["abbreviations"]),
+            topic_words={e["topic"]: tuple(e["words"]) for e in data["topics"]},
+            region_aliases={e["region"]: tuple(e["aliases"]) for e in data["regions"]},
+        )
 
     # -- plans ---------------------------------------------------------------------------
 

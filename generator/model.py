@@ -56,6 +56,15 @@ class Term:
 
 
 @dataclass(frozen=True)
+class SearchVocabulary:
+    """Words people type for what plans say officially; indexed, never shown as plan text."""
+
+    abbreviations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    topic_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    region_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class AgencyKind:
     """A kind of agency; `group` kinds are collective actors, not one organisation."""
 
@@ -318,10 +327,12 @@ class Catalog:
     agencies_by_region: Mapping[str, tuple[Agency, ...]] = field(default_factory=dict)
     agencies_by_kind: Mapping[str, tuple[Agency, ...]] = field(default_factory=dict)
     terms: tuple[Term, ...] = ()
+    vocabulary: SearchVocabulary = field(default_factory=SearchVocabulary)
 
     @classmethod
     def build(cls, regions: list[Region], topics: list[Topic], audiences: list[Audience],
-              kinds: list[AgencyKind], plans: list[Plan], terms: list[Term] = ()) -> Catalog:
+              kinds: list[AgencyKind], plans: list[Plan], terms: list[Term] = (),
+              vocabulary: SearchVocabulary | None = None) -> Catalog:
         """Index the loaded objects. Topic and audience orders follow their vocabulary files."""
         plans = sorted(plans, key=lambda p: p.id)
         agencies = sorted((a for p in plans for a in p.agencies), key=lambda a: a.id)
@@ -351,6 +362,7 @@ class Catalog:
             agencies_by_region=_freeze({r.id: tuple(a for a in agencies if a.region.id == r.id) for r in regions}),
             agencies_by_kind=_freeze({k.id: tuple(a for a in agencies if a.kind.id == k.id) for k in kinds}),
             terms=tuple(sorted(terms, key=lambda t: t.abbr.lower())),
+            vocabulary=vocabulary or SearchVocabulary(),
         )
 
     def summary(self) -> str:

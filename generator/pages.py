@@ -13,7 +13,7 @@ from typing import Iterator
 
 from markupsafe import Markup
 
-from . import export, graphs, schema, similarity, timeframes, urls
+from . import export, graphs, schema, search_terms, similarity, timeframes, urls
 from .model import Agency, Catalog, Measure, Plan
 from .render import Renderer
 
@@ -207,6 +207,7 @@ class SiteBuilder:
         plans = self.catalog.plans_by_region[region.id]
         measures = [m for p in plans for m in p.measures]
         return Output(src, self.render("region.md.j2", src, region=region, plans=plans,
+                                       terms=search_terms.page_terms(self.catalog, region, region.name),
                                        coverage=self.coverage(measures),
                                        agencies=self.catalog.agencies_by_region[region.id]))
 
@@ -235,6 +236,7 @@ class SiteBuilder:
             "plan.md.j2", src, plan=plan, graph=svg, strongest=graphs.strongest(graph, 10), timeline=timeline,
             timeline_max=max((n for _, n in timeline), default=1), coverage=coverage,
             missing_topics=[t for t in self.catalog.topics.values() if t.id not in covered],
+            terms=search_terms.page_terms(self.catalog, plan.region, plan.title + " " + " ".join(m.title for m in plan.measures)),
             source_src=source_src, yaml_url=self.links.blob(self.repo_path(plan_path)) or Markup(
                 urls.href(src, f"data/plans/{plan.id}.yaml"))), self.repo_path(plan_path))
 
@@ -251,7 +253,7 @@ class SiteBuilder:
             urls.href(src, f"data/plans/{measure.plan.id}.yaml"))
         return Output(src, self.render(
             "measure.md.j2", src, measure=measure, sections=sections, when=timeframes.describe(measure.timeframe),
-            similar=self.similar[measure.key], previous=previous, next=next_, yaml_line_url=line_url), self.repo_path(plan_path))
+            similar=self.similar[measure.key], terms=search_terms.measure_terms(self.catalog, measure), previous=previous, next=next_, yaml_line_url=line_url), self.repo_path(plan_path))
 
     def agency_page(self, agency: Agency) -> Output:
         src = urls.agency(agency)
@@ -270,7 +272,8 @@ class SiteBuilder:
             "Вершины — исполнители, с которыми есть общие мероприятия; толщина линии — их число.", focus=agency.id
         ) if strongest else Markup("")
         plan_path = self.content_dir / "plans" / f"{agency.plan_id}.yaml"
-        return Output(src, self.render("agency.md.j2", src, agency=agency, plans=plans, led=led, co=co,
+        terms = search_terms.page_terms(self.catalog, agency.region, agency.name + " " + " ".join(agency.short_names))
+        return Output(src, self.render("agency.md.j2", src, agency=agency, plans=plans, led=led, co=co, terms=terms,
                                        graph=svg, strongest=strongest), self.repo_path(plan_path))
 
     def topic_page(self, topic) -> Output:

@@ -19,7 +19,7 @@ import jsonschema
 from .errors import ContentError
 from .yamlsafe import Document
 
-SCHEMAS = ("plan", "regions", "topics", "agency-kinds", "audiences", "glossary")
+SCHEMAS = ("plan", "regions", "topics", "agency-kinds", "audiences", "glossary", "search-vocabulary")
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",

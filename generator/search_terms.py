@@ -1,0 +1,78 @@
+"""Extra words indexed with a page so that people find it the way they type.
+
+Abbreviations both ways, everyday words for a measure's topics, a region's everyday names,
+the grades, months and years a measure covers. They go into an attribute that Pagefind
+indexes (`data-pagefind-index-attrs`), so they are searchable but never shown as plan text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Catalog, Measure, Plan, Region
+from .similarity import stems
+from .timeframes import MONTH_NAMES
+
+_WORD = re.compile(r"[\wА-Яа-яЁё-]+")
+# Every vocabulary word is prefixed with this mark in the index, so that the search page can
+# tell added words from the plan's own words and never show them as plan text.
+MARK = "⟪"
+
+
+def _stem_set(text: str) -> set[str]:
+    return set(stems(text)) | {w.lower() for w in _WORD.findall(text)}
+
+
+def _mentions(text_stems: set[str], text_words: set[str], phrase: str) -> bool:
+    """A phrase occurs when each of its words (by stem; short words and abbreviations literally) does."""
+    words = _WORD.findall(phrase)
+    phrase_stems = stems(phrase)
+    if not phrase_stems:
+        return all(w in text_words for w in words)
+    return all(s in text_stems for s in phrase_stems)
+
+
+def abbreviation_terms(catalog: Catalog, text: str) -> list[str]:
+    """Every abbreviation entry the text mentions, in both directions."""
+    text_stems = _stem_set(text)
+    text_words = set(_WORD.findall(text))
+    out: list[str] = []
+    for abbr, expansions in catalog.vocabulary.abbreviations:
+        if abbr in text_words or any(_mentions(text_stems, text_words, e) for e in expansions):
+            out += [abbr, *expansions]
+    return out
+
+
+def region_terms(catalog: Catalog, region: Region) -> list[str]:
+    return list(catalog.vocabulary.region_aliases.get(region.id, ()))
+
+
+def measure_terms(catalog: Catalog, measure: Measure) -> str:
+    """Words to index with a measure page."""
+    text = " ".join(filter(None, [measure.title, measure.result, measure.document, measure.responsible_text,
+                                  " ".join(a.name for a in measure.agencies)]))
+    out = abbreviation_terms(catalog, text) + region_terms(catalog, measure.plan.region)
+    for topic in measure.topics:
+        out += catalog.vocabulary.topic_words.get(topic.id, ())
+    grades: set[int] = set()
+    if measure.grades:
+        grades.update(range(measure.grades[0], measure.grades[1] + 1))
+    for audience in measure.audiences:
+        if audience.grades:
+            grades.update(range(audience.grades[0], audience.grades[1] + 1))
+    if grades:
+        out.append("класс классы " + " ".join(str(g) for g in sorted(grades)))
+    tf = measure.timeframe
+    out += [MONTH_NAMES[m - 1] for m in tf.months]
+    out += [str(y) for y in tf.all_years]
+    return _marked(out)
+
+
+def _marked(terms: list[str]) -> str:
+    words = [w for term in dict.fromkeys(terms) for w in term.split()]
+    return " ".join(MARK + w for w in words)
+
+
+def page_terms(catalog: Catalog, region: Region, text: str) -> str:
+    """Words to index with a plan, region or agency page."""
+    return _marked(abbreviation_terms(catalog, text) + region_terms(catalog, region))
