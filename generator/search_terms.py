@@ -51,6 +51,8 @@ def measure_terms(catalog: Catalog, measure: Measure) -> str:
     """Words to index with a measure page."""
     text = " ".join(filter(None, [measure.title, measure.result, measure.document, measure.responsible_text,
                                   " ".join(a.name for a in measure.agencies)]))
+    shown = " ".join([text, measure.plan.region.name, " ".join(t.title for t in measure.topics),
+                      " ".join(a.title for a in measure.audiences), measure.timeframe.text])
     out = abbreviation_terms(catalog, text) + region_terms(catalog, measure.plan.region)
     for topic in measure.topics:
         out += catalog.vocabulary.topic_words.get(topic.id, ())
@@ -65,14 +67,22 @@ def measure_terms(catalog: Catalog, measure: Measure) -> str:
     tf = measure.timeframe
     out += [MONTH_NAMES[m - 1] for m in tf.months]
     out += [str(y) for y in tf.all_years]
-    return _marked(out)
+    return _marked(out, shown)
 
 
-def _marked(terms: list[str]) -> str:
-    words = [w for term in dict.fromkeys(terms) for w in term.split()]
+def _marked(terms: list[str], page_text: str) -> str:
+    """Mark the added words, leaving out those the page already says (so excerpts show its own)."""
+    present = _stem_set(page_text)
+    words = []
+    for term in dict.fromkeys(terms):
+        for word in term.split():
+            stem = stems(word)
+            if (stem and stem[0] in present) or word.lower() in present or word in words:
+                continue
+            words.append(word)
     return " ".join(MARK + w for w in words)
 
 
 def page_terms(catalog: Catalog, region: Region, text: str) -> str:
     """Words to index with a plan, region or agency page."""
-    return _marked(abbreviation_terms(catalog, text) + region_terms(catalog, region))
+    return _marked(abbreviation_terms(catalog, text) + region_terms(catalog, region), text + " " + region.name)
