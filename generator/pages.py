@@ -75,6 +75,7 @@ class SiteBuilder:
         yield from self.index_pages()
         yield from self.catalogue_pages()
         yield from self.data_files()
+        yield from self.search_words()
         yield self.compare_page()
         for region in self.catalog.regions.values():
             yield self.region_page(region)
@@ -164,6 +165,14 @@ class SiteBuilder:
                 "topics": {t.id: t.title for t in self.catalog.topics.values()},
                 "audiences": {a.id: a.title for a in self.catalog.audiences.values()}}
         yield Output(urls.CATALOGUE_JSON, export.to_json({"meta": meta, "rows": compact}))
+
+    def search_words(self) -> Iterator[Output]:
+        """The site's words by first letter, for the search page's spelling suggestions."""
+        grouped = search_terms.dictionary(self.catalog)
+        # A file for every letter, so that the page never asks for a missing one.
+        letters = set("абвгдежзийклмнопрстуфхцчшщъыьэюяabcdefghijklmnopqrstuvwxyz") | set(grouped)
+        for letter in sorted(letters):
+            yield Output(urls.search_words(letter), export.to_json(grouped.get(letter, [])))
 
     def compare_page(self) -> Output:
         matrix = {t: {r: 0 for r in self.catalog.regions} for t in self.catalog.topics}

@@ -86,3 +86,23 @@ def _marked(terms: list[str], page_text: str) -> str:
 def page_terms(catalog: Catalog, region: Region, text: str) -> str:
     """Words to index with a plan, region or agency page."""
     return _marked(abbreviation_terms(catalog, text) + region_terms(catalog, region), text + " " + region.name)
+
+
+def dictionary(catalog: Catalog) -> dict[str, list[str]]:
+    """Every word of 4+ letters the site's pages and vocabulary use, grouped by first letter."""
+    texts: list[str] = []
+    for m in catalog.measures:
+        texts += [m.title, m.result or "", m.document or "", m.timeframe.text]
+    for a in catalog.agencies.values():
+        texts += [a.name, *a.short_names]
+    texts += [t.title + " " + t.description for t in catalog.topics.values()]
+    texts += [a.title for a in catalog.audiences.values()] + [r.name for r in catalog.regions.values()]
+    vocabulary = catalog.vocabulary
+    texts += [abbr + " " + " ".join(exp) for abbr, exp in vocabulary.abbreviations]
+    texts += [" ".join(words) for words in vocabulary.topic_words.values()]
+    texts += [" ".join(aliases) for aliases in vocabulary.region_aliases.values()]
+    words = {w.lower().replace("ё", "е") for text in texts for w in re.findall(r"[А-Яа-яЁёA-Za-z]{4,}", text)}
+    grouped: dict[str, list[str]] = {}
+    for word in sorted(words):
+        grouped.setdefault(word[0], []).append(word)
+    return grouped

@@ -27,6 +27,11 @@ COMPARE = "compare.md"
 DATA = "data/index.md"
 
 
+def search_words(letter: str) -> str:
+    """Word list for spelling suggestions, one file per first letter (ASCII file names)."""
+    return f"data/words/{ord(letter):04x}.json"
+
+
 def catalogue_page(n: int) -> str:
     return f"catalogue/{n}.md"
 

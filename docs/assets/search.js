@@ -1,12 +1,97 @@
-// Pagefind search page: the query comes from ?q= (the search field on every page).
+// The search page: Pagefind's UI, plus what teachers need when they type as people do.
+// Before a query reaches Pagefind: function words are dropped ("как", "для"), Latin letters
+// are read as transliterated Russian, and a long word the site never uses is replaced by the
+// nearest word it does (typos). A query with no result gets suggestions, never a dead end.
 (function () {
   "use strict";
   if (typeof PagefindUI === "undefined") return;
+  var root = document.getElementById("kb-search");
+  var base = root.dataset.base || "../";
+  var STOP = new Set(("а в во для до за и из или к как какие какой каких ко кто ли мне на над не ни о об обо " +
+    "от по под при про с со у что чтобы это где когда зачем почему же бы мой моя мои моему моей ваш наш его ее их " +
+    "можно нужно есть ли быть чем тот эти этот все всё очень").split(" "));
+  var TRANSLIT = [["shch", "щ"], ["sch", "щ"], ["zh", "ж"], ["kh", "х"], ["ts", "ц"], ["ch", "ч"], ["sh", "ш"],
+    ["yu", "ю"], ["ju", "ю"], ["iu", "ю"], ["ya", "я"], ["ja", "я"], ["ia", "я"], ["yo", "е"], ["ye", "е"],
+    ["a", "а"], ["b", "б"], ["v", "в"], ["g", "г"], ["d", "д"], ["e", "е"], ["z", "з"], ["i", "и"], ["y", "ы"],
+    ["j", "й"], ["k", "к"], ["l", "л"], ["m", "м"], ["n", "н"], ["o", "о"], ["p", "п"], ["r", "р"], ["s", "с"],
+    ["t", "т"], ["u", "у"], ["f", "ф"], ["h", "х"], ["c", "ц"], ["w", "в"], ["x", "кс"], ["q", "к"], ["'", "ь"]];
+  var dict = {}, loading = {}, lastQuery = "", note = document.createElement("p");
+  note.className = "kb-search-note";
+  note.setAttribute("aria-live", "polite");
+  root.parentNode.insertBefore(note, root);
+  var help = document.createElement("div");
+  help.className = "kb-search-help";
+  root.parentNode.insertBefore(help, root);
+
+  function hex(ch) { return ch.codePointAt(0).toString(16).padStart(4, "0"); }
+  function load(letter) {
+    if (dict[letter] || loading[letter]) return;
+    loading[letter] = fetch(base + "data/words/" + hex(letter) + ".json")
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .catch(function () { return []; })
+      .then(function (words) { dict[letter] = words; if (lastQuery) ui.triggerSearch(lastQuery); });
+  }
+  function translit(word) {
+    if (!/^[a-z']+$/.test(word)) return word;
+    if (dict[word[0]] && dict[word[0]].indexOf(word) >= 0) return word;
+    var out = "", i = 0;
+    while (i < word.length) {
+      var hit = TRANSLIT.find(function (p) { return word.startsWith(p[0], i); });
+      out += hit ? hit[1] : word[i];
+      i += hit ? hit[0].length : 1;
+    }
+    return out;
+  }
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev2 = null, prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a[i - 1] === b[k - 1] ? 0 : 1;
+        cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + cost);
+        if (prev2 && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) cur[k] = Math.min(cur[k], prev2[k - 2] + 1);
+        best = Math.min(best, cur[k]);
+      }
+      if (best > limit) return limit + 1;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+  function correct(word) {
+    if (word.length < 5) return word;
+    var words = dict[word[0]];
+    if (!words) { load(word[0]); return word; }
+    if (words.indexOf(word) >= 0) return word;
+    var prefix = word.slice(0, Math.max(4, Math.min(word.length - 2, 8)));
+    if (words.some(function (w) { return w.startsWith(prefix); })) return word;  // a known word in another form
+    var limit = word.length <= 7 ? 1 : 2, best = word, bestD = limit + 1;
+    words.forEach(function (w) {
+      var d = distance(word, w, limit);
+      if (d < bestD || (d === bestD && w < best)) { best = w; bestD = d; }
+    });
+    return bestD <= limit ? best : word;
+  }
+  function rewrite(term) {
+    var words = term.toLowerCase().replace(/ё/g, "е").split(/[\s,.!?;:«»"()]+/).filter(Boolean);
+    var content = words.filter(function (w) { return !STOP.has(w); });
+    if (content.length) words = content;
+    return words.map(translit).map(correct).join(" ");
+  }
+
   var ui = new PagefindUI({
     element: "#kb-search",
     showSubResults: false,
     showImages: false,
     pageSize: 10,
+    processTerm: function (term) {
+      lastQuery = term;
+      var rewritten = rewrite(term);
+      note.textContent = rewritten && rewritten !== term.toLowerCase().trim() ? "Искали: «" + rewritten + "»" : "";
+      return rewritten;
+    },
     // Words from the search vocabulary are indexed with a leading "⟪" mark: never show them
     // as the plan's text; say instead which everyday word found the page.
     processResult: function (result) {
@@ -24,12 +109,47 @@
       return result;
     },
   });
-  // Pagefind's input has a placeholder but no accessible name; give it one once it exists.
+
+  // No dead end: when nothing is found, offer the query without each word, and the topics.
+  new MutationObserver(function () {
+    var message = root.querySelector(".pagefind-ui__message");
+    var empty = message && !root.querySelector(".pagefind-ui__result") && lastQuery && /нет|не найден|no results/i.test(message.textContent);
+    help.hidden = !empty;
+    if (!empty || help.dataset.query === lastQuery) return;
+    help.dataset.query = lastQuery;
+    help.replaceChildren();
+    var words = rewrite(lastQuery).split(" ");
+    var p = document.createElement("p");
+    p.textContent = "Ничего не найдено. ";
+    if (words.length > 1) {
+      p.append("Попробуйте без одного из слов: ");
+      words.forEach(function (w, i) {
+        var a = document.createElement("a");
+        var rest = words.filter(function (_, j) { return j !== i; }).join(" ");
+        a.href = "?q=" + encodeURIComponent(rest);
+        a.textContent = rest;
+        p.append(a, i < words.length - 1 ? "; " : ". ");
+      });
+    }
+    var topics = document.createElement("a");
+    topics.href = base + "topics/";
+    topics.textContent = "Посмотрите темы";
+    p.append(topics, " — там собраны мероприятия всех регионов, или ");
+    var catalogue = document.createElement("a");
+    catalogue.href = base + "catalogue/";
+    catalogue.textContent = "каталог мероприятий";
+    p.append(catalogue, ".");
+    help.append(p);
+  }).observe(root, { childList: true, subtree: true, characterData: true });
+
+  var q = new URLSearchParams(location.search).get("q");
   (function label() {
     var input = document.querySelector(".pagefind-ui__search-input");
     if (input) input.setAttribute("aria-label", "Поиск по планам");
     else requestAnimationFrame(label);
   })();
-  var q = new URLSearchParams(location.search).get("q");
-  if (q) ui.triggerSearch(q);
+  if (q) {
+    q.toLowerCase().split(/\s+/).forEach(function (w) { if (w) load(w[0]); });
+    ui.triggerSearch(q);
+  }
 })();
