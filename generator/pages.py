@@ -262,7 +262,7 @@ class SiteBuilder:
             urls.href(src, f"data/plans/{measure.plan.id}.yaml"))
         return Output(src, self.render(
             "measure.md.j2", src, measure=measure, sections=sections, when=timeframes.describe(measure.timeframe),
-            similar=self.similar[measure.key], terms=search_terms.measure_terms(self.catalog, measure), previous=previous, next=next_, yaml_line_url=line_url), self.repo_path(plan_path))
+            grades=search_terms.grades(measure), similar=self.similar[measure.key], terms=search_terms.measure_terms(self.catalog, measure), previous=previous, next=next_, yaml_line_url=line_url), self.repo_path(plan_path))
 
     def agency_page(self, agency: Agency) -> Output:
         src = urls.agency(agency)

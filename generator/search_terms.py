@@ -47,6 +47,17 @@ def region_terms(catalog: Catalog, region: Region) -> list[str]:
     return list(catalog.vocabulary.region_aliases.get(region.id, ()))
 
 
+def grades(measure: Measure) -> list[int]:
+    """School grades a measure covers: the grades it names, else those of its audiences."""
+    if measure.grades:
+        return list(range(measure.grades[0], measure.grades[1] + 1))
+    found: set[int] = set()
+    for audience in measure.audiences:
+        if audience.grades:
+            found.update(range(audience.grades[0], audience.grades[1] + 1))
+    return sorted(found)
+
+
 def measure_terms(catalog: Catalog, measure: Measure) -> str:
     """Words to index with a measure page."""
     text = " ".join(filter(None, [measure.title, measure.result, measure.document, measure.responsible_text,
@@ -56,14 +67,8 @@ def measure_terms(catalog: Catalog, measure: Measure) -> str:
     out = abbreviation_terms(catalog, text) + region_terms(catalog, measure.plan.region)
     for topic in measure.topics:
         out += catalog.vocabulary.topic_words.get(topic.id, ())
-    grades: set[int] = set()
-    if measure.grades:
-        grades.update(range(measure.grades[0], measure.grades[1] + 1))
-    for audience in measure.audiences:
-        if audience.grades:
-            grades.update(range(audience.grades[0], audience.grades[1] + 1))
-    if grades:
-        out.append("класс классы " + " ".join(str(g) for g in sorted(grades)))
+    if grades(measure):
+        out.append("класс классы " + " ".join(str(g) for g in grades(measure)))
     tf = measure.timeframe
     out += [MONTH_NAMES[m - 1] for m in tf.months]
     out += [str(y) for y in tf.all_years]
