@@ -144,6 +144,7 @@ class SiteBuilder:
             "region": m.plan.region.id, "region_name": m.plan.region.name, "region_src": urls.region(m.plan.region),
             "plan": m.plan.id, "number": m.number, "title": m.title, "src": urls.measure(m),
             "topics": [t.id for t in m.topics], "topic_titles": [t.title for t in m.topics],
+            "topic_srcs": [(urls.topic(t), t.title) for t in m.topics],
             "audiences": [a.id for a in m.audiences], "audience_titles": [a.title for a in m.audiences],
             "years": list(m.timeframe.all_years), "years_text": _years_text(m.timeframe.all_years),
             "kinds": sorted({a.kind.id for a in m.agencies}), "lead": m.lead.label, "lead_src": urls.agency(m.lead),

@@ -54,7 +54,14 @@
       cell(tr, data.meta.regions[row.r], "regions/" + row.r + "/");
       cell(tr, row.n);
       cell(tr, row.t, row.u);
-      cell(tr, row.tp.map(function (t) { return data.meta.topics[t]; }).join(", "));
+      var topics = document.createElement("td");
+      row.tp.forEach(function (t, i) {
+        var a = document.createElement("a");
+        a.href = base + "topics/" + t + "/";
+        a.textContent = data.meta.topics[t];
+        topics.append(a, i < row.tp.length - 1 ? ", " : "");
+      });
+      tr.appendChild(topics);
       cell(tr, row.a.map(function (a) { return data.meta.audiences[a]; }).join(", "));
       cell(tr, years(row.y));
       cell(tr, row.l, row.lu);
