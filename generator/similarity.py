@@ -32,11 +32,15 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("russian")
 
 
+@cache
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
 def stems(text: str) -> list[str]:
     """Russian stems of the words worth comparing (4+ letters, no stop words)."""
     words = [w.lower().replace("ё", "е") for w in _WORD.findall(text)]
-    words = [w for w in words if len(w) >= 4 and w not in _STOP]
-    return _stemmer().stemWords(words)
+    return [_stem(w) for w in words if len(w) >= 4 and w not in _STOP]
 
 
 def measure_text(m: Measure) -> str:
@@ -58,19 +62,27 @@ def similar_measures(catalog: Catalog, limit: int = LIMIT) -> dict[str, tuple[Me
 
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vec in enumerate(vectors):
-        for s in sorted(vec, key=lambda s: (-vec[s], s))[:12]:
-            postings["w:" + s].append(i)
-        for t in measures[i].topics:
-            postings["t:" + t.id].append(i)
-    cap = max(200, n // 20)
+        for stem in _top_stems(vec):
+            postings[stem].append(i)
+    by_topic: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(measures):
+        for t in m.topics:
+            by_topic[t.id].append(i)
+    # A stem shared by more than `cap` measures says little about similarity; leaving those
+    # out keeps the candidate lists short, so the work grows linearly with the corpus.
+    cap = max(50, int(math.sqrt(n) * 4))
 
     result: dict[str, tuple[Measure, ...]] = {}
     for i, m in enumerate(measures):
-        keys = ["w:" + s for s in sorted(vectors[i], key=lambda s: (-vectors[i][s], s))[:12]]
-        keys += ["t:" + t.id for t in m.topics]
-        candidates: set[int] = set()
-        for key in keys:
-            candidates.update(postings[key][:cap])
+        shared: Counter[int] = Counter()
+        for stem in _top_stems(vectors[i]):
+            if len(postings[stem]) <= cap:
+                shared.update(postings[stem])
+        for t in m.topics:
+            pool = by_topic[t.id]
+            step = max(1, len(pool) // cap)
+            shared.update(pool[::step])
+        candidates = [j for j, _ in sorted(shared.items(), key=lambda x: (-x[1], x[0]))[: 4 * cap]]
         scored = []
         for j in candidates:
             other = measures[j]
@@ -82,6 +94,10 @@ def similar_measures(catalog: Catalog, limit: int = LIMIT) -> dict[str, tuple[Me
         scored.sort(key=lambda x: (x[0], x[1]))
         result[m.key] = tuple(x[2] for x in scored[:limit])
     return result
+
+
+def _top_stems(vec: dict[str, float], k: int = 12) -> list[str]:
+    return sorted(vec, key=lambda s: (-vec[s], s))[:k]
 
 
 def _jaccard(a: set, b: set) -> float:
