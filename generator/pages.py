@@ -41,7 +41,9 @@ class Links:
         return Markup(f"{self.repo_url.rstrip('/')}/blob/{self.branch}/{path}{anchor}")
 
 
-CATALOGUE_PAGE = 500
+CATALOGUE_PAGE = 200
+# A topic with more measures than this lists its regions, each region's measures on a page of its own.
+TOPIC_INLINE = 150
 
 
 def _years_text(years: tuple[int, ...]) -> str:
@@ -88,7 +90,7 @@ class SiteBuilder:
         for agency in self.catalog.agencies.values():
             yield self.agency_page(agency)
         for topic in self.catalog.topics.values():
-            yield self.topic_page(topic)
+            yield from self.topic_pages(topic)
 
     def render(self, template: str, src: str, **context: object) -> str:
         name = template.removesuffix(".md.j2")
@@ -180,7 +182,10 @@ class SiteBuilder:
         for m in self.catalog.measures:
             for t in m.topics:
                 matrix[t.id][m.plan.region.id] += 1
-        return Output(urls.COMPARE, self.render("compare.md.j2", urls.COMPARE, matrix=matrix))
+        cells = {t: {r: (urls.topic_region(self.catalog.topics[t], self.catalog.regions[r]), None)
+                     if self.topic_is_split(self.catalog.topics[t]) else (urls.topic(self.catalog.topics[t]), r)
+                     for r in self.catalog.regions} for t in self.catalog.topics}
+        return Output(urls.COMPARE, self.render("compare.md.j2", urls.COMPARE, matrix=matrix, cells=cells))
 
     def data_files(self) -> Iterator[Output]:
         measure_url = lambda m: urls.page_url(urls.measure(m))  # noqa: E731
@@ -286,7 +291,8 @@ class SiteBuilder:
         return Output(src, self.render("agency.md.j2", src, agency=agency, plans=plans, led=led, co=co, terms=terms,
                                        graph=svg, strongest=strongest), self.repo_path(plan_path))
 
-    def topic_page(self, topic) -> Output:
+    def topic_pages(self, topic) -> Iterator[Output]:
+        """A topic page; a large topic lists regions on it and each region's measures on a page of its own."""
         src = urls.topic(topic)
         measures = self.catalog.measures_by_topic[topic.id]
         by_region = []
@@ -297,5 +303,13 @@ class SiteBuilder:
                 by_region.append((region, plans))
         present = {r.id for r, _ in by_region}
         missing = [r for r in self.catalog.regions.values() if r.id not in present]
-        return Output(src, self.render("topic.md.j2", src, topic=topic, measures=measures, by_region=by_region,
-                                       missing=missing))
+        split = self.topic_is_split(topic)
+        yield Output(src, self.render("topic.md.j2", src, topic=topic, measures=measures, by_region=by_region,
+                                      missing=missing, split=split))
+        if split:
+            for region, plans in by_region:
+                sub = urls.topic_region(topic, region)
+                yield Output(sub, self.render("topic-region.md.j2", sub, topic=topic, region=region, plans=plans))
+
+    def topic_is_split(self, topic) -> bool:
+        return len(self.catalog.measures_by_topic[topic.id]) > TOPIC_INLINE

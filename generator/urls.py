@@ -64,7 +64,12 @@ def agency(a: Agency) -> str:
 
 def topic(t: Topic) -> str:
     _safe(t.id)
-    return f"topics/{t.id}.md"
+    return f"topics/{t.id}/index.md"
+
+
+def topic_region(t: Topic, r: Region) -> str:
+    _safe(t.id, r.id)
+    return f"topics/{t.id}/{r.id}.md"
 
 
 def asset(name: str) -> str:
