@@ -104,9 +104,18 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+def _weighted_overlap(a: Measure, b: Measure) -> float:
+    """Topic overlap where each measure's first (main) topic weighs double."""
+    wa = {t.id: (2.0 if i == 0 else 1.0) for i, t in enumerate(a.topics)}
+    wb = {t.id: (2.0 if i == 0 else 1.0) for i, t in enumerate(b.topics)}
+    keys = wa.keys() | wb.keys()
+    union = sum(max(wa.get(k, 0), wb.get(k, 0)) for k in keys)
+    return sum(min(wa.get(k, 0), wb.get(k, 0)) for k in keys) / union if union else 0.0
+
+
 def _score(a: Measure, b: Measure, va: dict[str, float], vb: dict[str, float]) -> float:
     small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
     cosine = sum(v * large.get(s, 0.0) for s, v in small.items())
-    topics = _jaccard({t.id for t in a.topics}, {t.id for t in b.topics})
+    topics = _weighted_overlap(a, b)
     audiences = _jaccard({x.id for x in a.audiences}, {x.id for x in b.audiences})
-    return 0.55 * cosine + 0.3 * topics + 0.15 * audiences
+    return 0.5 * cosine + 0.35 * topics + 0.15 * audiences
