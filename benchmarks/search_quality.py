@@ -55,16 +55,24 @@ def serve(site: Path) -> Iterator[str]:
 def search(page, server: str, query: str) -> list[str]:
     """Results of the site's search page for `query`, as site-relative URLs, best first."""
     page.goto(server + "search/?q=" + quote(query))
+    page.wait_for_load_state("networkidle")  # word lists arrive, and a corrected query runs again
     page.locator(".pagefind-ui__result, .pagefind-ui__message").first.wait_for(timeout=15000)
-    page.wait_for_timeout(400)  # a spelling suggestion may re-run the search once its word list arrives
+    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
     page.locator(".pagefind-ui__result, .pagefind-ui__message").first.wait_for(timeout=15000)
     links = page.locator(".pagefind-ui__result-link")
     return [links.nth(i).get_attribute("href").lstrip("/") for i in range(min(links.count(), 10))]
 
 
+def measure_url(key: str) -> str:
+    """A measure key "plan-id/measure-id" as the site-relative URL of its page."""
+    plan, measure = key.split("/")
+    return f"plans/{plan}/{measure}/"
+
+
 def rank(results: list[str], expected: list[str]) -> int | None:
     """1-based rank of the first expected page among the results, or None."""
-    targets = {e.strip("/") + "/" for e in expected}
+    targets = {measure_url(e) for e in expected}
     for i, url in enumerate(results, 1):
         if url.split("#")[0] in targets:
             return i

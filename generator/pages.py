@@ -176,6 +176,8 @@ class SiteBuilder:
         letters = set("абвгдежзийклмнопрстуфхцчшщъыьэюяabcdefghijklmnopqrstuvwxyz") | set(grouped)
         for letter in sorted(letters):
             yield Output(urls.search_words(letter), export.to_json(grouped.get(letter, [])))
+        abbreviations = {abbr.lower(): expansions[0] for abbr, expansions in self.catalog.vocabulary.abbreviations}
+        yield Output(urls.SEARCH_ABBREVIATIONS, export.to_json(abbreviations))
 
     def compare_page(self) -> Output:
         matrix = {t: {r: 0 for r in self.catalog.regions} for t in self.catalog.topics}

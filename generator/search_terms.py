@@ -23,18 +23,17 @@ def _stem_set(text: str) -> set[str]:
     return set(stems(text)) | {w.lower() for w in _WORD.findall(text)}
 
 
-def _mentions(text_stems: set[str], text_words: set[str], phrase: str) -> bool:
-    """A phrase occurs when each of its words (by stem; short words and abbreviations literally) does."""
-    words = _WORD.findall(phrase)
+def _mentions(text_stems: str, text_words: set[str], phrase: str) -> bool:
+    """A phrase occurs when its words occur together, in order (compared by stem)."""
     phrase_stems = stems(phrase)
     if not phrase_stems:
-        return all(w in text_words for w in words)
-    return all(s in text_stems for s in phrase_stems)
+        return all(w in text_words for w in _WORD.findall(phrase))
+    return f" {' '.join(phrase_stems)} " in text_stems
 
 
 def abbreviation_terms(catalog: Catalog, text: str) -> list[str]:
     """Every abbreviation entry the text mentions, in both directions."""
-    text_stems = _stem_set(text)
+    text_stems = f" {' '.join(stems(text))} "
     text_words = set(_WORD.findall(text))
     out: list[str] = []
     for abbr, expansions in catalog.vocabulary.abbreviations:
@@ -60,9 +59,11 @@ def grades(measure: Measure) -> list[int]:
 
 def measure_terms(catalog: Catalog, measure: Measure) -> str:
     """Words to index with a measure page."""
-    text = " ".join(filter(None, [measure.title, measure.result, measure.document, measure.responsible_text,
-                                  " ".join(a.name for a in measure.agencies)]))
-    shown = " ".join([text, measure.plan.region.name, " ".join(t.title for t in measure.topics),
+    # Abbreviations are matched in what the measure says, not in its agencies' names.
+    text = " ".join(filter(None, [measure.title, measure.result, measure.document,
+                                  " ".join(e.title for e in measure.events)]))
+    shown = " ".join([text, measure.responsible_text or "", " ".join(a.name for a in measure.agencies),
+                      measure.plan.region.name, " ".join(t.title for t in measure.topics),
                       " ".join(a.title for a in measure.audiences), measure.timeframe.text])
     out = abbreviation_terms(catalog, text) + region_terms(catalog, measure.plan.region)
     for topic in measure.topics:
@@ -85,7 +86,8 @@ def _marked(terms: list[str], page_text: str) -> str:
             if (stem and stem[0] in present) or word.lower() in present or word in words:
                 continue
             words.append(word)
-    return " ".join(MARK + w for w in words)
+    # The mark is its own token: glued to the word it would change the indexed word itself.
+    return " ".join(f"{MARK} {w}" for w in words)
 
 
 def page_terms(catalog: Catalog, region: Region, text: str) -> str:

@@ -80,3 +80,16 @@ def write_plan(content: Path, data: dict | str, name: str | None = None) -> Path
     path = content / "plans" / f"{name or (data['id'] if isinstance(data, dict) else 'broken')}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks.search_quality import BROWSER_ARGS
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=BROWSER_ARGS)
+        yield browser
+        browser.close()

@@ -60,8 +60,10 @@
     }
     return prev[b.length];
   }
+  // A word the site knows (or another form of it) stays; a misspelt one becomes the nearest
+  // known word; a long word no page uses ("делают", "рассказать" in a question) is dropped (null).
   function correct(word) {
-    if (word.length < 5) return word;
+    if (word.length < 5 || !/^[а-я]+$/.test(word)) return word;
     var words = dict[word[0]];
     if (!words) { load(word[0]); return word; }
     if (words.indexOf(word) >= 0) return word;
@@ -72,13 +74,28 @@
       var d = distance(word, w, limit);
       if (d < bestD || (d === bestD && w < best)) { best = w; bestD = d; }
     });
-    return bestD <= limit ? best : word;
+    return bestD <= limit ? best : null;
+  }
+  // An abbreviation becomes its expansion: short words would also match longer words that
+  // merely start with the same letters ("СПО" → "способствующих"); pages that use either form
+  // are indexed with both.
+  var abbreviations = {};
+  fetch(base + "data/search-abbreviations.json").then(function (r) { return r.ok ? r.json() : {}; })
+    .then(function (json) { abbreviations = json; if (lastQuery) ui.triggerSearch(lastQuery); })
+    .catch(function () {});
+  function expand(original) {
+    var lower = original.toLowerCase();
+    var upper = original === original.toUpperCase() && /[А-ЯA-Z]/.test(original);
+    return abbreviations[lower] && (upper || lower.length >= 3) ? abbreviations[lower] : original;
   }
   function rewrite(term) {
+    term = term.split(/\s+/).map(expand).join(" ");
     var words = term.toLowerCase().replace(/ё/g, "е").split(/[\s,.!?;:«»"()]+/).filter(Boolean);
     var content = words.filter(function (w) { return !STOP.has(w); });
     if (content.length) words = content;
-    return words.map(translit).map(correct).join(" ");
+    var known = words.map(translit).map(correct);
+    var kept = known.filter(Boolean);
+    return (kept.length ? kept : words).join(" ");
   }
 
   var ui = new PagefindUI({
@@ -89,15 +106,17 @@
     processTerm: function (term) {
       lastQuery = term;
       var rewritten = rewrite(term);
-      note.textContent = rewritten && rewritten !== term.toLowerCase().trim() ? "Искали: «" + rewritten + "»" : "";
+      if (!relaxed[term] || !note.textContent) {
+        note.textContent = rewritten && rewritten !== term.toLowerCase().trim() ? "Искали: «" + rewritten + "»" : "";
+      }
       return rewritten;
     },
-    // Words from the search vocabulary are indexed with a leading "⟪" mark: never show them
+    // Words from the search vocabulary are indexed after a "⟪" mark: never show them
     // as the plan's text; say instead which everyday word found the page.
     processResult: function (result) {
       var via = [];
       result.excerpt = result.excerpt
-        .replace(/(<mark>)?⟪([^\s<]*)(<\/mark>)?/g, function (_, open, word) {
+        .replace(/⟪\s*(<mark>)?([^\s<]*)(<\/mark>)?/g, function (_, open, word) {
           if (open && via.indexOf(word) < 0) via.push(word);
           return "";
         })
@@ -110,7 +129,62 @@
     },
   });
 
+  // When every word together finds nothing, search again without the fewest words that
+  // makes something found (questions carry words no plan uses), and say so.
+  var relaxed = {};
+  var pagefind = null;
+  function api() {
+    pagefind = pagefind || import(base + "pagefind/pagefind.js");
+    return pagefind;
+  }
+  function subsets(words, size) {
+    if (size === 0) return [[]];
+    if (words.length < size) return [];
+    var first = words[0], rest = words.slice(1);
+    return subsets(rest, size - 1).map(function (s) { return [first].concat(s); }).concat(subsets(rest, size));
+  }
+  function relax(query) {
+    var words = rewrite(query).split(" ").filter(Boolean);
+    if (words.length < 2 || words.length > 7) return Promise.resolve(null);
+    return api().then(function (pf) {
+      var sizes = [];
+      for (var n = words.length - 1; n >= 1; n--) sizes.push(n);
+      return sizes.reduce(function (found, n) {
+        return found.then(function (best) {
+          if (best) return best;
+          var tries = subsets(words, n).map(function (s) {
+            var q = s.join(" ");
+            return pf.search(q).then(function (r) {
+              return { query: q, score: r.results.length ? r.results[0].score * s.join("").length : 0 };
+            });
+          });
+          return Promise.all(tries).then(function (all) {
+            all = all.filter(function (x) { return x.score > 0; });
+            all.sort(function (a, b) { return b.score - a.score || (a.query < b.query ? -1 : 1); });
+            return all.length ? all[0].query : null;
+          });
+        });
+      }, Promise.resolve(null));
+    });
+  }
+
   // No dead end: when nothing is found, offer the query without each word, and the topics.
+  new MutationObserver(function () {
+    var message = root.querySelector(".pagefind-ui__message");
+    var none = message && !root.querySelector(".pagefind-ui__result") && lastQuery &&
+      /нет|не найден|no results/i.test(message.textContent);
+    if (none && !relaxed[lastQuery]) {
+      var original = lastQuery;
+      relaxed[original] = true;
+      relax(original).then(function (query) {
+        if (!query || lastQuery !== original) return;
+        relaxed[query] = true;
+        ui.triggerSearch(query);
+        note.textContent = "По всем словам «" + original + "» ничего не нашлось; показаны результаты по запросу «" + query + "».";
+      });
+    }
+  }).observe(root, { childList: true, subtree: true, characterData: true });
+
   new MutationObserver(function () {
     var message = root.querySelector(".pagefind-ui__message");
     var empty = message && !root.querySelector(".pagefind-ui__result") && lastQuery && /нет|не найден|no results/i.test(message.textContent);

@@ -1,0 +1,146 @@
+"""Run the importer in memory: bytes in, a draft plan (as data), its source text and a log out.
+
+Nothing here writes files, so the benchmark and the tests can import the real sources without
+touching content/; `cli` does the writing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ContentError
+from ..yamlsafe import decode, parse
+from . import agencies, cleanup, draft, metadata, table
+from .errors import ImporterError
+from .log import FIX, Log
+from .readers import read_source
+
+
+@dataclass
+class Vocabularies:
+    """What the importer needs from the content folder: ids it may use and agencies already defined."""
+
+    regions: dict[str, str]
+    topics: list[str]
+    audiences: list[str]
+    kinds: list[str]
+    glossary: dict[str, str] = field(default_factory=dict)
+    known_agencies: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, content_dir: str | Path, exclude: Path | None = None) -> Vocabularies:
+        """Read the vocabularies (and other plans' agencies) from a content folder.
+
+        Each file is read on its own, so a half-edited plan elsewhere does not stop an import.
+        """
+        root = Path(content_dir)
+        regions = {e["id"]: e["name"] for e in _entries(root / "regions.yaml", "regions")}
+        topics = [e["id"] for e in _entries(root / "topics.yaml", "topics")]
+        audiences = [e["id"] for e in _entries(root / "audiences.yaml", "audiences")]
+        kinds = [e["id"] for e in _entries(root / "agency-kinds.yaml", "kinds")]
+        glossary_path = root / "glossary.yaml"
+        glossary = {e["abbr"]: e["expansion"] for e in _entries(glossary_path, "terms")} if glossary_path.is_file() else {}
+        known: dict[str, tuple[str, list[str]]] = {}
+        plans = root / "plans"
+        if plans.is_dir():
+            for path in sorted(plans.glob("*.yaml")):
+                if exclude is not None and path.resolve() == exclude.resolve():
+                    continue
+                try:
+                    data = parse(str(path), decode(str(path), path.read_bytes())).data
+                except (ContentError, OSError):
+                    continue
+                for entry in (data or {}).get("agencies", []) if isinstance(data, dict) else []:
+                    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                        known[entry["id"]] = (str(entry.get("name", "")), [str(s) for s in entry.get("short_names", [])])
+        return cls(regions, topics, audiences, kinds, glossary, known)
+
+
+def _entries(path: Path, key: str) -> list[dict[str, Any]]:
+    try:
+        data = parse(str(path), decode(str(path), path.read_bytes())).data
+    except OSError:
+        raise ImporterError(f"cannot read {path}: the content folder needs it") from None
+    except ContentError as exc:
+        raise ImporterError(f"cannot read {exc}") from None
+    entries = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ImporterError(f"{path} has no '{key}' list")
+    return [e for e in entries if isinstance(e, dict)]
+
+
+@dataclass
+class ImportResult:
+    """A draft plan and everything the report needs."""
+
+    plan: dict[str, Any]
+    source_text: str
+    source_format: str
+    source_name: str
+    log: Log
+    sections: int
+    measures: int
+
+    @property
+    def plan_id(self) -> str:
+        return self.plan["id"]
+
+
+def import_source(path: str | Path, region: str, vocabularies: Vocabularies, plan_id: str | None = None) -> ImportResult:
+    """Import a file; raise ImporterError for a missing file or bad input."""
+    path = Path(path)
+    if not path.exists():
+        raise ImporterError(f"{path}: no such file")
+    if not path.is_file():
+        raise ImporterError(f"{path} is not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImporterError(f"cannot read {path}: {exc.strerror}") from None
+    return import_bytes(data, path.as_posix(), region, vocabularies, plan_id)
+
+
+def import_bytes(data: bytes, name: str, region: str, vocabularies: Vocabularies,
+                 plan_id: str | None = None) -> ImportResult:
+    """Import a document given as bytes; `name` is only used in messages."""
+    if region not in vocabularies.regions:
+        known = ", ".join(sorted(vocabularies.regions))
+        raise ImporterError(f"unknown region '{region}'; known regions: {known} (add it to content/regions.yaml first)")
+    source = read_source(data, name)
+    log = Log()
+    measures_table = table.build(source.rows, log, name)
+    vocabulary = cleanup.Vocabulary(source.text)
+    _clean(measures_table, vocabulary, log)
+    meta = metadata.read_metadata(source.text, log)
+    definitions = agencies.find_definitions(source.text, log)
+    plan = draft.build_plan(measures_table, meta, definitions, source.format, region, vocabularies, log, plan_id)
+    return ImportResult(plan, source.text, source.format, name, log, len(measures_table.all_sections()),
+                        len(measures_table.measures()))
+
+
+def _clean(measures_table: table.TableDraft, vocabulary: cleanup.Vocabulary, log: Log) -> None:
+    """Fix artefacts in every cell of every measure and section heading, logging each fix."""
+    for section in measures_table.all_sections():
+        fragments = section.cells["title"]
+        if fragments:
+            text, fixes = cleanup.clean(table.join_fragments(fragments), vocabulary)
+            section.cells["title"] = [text]
+            for fix in fixes:
+                log.add(FIX, section.where, fix, section.subject, section)
+    for measure in measures_table.measures():
+        for name, fragments in measure.cells.items():
+            if not fragments:
+                continue
+            text, fixes = cleanup.clean(table.join_fragments(fragments), vocabulary, responsible=name == "responsible")
+            measure.cells[name] = [text] if text else []
+            for fix in fixes:
+                log.add(FIX, measure.where, f"{name}: {fix}", measure.subject, measure)
+        for event in measure.events:
+            text, fixes = cleanup.clean(table.join_fragments(event.title), vocabulary)
+            event.title = [text]
+            timeframe, more = cleanup.clean(event.timeframe, vocabulary)
+            event.timeframe = timeframe
+            for fix in fixes + more:
+                log.add(FIX, event.where, f"event: {fix}", measure.subject, measure)

@@ -1,0 +1,417 @@
+"""Turn the rows after the measures header into sections and measures.
+
+Extraction cuts rows: a row that runs over a page break continues on the next page in a row
+with an empty number cell, a PDF copied as text splits every cell over several lines, and page
+headers repeat ("1 2 3 4"). A row with an empty number cell therefore continues the row above,
+column by column. A numbered row with neither responsible nor deadline is a section when the
+next numbered row is nested in it (3.1 → 3.1.1), else a measure with missing cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import columns
+from .errors import ImporterError
+from .log import GUESS, FIX, INFO, SKIPPED, Log
+from .rows import BREAK, CELLS, TEXT, Row
+
+NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?$")
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+SECTION_TEXT = re.compile(
+    rf"^(?:[Рр]аздел\s+)?((?:\d{{1,2}}(?:\.\d{{1,2}})*|{_ROMAN})[.)]?)\s+([«\"(]?[А-ЯЁA-Z].*)$", re.S)
+_OCR_DIGITS = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0", "O": "0", "o": "0", "l": "1", "I": "1",
+                             "|": "1", "б": "6", "Б": "6", ",": "."})
+_MONTH_ONLY = re.compile(r"^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\.?$",
+                         re.I)
+_PUNCTUATION_ONLY = re.compile(r"^[\s·•∙*|_.,;:–—-]+$")
+_FIELDS = ("title", "responsible", "timeframe", "result", "document")
+
+
+@dataclass
+class EventDraft:
+    """A sub-event printed inside a measure with its own month."""
+
+    title: list[str]
+    timeframe: str
+    where: str
+
+
+@dataclass
+class Item:
+    """A section or measure while rows are still being read."""
+
+    kind: str  # "section", "measure", or "candidate" (decided when the next number is known)
+    number: str | None
+    where: str
+    cells: dict[str, list[str]] = field(default_factory=lambda: {f: [] for f in _FIELDS})
+    events: list[EventDraft] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    children: list[Item] = field(default_factory=list)  # sections only: measures and subsections
+
+    def text(self, name: str) -> str:
+        return join_fragments(self.cells[name])
+
+    @property
+    def subject(self) -> str:
+        if self.kind == "section":
+            return f"section {self.number or self.text('title')[:30]}"
+        return self.number or "(no number)"
+
+
+@dataclass
+class TableDraft:
+    """The measures table: header texts, and the sections (top level) with their measures."""
+
+    columns: dict[str, str]
+    sections: list[Item]
+    header_where: str
+    roles: bool = False
+
+    def measures(self) -> list[Item]:
+        out: list[Item] = []
+
+        def walk(section: Item) -> None:
+            for child in section.children:
+                if child.kind == "section":
+                    walk(child)
+                else:
+                    out.append(child)
+
+        for s in self.sections:
+            walk(s)
+        return out
+
+    def all_sections(self) -> list[Item]:
+        out: list[Item] = []
+
+        def walk(section: Item) -> None:
+            out.append(section)
+            for child in section.children:
+                if child.kind == "section":
+                    walk(child)
+
+        for s in self.sections:
+            walk(s)
+        return out
+
+
+def join_fragments(parts: list[str]) -> str:
+    """Join a cell's fragments from several lines or pages with spaces."""
+    return " ".join(p for p in (x.strip() for x in parts) if p)
+
+
+def normal_number(number: str | None) -> str:
+    """"3.1." and "3.1" compare equal."""
+    return (number or "").strip().rstrip(".)")
+
+
+def is_descendant(parent: str | None, child: str | None) -> bool:
+    """True when `child` is numbered inside `parent` (3.1 → 3.1.2)."""
+    p, c = normal_number(parent), normal_number(child)
+    return bool(p) and bool(c) and c.startswith(p + ".")
+
+
+def build(rows: list[Row], log: Log, what: str = "the source") -> TableDraft:
+    """Find the measures table in `rows` and read it; raise ImporterError when there is none."""
+    start, mapping, header = _find_header(rows, log)
+    if mapping is None:
+        raise ImporterError(f"no table of measures found in {what}: no header row names the measure "
+                            "(Наименование/Мероприятие) and its responsible (Ответственный/Исполнитель) "
+                            "or deadline (Срок) column, and no numbered rows were found")
+    builder = _Builder(mapping, header, log)
+    for row in rows[start:]:
+        if builder.feed(row) is False:
+            break
+    table = builder.finish()
+    if not table.measures():
+        raise ImporterError(f"no measure rows recognised in {what}: the table under the header "
+                            f"({header.where}) has no numbered rows")
+    return table
+
+
+def _find_header(rows: list[Row], log: Log) -> tuple[int, dict[str, int] | None, Row]:
+    for index, row in enumerate(rows):
+        if row.kind == CELLS:
+            mapping = columns.recognise(row.cells)
+            if mapping is not None:
+                return index + 1, mapping, row
+    # No header: numbered rows of cells may still be a table; assume the usual column order.
+    numbered = [i for i, r in enumerate(rows) if r.kind == CELLS and len(r.cells) >= 3 and NUMBER.match(r.cells[0].strip())]
+    if len(numbered) >= 2:
+        first = rows[numbered[0]]
+        width = max(len(rows[i].cells) for i in numbered)
+        order = ("number", "title", "responsible", "timeframe", "result", "document")
+        mapping = {name: i for i, name in enumerate(order[:width])}
+        log.add(GUESS, first.where, "no header row found; columns assumed to be: " + ", ".join(mapping))
+        header = Row(CELLS, [""] * width, first.where, table=first.table)
+        return numbered[0], mapping, header
+    return 0, None, Row(CELLS)
+
+
+class _Builder:
+    def __init__(self, mapping: dict[str, int], header: Row, log: Log) -> None:
+        self.mapping = mapping
+        self.header = header
+        self.width = max(mapping.values()) + 1
+        self.log = log
+        self.items: list[Item] = []
+        self.current: Item | None = None
+        self.pending_break = False
+        self.just_after_header = True
+        self.section_numbers: list[str] = []
+        self.last_top = 0
+        self.skipped_tables: set[int] = set()
+        self.skipped = 0
+
+    # -- reading rows ---------------------------------------------------------------------
+
+    def feed(self, row: Row) -> bool | None:
+        """Take one row; return False when the measures table has ended."""
+        if row.kind == BREAK:
+            self.pending_break = True
+            return None
+        if row.kind == TEXT:
+            self.text_row(row)
+            return None
+        if row.table != self.header.table and len(row.cells) != len(self.header.cells):
+            if row.table not in self.skipped_tables:
+                self.skipped_tables.add(row.table)
+                self.log.add(SKIPPED, row.where, "a table with a different number of columns is not part of the measures table")
+            return None
+        cells = self.normalise(row)
+        if not any(cells):
+            return None
+        if columns.is_column_numbers(cells):
+            if not self.just_after_header:
+                self.pending_break = True
+            return None
+        mapping = columns.recognise(cells)
+        if mapping is not None:
+            if mapping == self.mapping:
+                self.pending_break = True  # the header repeated on a new page
+                return None
+            self.log.add(INFO, row.where, "another table starts here; the measures table ends")
+            return False
+        self.just_after_header = False
+        self.cells_row(row, cells)
+        self.pending_break = False
+        return None
+
+    def normalise(self, row: Row) -> list[str]:
+        cells = [c.strip() for c in row.cells]
+        cells += [""] * (self.width - len(cells))
+        extra = [c for c in cells[self.width:] if c]
+        cells = cells[: self.width]
+        if extra:
+            last = max(self.mapping.values())
+            cells[last] = join_fragments([cells[last], *extra])
+            self.log.add(GUESS, row.where, f"text beyond the header's last column appended to that column: «{_short(' '.join(extra))}»")
+        for i, cell in enumerate(cells):
+            if cell and _PUNCTUATION_ONLY.match(cell) and not re.match(r"^[–—-]$", cell):
+                self.log.add(FIX, row.where, f"stray «{cell}» dropped")
+                cells[i] = ""
+        return cells
+
+    def field(self, cells: list[str], name: str) -> str:
+        index = self.mapping.get(name)
+        return cells[index] if index is not None else ""
+
+    def text_row(self, row: Row) -> None:
+        text = row.cells[0]
+        match = SECTION_TEXT.match(text)
+        if match and self.expected_section(match.group(1)):
+            self.new_section(match.group(1), match.group(2), row)
+            return
+        self.skipped += 1
+        if self.skipped <= 5:
+            self.log.add(SKIPPED, row.where, f"text line inside the table skipped: «{_short(text)}»")
+
+    def cells_row(self, row: Row, cells: list[str]) -> None:
+        number = self.field(cells, "number")
+        title = self.field(cells, "title")
+        others = [cells[i] for i in range(self.width) if i != self.mapping.get("number")]
+        if row.spans:
+            text = next((c for c in cells if c), "")
+            match = SECTION_TEXT.match(text)
+            self.new_section(match.group(1) if match else None, match.group(2) if match else text, row)
+            return
+        if number:
+            if NUMBER.match(number):
+                self.new_measure(number, cells, row)
+                return
+            match = SECTION_TEXT.match(number)
+            if match and not any(others):
+                self.new_section(match.group(1), match.group(2), row)
+                return
+            fixed = number.translate(_OCR_DIGITS)
+            if NUMBER.match(fixed) and re.search(r"\d", number):
+                item = self.new_measure(fixed, cells, row)
+                self.log.add(GUESS, row.where, f"number printed «{number}» read as «{fixed}»", item.subject, item)
+                return
+            if not any(others):
+                self.new_section(None, number, row)
+                return
+            item = self.new_measure(number, cells, row)
+            self.log.add(GUESS, row.where, f"could not read the number «{number}»; kept as printed", item.subject, item)
+            return
+        match = SECTION_TEXT.match(title)
+        if match and self.expected_section(match.group(1)):
+            rest = [c for i, c in enumerate(cells) if c and i not in (self.mapping["title"], self.mapping.get("number"))]
+            section = self.new_section(match.group(1), join_fragments([match.group(2), *rest]), row)
+            if rest:
+                self.log.add(GUESS, row.where, "section heading split between columns; the pieces are joined: "
+                             f"«{_short(' | '.join([title, *rest]))}»", section.subject, section)
+            return
+        self.continuation(row, cells)
+
+    def expected_section(self, number: str) -> bool:
+        """A numbered heading outside the number column is taken only where the numbering expects it."""
+        plain = normal_number(number)
+        if plain.isdigit():
+            return int(plain) == self.last_top + 1
+        parent = plain.rsplit(".", 1)[0] if "." in plain else ""
+        return parent in {normal_number(n) for n in self.section_numbers}
+
+    def new_section(self, number: str | None, title: str, row: Row) -> Item:
+        item = Item("section", number.strip() if number else None, row.where)
+        item.cells["title"].append(title)
+        self.add(item, row)
+        plain = normal_number(number)
+        if plain.isdigit():
+            self.last_top = int(plain)
+        if number:
+            self.section_numbers.append(number)
+        return item
+
+    def new_measure(self, number: str, cells: list[str], row: Row) -> Item:
+        item = Item("measure", number, row.where)
+        for name in _FIELDS:
+            value = self.field(cells, name)
+            if value:
+                item.cells[name].append(value)
+        if not item.cells["responsible"] and not item.cells["timeframe"]:
+            item.kind = "candidate"
+        self.add(item, row)
+        return item
+
+    def add(self, item: Item, row: Row) -> None:
+        self.items.append(item)
+        self.current = item
+        for note in row.notes:
+            self.log.add(GUESS, row.where, note, item.subject, item)
+
+    def continuation(self, row: Row, cells: list[str]) -> None:
+        item = self.current
+        if item is None:
+            self.skipped += 1
+            self.log.add(SKIPPED, row.where, f"row before the first numbered row skipped: «{_short(' | '.join(c for c in cells if c))}»")
+            return
+        values = {name: self.field(cells, name) for name in _FIELDS}
+        if item.kind == "section":
+            if values["title"]:
+                item.cells["title"].append(values["title"])
+            lost = [v for k, v in values.items() if v and k != "title"]
+            if lost:
+                self.log.add(SKIPPED, row.where, f"text next to a section heading skipped: «{_short(' | '.join(lost))}»")
+            return
+        title, timeframe = values["title"], values["timeframe"]
+        if (title and timeframe and title[0].isupper() and _MONTH_ONLY.match(timeframe)
+                and item.cells["timeframe"] and item.kind == "measure"):
+            item.events.append(EventDraft([title], timeframe, row.where))
+            values["title"] = values["timeframe"] = ""
+        elif item.events and title and not timeframe:
+            item.events[-1].title.append(title)
+            values["title"] = ""
+        for name, value in values.items():
+            if value:
+                item.cells[name].append(value)
+        if item.kind == "candidate" and (item.cells["responsible"] or item.cells["timeframe"]):
+            item.kind = "measure"
+        if self.pending_break:
+            joined = " | ".join(c for c in cells if c)
+            self.log.add(GUESS, row.where, f"row continued after a page break; joined to {item.number}: «{_short(joined)}»",
+                         item.subject, item)
+
+    # -- after the last row ---------------------------------------------------------------
+
+    def finish(self) -> TableDraft:
+        self.resolve_candidates()
+        self.move_orphan_starts()
+        sections = self.nest()
+        header_cells = self.header.cells
+        cols = {name: " ".join(header_cells[i].split()) for name, i in self.mapping.items()
+                if i < len(header_cells) and header_cells[i].strip()}
+        roles = bool(re.search(r"соисполнител", cols.get("responsible", ""), re.I))
+        return TableDraft(cols, sections, self.header.where, roles)
+
+    def resolve_candidates(self) -> None:
+        numbered = [i for i, it in enumerate(self.items) if it.number]
+        for pos, index in enumerate(numbered):
+            item = self.items[index]
+            if item.kind != "candidate":
+                continue
+            following = self.items[numbered[pos + 1]] if pos + 1 < len(numbered) else None
+            if following is not None and is_descendant(item.number, following.number):
+                item.kind = "section"
+                lost = [item.text(n) for n in ("result", "document") if item.cells[n]]
+                if lost:
+                    self.log.add(GUESS, item.where, f"a numbered group row has text in other columns, left out: «{_short(' | '.join(lost))}»",
+                                 item.subject, item)
+                self.section_numbers.append(item.number or "")
+            else:
+                item.kind = "measure"
+                self.log.add(GUESS, item.where, "no responsible and no deadline found for this row; read as a measure",
+                             item.subject, item)
+
+    def move_orphan_starts(self) -> None:
+        """A title starting in lower case with a finished sentence ends the previous measure's title."""
+        previous: Item | None = None
+        for item in self.items:
+            if item.kind != "measure":
+                continue
+            title = item.text("title")
+            match = re.match(r"^([а-яё][^.]{0,80}?\.)\s+(?=[А-ЯЁ«])", title)
+            if previous is not None and match:
+                head = match.group(1)
+                previous.cells["title"].append(head)
+                item.cells["title"] = [title[match.end():]]
+                message = f"«{head}» printed at the start of {item.number} read as the end of the title of {previous.number}"
+                self.log.add(GUESS, item.where, message, item.subject, item)
+                previous.notes.append(message)
+            previous = item
+
+    def nest(self) -> list[Item]:
+        top: list[Item] = []
+        stack: list[Item] = []
+        loose: Item | None = None
+        for item in self.items:
+            if item.kind == "section":
+                while stack and not (item.number and is_descendant(stack[-1].number, item.number)):
+                    stack.pop()
+                (stack[-1].children if stack else top).append(item)
+                stack.append(item)
+                continue
+            parent = next((s for s in reversed(stack) if is_descendant(s.number, item.number)), None)
+            if parent is None and stack:
+                parent = stack[-1]
+            if parent is None:
+                if loose is None:
+                    loose = Item("section", None, item.where)
+                    top.append(loose)
+                parent = loose
+            parent.children.append(item)
+        return [s for s in top if self.keep(s)]
+
+    def keep(self, section: Item) -> bool:
+        section.children = [c for c in section.children if c.kind != "section" or self.keep(c)]
+        if section.children:
+            return True
+        self.log.add(SKIPPED, section.where, f"section «{_short(section.text('title'))}» has no measures; left out")
+        return False
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
