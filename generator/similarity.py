@@ -92,8 +92,24 @@ def similar_measures(catalog: Catalog, limit: int = LIMIT) -> dict[str, tuple[Me
             if score >= MIN_SCORE:
                 scored.append((-round(score, 6), other.key, other))
         scored.sort(key=lambda x: (x[0], x[1]))
-        result[m.key] = tuple(x[2] for x in scored[:limit])
+        result[m.key] = _covering(m, scored, limit)
     return result
+
+
+def _covering(m: Measure, scored: list, limit: int) -> tuple[Measure, ...]:
+    """The best matches, making sure each of the measure's topics is represented when it can be."""
+    chosen: list = []
+    for topic in m.topics:
+        best = next((x for x in scored if topic in x[2].topics and x not in chosen), None)
+        if best is not None and len(chosen) < limit:
+            chosen.append(best)
+    for x in scored:
+        if len(chosen) >= limit:
+            break
+        if x not in chosen:
+            chosen.append(x)
+    chosen.sort(key=lambda x: (x[0], x[1]))
+    return tuple(x[2] for x in chosen)
 
 
 def _top_stems(vec: dict[str, float], k: int = 12) -> list[str]:
