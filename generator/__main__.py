@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check [PATH ...]`, `new-plan --region ID`."""
+"""Command line: `check [PATH ...]`, `new-plan --region ID`, `import SOURCE --region ID`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import loader, skeleton
+from .importer import cli as importer_cli
 from .errors import ContentErrors
 
 
@@ -52,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("--level", choices=["regional", "municipal"], default="regional")
     new_parser.add_argument("--content", default="content", help="content folder (default: content)")
     new_parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    importer_cli.add_parser(commands)
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return importer_cli.run(args)
     if args.command == "check":
         return check(args.paths, args.output_format)
     if args.command == "new-plan":

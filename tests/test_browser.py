@@ -163,3 +163,32 @@ def test_search_box_on_every_page(page, server) -> None:
     page.wait_for_url("**/search/?q=*")
     page.locator(".pagefind-ui__result").first.wait_for()
     assert page.locator(".pagefind-ui__result").count() > 0
+
+
+def test_search_filters_live_in_the_url(page, server, catalog) -> None:
+    page.goto(server + "search/?q=пробы")
+    page.wait_for_load_state("networkidle")
+    page.locator(".pagefind-ui__result").first.wait_for()
+    everything = page.locator(".pagefind-ui__result").count()
+    region = catalog.regions["irkutsk"].name
+    page.locator("summary.pagefind-ui__filter-name", has_text="Регион").click()
+    page.locator(f"input[name='Регион'][value='{region}']").check()
+    page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result').length < {everything}")
+    filtered = page.locator(".pagefind-ui__result").count()
+    assert "f=" in page.url
+    shared = page.url
+    page.goto(server)
+    page.goto(shared)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result').length === {filtered}")
+    assert page.locator("input.pagefind-ui__filter-checkbox:checked").count() == 1
+
+
+def test_a_question_without_result_is_not_a_dead_end(page, server) -> None:
+    page.goto(server + "search/?q=" + "как помочь ребёнку выбрать профессию")
+    page.wait_for_load_state("networkidle")
+    page.locator(".pagefind-ui__result").first.wait_for()
+    page.goto(server + "search/?q=" + "щщщщщщ")
+    page.wait_for_load_state("networkidle")
+    page.locator(".kb-search-help a").first.wait_for()
+    assert page.locator(".kb-search-help a[href$='topics/']").count() == 1

@@ -216,7 +216,31 @@
     help.append(p);
   }).observe(root, { childList: true, subtree: true, characterData: true });
 
+  // Filters live in the URL too (?q=…&f=Регион:Пермский край), so a filtered search can be shared.
+  function filtersFromUrl() {
+    var filters = {};
+    new URLSearchParams(location.search).getAll("f").forEach(function (pair) {
+      var at = pair.indexOf(":");
+      if (at > 0) (filters[pair.slice(0, at)] = filters[pair.slice(0, at)] || []).push(pair.slice(at + 1));
+    });
+    return filters;
+  }
+  function saveState() {
+    var params = new URLSearchParams();
+    var input = root.querySelector(".pagefind-ui__search-input");
+    if (input && input.value.trim()) params.set("q", input.value.trim());
+    root.querySelectorAll("input.pagefind-ui__filter-checkbox:checked").forEach(function (box) {
+      params.append("f", box.name + ":" + box.value);
+    });
+    var query = params.toString();
+    history.replaceState(null, "", query ? "?" + query : location.pathname);
+  }
+  root.addEventListener("change", function () { setTimeout(saveState, 0); });
+  root.addEventListener("input", function () { setTimeout(saveState, 0); });
+
   var q = new URLSearchParams(location.search).get("q");
+  var initialFilters = filtersFromUrl();
+  if (Object.keys(initialFilters).length && ui.triggerFilters) ui.triggerFilters(initialFilters);
   (function label() {
     var input = document.querySelector(".pagefind-ui__search-input");
     if (input) input.setAttribute("aria-label", "Поиск по планам");

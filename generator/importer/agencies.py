@@ -27,7 +27,8 @@ _DEPENDENT = re.compile(
     r"^(?:осуществляющ|подведомственн|реализующ|находящ|расположенн|участвующ|занимающ|входящ|действующ|работающ"
     r"|имеющ|обеспечивающ|уполномоченн|являющ|созданн|аккредитованн|определенн|курирующ|отвечающ|в\s+том\s+числе"
     r"|включая|котор)", re.I)
-_LINE_CONTINUES = re.compile(r"^(?:и|по|в|на|с|для|при|области|края|республики|округа|района|города|образования|науки)\b")
+_LINE_CONTINUES = re.compile(
+    r"^(?:и|по|в|на|с|для|при|области|края|республики|округа|района|города|образования|науки)\b")
 _ENDS_OPEN = re.compile(r"\b(?:и|по|в|на|с|для|при|государственной|муниципальной)$", re.I)
 _REGION_SUFFIX = re.compile(
     r"\s+(?:в\s+)?(?:[а-яё-]+(?:ой|ей)\s+(?:области|обл\.?)|[а-яё-]+(?:ого|его)\s+края|республик[иеа]\s+[а-яё-]+)$")
@@ -238,9 +239,11 @@ class Registry:
 
     @property
     def shorts(self) -> list[str]:
+        """Every abbreviation the document defines, for splitting cells that list abbreviations."""
         return [d.short for d in self.definitions.values()]
 
     def key_of(self, text: str) -> str:
+        """Two spellings with the same key are the same agency."""
         return without_region(normalise(text))
 
     def resolve(self, mention: Mention, where: str, subject: str) -> AgencyDraft:
@@ -251,7 +254,8 @@ class Registry:
             agency = self._defined(definition)
             if mention.text not in agency.shorts:
                 agency.shorts.append(mention.text)
-                self.log.add(GUESS, where, f"«{mention.text}» read as «{definition.short}» ({_short(definition.full)})", subject)
+                self.log.add(GUESS, where, f"«{mention.text}» read as «{definition.short}» ({_short(definition.full)})",
+                             subject)
             return agency
         if norm in self.alias:
             agency = self.agencies[self.alias[norm]]
@@ -290,7 +294,8 @@ class Registry:
             distinct = list(dict.fromkeys(normalise(f) for f in forms))
             if len(distinct) > 1:
                 shown = list(dict.fromkeys(f for f in forms))
-                self.log.add(MERGE, agency.where, " = ".join(f"«{_short(f, 70)}»" for f in shown), f"agency {agency.id or agency.key}")
+                self.log.add(MERGE, agency.where, " = ".join(f"«{_short(f, 70)}»" for f in shown),
+                             f"agency {agency.id or agency.key}")
 
     def expansion(self, agency: AgencyDraft) -> str:
         """What the glossary says an undefined abbreviation stands for, for guessing its kind."""

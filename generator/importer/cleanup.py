@@ -38,6 +38,7 @@ class Vocabulary:
         self.counts = Counter(w.lower() for w in re.findall(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-zА-Яа-яЁё]+)*", text))
 
     def count(self, word: str) -> int:
+        """How many times `word` occurs, ignoring case."""
         return self.counts.get(word.lower(), 0)
 
 
@@ -81,7 +82,7 @@ def _neighbours_cyrillic(words: list[re.Match[str]], i: int) -> bool:
 
 
 def fix_homoglyphs(text: str, fixes: list[str]) -> str:
-    """Latin look-alike letters inside Cyrillic words, or Latin look-alike words among Cyrillic ones, become Cyrillic."""
+    """Latin look-alike letters in Cyrillic words, or Latin look-alike words among Cyrillic ones, become Cyrillic."""
     words = list(_WORD.finditer(text))
     changes: list[tuple[int, int, str]] = []
     for i, match in enumerate(words):

@@ -34,7 +34,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                     "`check`, plus content/sources/<plan-id>.txt; print what a reviewer must check.")
     parser.add_argument("source", metavar="SOURCE", help="a .docx, a .pdf with a text layer, or UTF-8 text")
     parser.add_argument("--region", required=True, help="region id from content/regions.yaml")
-    parser.add_argument("--out", metavar="FILE", help="plan file to write (default: CONTENT/plans/<region>-<year>.yaml)")
+    parser.add_argument("--out", metavar="FILE",
+                        help="plan file to write (default: CONTENT/plans/<region>-<year>.yaml)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing plan file (and source text)")
     parser.add_argument("--content", default="content", help="content folder (default: content)")
     parser.set_defaults(func=run)
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: cannot import {args.source}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     print(format_report(result, written.as_posix()))
-    print(f"\nNext: review the notes, then run: python -m generator check {Path(args.content).as_posix()}")
+    print(f"\nNext: review the notes, then run: python -m generator check {written.as_posix()}")
     return 0
 
 
@@ -77,8 +78,7 @@ def execute(source: Path, region: str, content: Path, out: Path | None, force: b
         if out.exists():
             if not force:
                 raise ImporterError(f"{out} already exists; use --force to overwrite it (or --out another file)")
-            vocabularies = Vocabularies.load(content, exclude=out)
-            result = import_source(source, region, vocabularies, result.plan_id)
+            result = import_source(source, region, vocabularies.without(out), result.plan_id)
     source_bytes = source.read_bytes() if result.source_format == "txt" else result.source_text.encode("utf-8")
     source_path = content / loader.SOURCES_DIR / f"{result.plan_id}.txt"
     write_source = True

@@ -36,7 +36,8 @@ def read_docx(data: bytes, name: str = "the source") -> Source:
             if any(br.get(qn("w:type")) == "page" for br in child.iter(qn("w:br"))):
                 rows.append(Row(BREAK, where=f"paragraph {paragraphs}"))
             text = Paragraph(child, document).text.strip()
-            rows.append(Row(TEXT, [text], f"paragraph {paragraphs}") if text else Row(BREAK, where=f"paragraph {paragraphs}"))
+            where = f"paragraph {paragraphs}"
+            rows.append(Row(TEXT, [text], where) if text else Row(BREAK, where=where))
         elif child.tag == qn("w:tbl"):
             tables += 1
             rows.append(Row(BREAK, where=f"table {tables}"))
@@ -104,6 +105,8 @@ class _Numbering:
         for paragraph in cell.paragraphs:
             num_pr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
             if num_pr is None:
+                num_pr = self._style_numbering(paragraph)
+            if num_pr is None:
                 continue
             num_id = num_pr.find(qn("w:numId"))
             ilvl = num_pr.find(qn("w:ilvl"))
@@ -118,3 +121,11 @@ class _Numbering:
             counters[level] += 1
             return ".".join(str(c or 1) for c in counters[: level + 1]) + "."
         return None
+
+    def _style_numbering(self, paragraph: Any) -> Any:
+        """Numbering set by the paragraph's style («List Number») rather than on the paragraph."""
+        try:
+            element = paragraph.style.element
+        except Exception:  # a paragraph without a resolvable style
+            return None
+        return element.find(f"{self.qn('w:pPr')}/{self.qn('w:numPr')}") if element is not None else None

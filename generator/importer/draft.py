@@ -58,6 +58,7 @@ def build_plan(measures_table: TableDraft, meta: Metadata, definitions: list[Def
         return data
 
     sections = [section_data(s) for s in measures_table.sections]
+    document_guesses = [e.message for e in log.of(GUESS) if e.subject is None and not e.message.startswith("period:")]
     plan: dict[str, Any] = {
         "id": plan_id,
         "region": region,
@@ -66,6 +67,7 @@ def build_plan(measures_table: TableDraft, meta: Metadata, definitions: list[Def
         "note": _sentences([
             "Draft made by `python -m generator import`; every measure's note says what the importer guessed or fixed",
             "check each against the source before publishing",
+            *document_guesses,
         ]),
         "source": {"file": f"sources/{plan_id}.txt", "format": source_format},
     }
@@ -91,7 +93,8 @@ def _responsible(measure: Item, registry: Registry, log: Log) -> list[tuple[Agen
         for i, (known, agreed) in enumerate(out):
             if known is agency:
                 out[i] = (known, agreed or mention.by_agreement)
-                log.add(GUESS, measure.where, f"«{mention.text}» names an agency already listed in this cell; listed once",
+                log.add(GUESS, measure.where,
+                        f"«{mention.text}» names an agency already listed in this cell; listed once",
                         measure.subject, measure)
                 break
         else:
@@ -134,7 +137,7 @@ def _period(meta: Metadata, measures: list[Item], log: Log) -> tuple[tuple[int, 
     start = min(start, end)
     note = _sentences(n[0].upper() + n[1:] for n in notes) if notes else None
     for n in notes:
-        log.add(GUESS, "period", n, "period")
+        log.add(GUESS, meta.title_where, f"period: {n}")
     return (start, end), note
 
 
@@ -149,8 +152,7 @@ def _assign_ids(registry: Registry, region: str, vocabularies: Any, log: Log) ->
             for form in [name, *shorts]:
                 known_names.setdefault(agencies.without_region(agencies.normalise(form)), agency_id)
     for agency in registry.agencies.values():
-        abbreviation = next((s for s in agency.shorts if re.search(r"[А-ЯЁA-Z]{2,}", s)), None)
-        base = slug.slugify(abbreviation, max_words=4) if abbreviation else slug.slugify(agency.name, drop=drop)
+        base = slug.slugify(_id_source(agency), drop=drop)
         agency.id = slug.unique(f"{region}-{base or 'agency'}", taken)
         forms = [agency.name, *agency.short_names]
         same = next((known_names[k] for k in (agencies.without_region(agencies.normalise(f)) for f in forms)
@@ -164,13 +166,25 @@ def _assign_ids(registry: Registry, region: str, vocabularies: Any, log: Log) ->
         agency.kind, defaulted = suggest.kind(name_for_kind, vocabularies.kinds)
         if defaulted:
             agency.notes.append(f"kind not recognised from the name; «{agency.kind}» is a placeholder, check it")
-            log.add(GUESS, agency.where, f"kind of «{_short(agency.name)}» not recognised; {agency.kind} put as a placeholder",
+            log.add(GUESS, agency.where,
+                    f"kind of «{_short(agency.name)}» not recognised; {agency.kind} put as a placeholder",
                     f"agency {agency.id}")
         else:
             agency.notes.append(f"kind «{agency.kind}» suggested by the importer from the name")
         spellings = list(dict.fromkeys(agency.spellings))
         if len({agencies.normalise(s) for s in spellings}) > 1:
             agency.notes.append("spellings in the source merged: " + "; ".join(f"«{s}»" for s in spellings))
+
+
+def _id_source(agency: AgencyDraft) -> str:
+    """What an agency id is made from: a short name, the quoted name of an institution, or the name's head."""
+    if agency.shorts:
+        return agency.shorts[0]
+    quoted = re.search(r"«([^«»]+)", agency.name)
+    if quoted and (re.match(r"^[А-ЯЁ]{3,}\b", agency.name) or re.match(
+            r"^\w*(?:государствен|муниципальн|областн|краев|автономн|бюджетн|казенн)", agency.name.lower())):
+        return quoted.group(1)
+    return re.split(r"[,(]", agency.name)[0]
 
 
 def _agency_data(agency: AgencyDraft) -> dict[str, Any]:
@@ -191,7 +205,8 @@ def _measure(m: Item, responsible: list[tuple[AgencyDraft, bool]], period: tuple
         repeat = 2
         while f"{number} ({repeat})" in taken_numbers:
             repeat += 1
-        log.add(GUESS, m.where, f"number {number} is printed twice; this one is kept as «{number} ({repeat})»", m.subject, m)
+        log.add(GUESS, m.where, f"number {number} is printed twice; this one is kept as «{number} ({repeat})»",
+                m.subject, m)
         number = f"{number} ({repeat})"
     taken_numbers.add(number)
     measure_id = slug.unique(slug.number_slug(number) or "measure", taken_ids)
@@ -207,7 +222,8 @@ def _measure(m: Item, responsible: list[tuple[AgencyDraft, bool]], period: tuple
         placeholder = registry.resolve(agencies.Mention(NO_RESPONSIBLE), m.where, m.subject)
         if not placeholder.id:
             placeholder.id = slug.unique(f"{region}-unknown-responsible", set(vocabularies.known_agencies))
-            placeholder.kind = suggest.DEFAULT_KIND if suggest.DEFAULT_KIND in vocabularies.kinds else vocabularies.kinds[0]
+            kinds = vocabularies.kinds
+            placeholder.kind = suggest.DEFAULT_KIND if suggest.DEFAULT_KIND in kinds else kinds[0]
             placeholder.notes.append("placeholder for measures whose responsible cell is empty or unreadable")
         responsible = [(placeholder, False)]
         log.add(GUESS, m.where, "no responsible agency found; a placeholder agency was put", m.subject, m)
@@ -225,7 +241,8 @@ def _measure(m: Item, responsible: list[tuple[AgencyDraft, bool]], period: tuple
         timeframe = NO_TIMEFRAME
         log.add(GUESS, m.where, "no deadline found in this row; «не указан» was put", m.subject, m)
     elif not _understood(timeframe):
-        log.add(DEADLINE, m.where, f"deadline «{timeframe}» has no years, months, quarters or recurrence the parser can read",
+        log.add(DEADLINE, m.where,
+                f"deadline «{timeframe}» has no years, months, quarters or recurrence the parser can read",
                 m.subject, m)
     data["timeframe"] = timeframe
     for name in ("result", "document"):
@@ -235,10 +252,11 @@ def _measure(m: Item, responsible: list[tuple[AgencyDraft, bool]], period: tuple
     if m.events:
         data["events"] = [{"title": " ".join(e.title) or NO_TITLE, "timeframe": e.timeframe} for e in m.events]
         log.add(GUESS, m.where, f"{len(m.events)} lines with their own month read as sub-events", m.subject, m)
-    topics, fallback = suggest.topics(title, vocabularies.topics, m.text("result"))
+    described = " ".join([title, *(" ".join(e.title) for e in m.events)])
+    topics, fallback = suggest.topics(described, vocabularies.topics, m.text("result"))
     if fallback:
         m.notes.append(f"no topic keyword found; «{topics[0]}» is a placeholder")
-    audiences, grades = suggest.audiences(title, vocabularies.audiences)
+    audiences, grades = suggest.audiences(described, vocabularies.audiences)
     if grades:
         data["grades"] = {"from": grades[0], "to": grades[1]}
     data["topics"] = topics

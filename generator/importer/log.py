@@ -43,4 +43,5 @@ class Log:
             target.notes.append(message)
 
     def of(self, kind: str) -> list[Entry]:
+        """The entries of one kind, in order."""
         return [e for e in self.entries if e.kind == kind]

@@ -65,8 +65,7 @@ def read_metadata(text: str, log: Log) -> Metadata:
         if match:
             meta.period_end = int(match.group(1))
             meta.period_text = match.group(0).strip()
-    issuer = _issuer_text(body)
-    if re.search(r"муниципальн", issuer, re.I):
+    if meta.act and re.search(r"муниципальн", _issuer_text(body), re.I):
         meta.level = "municipal"
     return meta
 
@@ -86,7 +85,8 @@ def _title(lines: list[str], log: Log) -> tuple[str, str, set[int]]:
                 used.add(j)
             title = " ".join(" ".join(parts).replace("*", " ").split())
             if pattern is _TITLE_FALLBACK:
-                log.add(GUESS, f"line {index + 1}", f"no line starts with «План мероприятий»; title taken from «{title[:60]}»")
+                log.add(GUESS, f"line {index + 1}",
+                        f"no line starts with «План мероприятий»; title taken from «{title[:60]}»")
             return title, f"line {index + 1}", used
     log.add(GUESS, "line 1", "no plan title found; a placeholder title was put in the draft")
     return "План мероприятий (название не найдено в тексте — впишите его)", "line 1", set()
@@ -149,10 +149,11 @@ def _act(lines: list[str], meta: Metadata) -> None:
 
 
 def _issuer_text(body: str) -> str:
-    """Who issued the act: the letterhead before the act's name, or the words after «распоряжением …»."""
+    """Who issued the act: the letterhead before the act's name and the words after «распоряжением …»."""
     match = _ACT_WORD.search(body)
     if not match:
         return ""
     head = body[: match.start()]
-    tail = body[match.end(): match.end() + 200].split("\n\n")[0]
-    return head + " " + tail
+    tail = body[match.end():]
+    date = _DATE_NUMERIC.search(tail) or _DATE_WORDS.search(tail)
+    return head + " " + tail[: date.start() if date else 0]

@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from .errors import ImporterError
+from .pdf_layout import aligned_rows
 from .readers import rows_text
 from .rows import BREAK, CELLS, TEXT, Row, Source
 
@@ -24,26 +25,50 @@ def read_pdf(data: bytes, name: str = "the source") -> Source:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
         raise ImporterError(_open_error(name, exc)) from None
-    rows: list[Row] = []
-    has_text = False
+    notes: list[str] = []
     try:
-        for page in pdf.pages:
-            if page.chars:
-                has_text = True
-            rows.append(Row(BREAK, where=f"page {page.page_number}"))
-            rows.extend(_page_rows(page))
+        if not any(page.chars for page in pdf.pages):
+            raise ImporterError(f"{name} has no text layer (a scanned, image-only PDF?); run OCR on it first "
+                                "or import the recognised text as .txt")
+        rows = _rows(pdf)
+        if not any(r.kind == CELLS for r in rows):
+            # No ruled table: find the columns from where the header's words start.
+            aligned = _aligned_rows(pdf)
+            if any(r.kind == CELLS for r in aligned):
+                rows = aligned
+                notes.append("the PDF's table has no ruling lines; "
+                             "columns were read from where the header's words start")
+    except ImporterError:
+        raise
     except Exception as exc:
         raise ImporterError(_open_error(name, exc)) from None
     finally:
         pdf.close()
-    if not has_text:
-        raise ImporterError(f"{name} has no text layer (a scanned, image-only PDF?); run OCR on it first "
-                            "or import the recognised text as .txt")
-    return Source("pdf", rows_text(rows), rows, name)
+    return Source("pdf", rows_text(rows), rows, name, notes)
+
+
+def _rows(pdf: Any) -> list[Row]:
+    rows: list[Row] = []
+    for page in pdf.pages:
+        rows.append(Row(BREAK, where=f"page {page.page_number}"))
+        rows.extend(_page_rows(page))
+    return rows
+
+
+def _aligned_rows(pdf: Any) -> list[Row]:
+    rows: list[Row] = []
+    edges = None
+    for page in pdf.pages:
+        rows.append(Row(BREAK, where=f"page {page.page_number}"))
+        text, cells, edges = aligned_rows(page, edges)
+        rows.extend(Row(TEXT, [line], f"page {page.page_number}") for line in text if line.strip())
+        rows.extend(Row(CELLS, c, f"page {page.page_number}, table line {i}", table=1) for i, c in enumerate(cells, 1))
+    return rows
 
 
 def _open_error(name: str, exc: Exception) -> str:
-    text = f"{type(exc).__name__} {exc}".lower()
+    causes = [exc, *exc.args, exc.__cause__, exc.__context__]
+    text = " ".join(f"{type(c).__name__} {c}" for c in causes if c is not None).lower()
     if "password" in text or "encrypt" in text:
         return f"{name} is an encrypted PDF; save an unprotected copy and import that"
     return f"{name}: cannot read the PDF ({type(exc).__name__}: {exc})"
@@ -74,7 +99,8 @@ def _text_rows(page: Any, top: float, bottom: float) -> list[Row]:
     rows = []
     for line in text.split("\n"):
         line = line.strip()
-        rows.append(Row(TEXT, [line], f"page {page.page_number}") if line else Row(BREAK, where=f"page {page.page_number}"))
+        where = f"page {page.page_number}"
+        rows.append(Row(TEXT, [line], where) if line else Row(BREAK, where=where))
     return rows
 
 

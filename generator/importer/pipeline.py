@@ -6,16 +6,21 @@ touching content/; `cli` does the writing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..errors import ContentError
 from ..yamlsafe import decode, parse
 from . import agencies, cleanup, draft, metadata, table
 from .errors import ImporterError
-from .log import FIX, Log
+from .log import FIX, GUESS, Log
 from .readers import read_source
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -28,6 +33,7 @@ class Vocabularies:
     kinds: list[str]
     glossary: dict[str, str] = field(default_factory=dict)
     known_agencies: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    agency_files: dict[str, Path] = field(default_factory=dict)
 
     @classmethod
     def load(cls, content_dir: str | Path, exclude: Path | None = None) -> Vocabularies:
@@ -41,21 +47,42 @@ class Vocabularies:
         audiences = [e["id"] for e in _entries(root / "audiences.yaml", "audiences")]
         kinds = [e["id"] for e in _entries(root / "agency-kinds.yaml", "kinds")]
         glossary_path = root / "glossary.yaml"
-        glossary = {e["abbr"]: e["expansion"] for e in _entries(glossary_path, "terms")} if glossary_path.is_file() else {}
+        glossary = ({e["abbr"]: e["expansion"] for e in _entries(glossary_path, "terms")}
+                    if glossary_path.is_file() else {})
         known: dict[str, tuple[str, list[str]]] = {}
+        files: dict[str, Path] = {}
         plans = root / "plans"
-        if plans.is_dir():
-            for path in sorted(plans.glob("*.yaml")):
-                if exclude is not None and path.resolve() == exclude.resolve():
-                    continue
-                try:
-                    data = parse(str(path), decode(str(path), path.read_bytes())).data
-                except (ContentError, OSError):
-                    continue
-                for entry in (data or {}).get("agencies", []) if isinstance(data, dict) else []:
-                    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                        known[entry["id"]] = (str(entry.get("name", "")), [str(s) for s in entry.get("short_names", [])])
-        return cls(regions, topics, audiences, kinds, glossary, known)
+        for path in sorted(plans.glob("*.yaml")) if plans.is_dir() else []:
+            for agency_id, name, shorts in _agencies_of(path):
+                known[agency_id] = (name, shorts)
+                files[agency_id] = path
+        vocabularies = cls(regions, topics, audiences, kinds, glossary, known, files)
+        return vocabularies.without(exclude) if exclude is not None else vocabularies
+
+    def without(self, path: Path) -> Vocabularies:
+        """The same vocabularies, forgetting the agencies of the plan file `path` (about to be overwritten)."""
+        target = path.resolve()
+        keep = {i: v for i, v in self.known_agencies.items() if self.agency_files.get(i, Path()).resolve() != target}
+        return replace(self, known_agencies=keep,
+                       agency_files={i: p for i, p in self.agency_files.items() if i in keep})
+
+
+def _agencies_of(path: Path) -> list[tuple[str, str, list[str]]]:
+    """(id, name, short names) of a plan file's agencies; nothing for a file that does not parse.
+
+    Only ids and names are needed, so the fast C parser reads it (a whole content folder of plans).
+    """
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return []
+    entries = data.get("agencies") if isinstance(data, dict) else None
+    out = []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            shorts = entry.get("short_names") if isinstance(entry.get("short_names"), list) else []
+            out.append((entry["id"], str(entry.get("name", "")), [str(x) for x in shorts]))
+    return out
 
 
 def _entries(path: Path, key: str) -> list[dict[str, Any]]:
@@ -85,10 +112,12 @@ class ImportResult:
 
     @property
     def plan_id(self) -> str:
+        """The draft's id, which is also its file name."""
         return self.plan["id"]
 
 
-def import_source(path: str | Path, region: str, vocabularies: Vocabularies, plan_id: str | None = None) -> ImportResult:
+def import_source(path: str | Path, region: str, vocabularies: Vocabularies,
+                  plan_id: str | None = None) -> ImportResult:
     """Import a file; raise ImporterError for a missing file or bad input."""
     path = Path(path)
     if not path.exists():
@@ -110,6 +139,8 @@ def import_bytes(data: bytes, name: str, region: str, vocabularies: Vocabularies
         raise ImporterError(f"unknown region '{region}'; known regions: {known} (add it to content/regions.yaml first)")
     source = read_source(data, name)
     log = Log()
+    for note in source.notes:
+        log.add(GUESS, source.format, note)
     measures_table = table.build(source.rows, log, name)
     vocabulary = cleanup.Vocabulary(source.text)
     _clean(measures_table, vocabulary, log)

@@ -12,7 +12,7 @@ _SECTIONS = (
     (MERGE, "Agencies merged from different spellings"),
     (ABBREVIATION, "Abbreviations defined in the text"),
     (SKIPPED, "Skipped"),
-    (INFO, "Other"),
+    (INFO, "Notes"),
 )
 
 

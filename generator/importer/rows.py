@@ -23,10 +23,6 @@ class Row:
     table: int = 0  # which table of the document the row belongs to (0 for text)
     notes: list[str] = field(default_factory=list)  # guesses the reader already made
 
-    @property
-    def text(self) -> str:
-        return " ".join(c for c in self.cells if c)
-
 
 @dataclass
 class Source:
@@ -36,3 +32,4 @@ class Source:
     text: str
     rows: list[Row]
     name: str = "the source"
+    notes: list[str] = field(default_factory=list)  # guesses about the whole document

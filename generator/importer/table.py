@@ -51,10 +51,12 @@ class Item:
     children: list[Item] = field(default_factory=list)  # sections only: measures and subsections
 
     def text(self, name: str) -> str:
+        """A column's text: its fragments from every line and page, joined."""
         return join_fragments(self.cells[name])
 
     @property
     def subject(self) -> str:
+        """How the report names this item: its number, or the section's heading."""
         if self.kind == "section":
             return f"section {self.number or self.text('title')[:30]}"
         return self.number or "(no number)"
@@ -70,6 +72,7 @@ class TableDraft:
     roles: bool = False
 
     def measures(self) -> list[Item]:
+        """Every measure in printed order, nested sections included."""
         out: list[Item] = []
 
         def walk(section: Item) -> None:
@@ -84,6 +87,7 @@ class TableDraft:
         return out
 
     def all_sections(self) -> list[Item]:
+        """Every section and nested group, in printed order."""
         out: list[Item] = []
 
         def walk(section: Item) -> None:
@@ -138,7 +142,8 @@ def _find_header(rows: list[Row], log: Log) -> tuple[int, dict[str, int] | None,
             if mapping is not None:
                 return index + 1, mapping, row
     # No header: numbered rows of cells may still be a table; assume the usual column order.
-    numbered = [i for i, r in enumerate(rows) if r.kind == CELLS and len(r.cells) >= 3 and NUMBER.match(r.cells[0].strip())]
+    numbered = [i for i, r in enumerate(rows)
+                if r.kind == CELLS and len(r.cells) >= 3 and NUMBER.match(r.cells[0].strip())]
     if len(numbered) >= 2:
         first = rows[numbered[0]]
         width = max(len(rows[i].cells) for i in numbered)
@@ -164,6 +169,7 @@ class _Builder:
         self.last_top = 0
         self.skipped_tables: set[int] = set()
         self.skipped = 0
+        self.unnumbered = 0
 
     # -- reading rows ---------------------------------------------------------------------
 
@@ -178,7 +184,8 @@ class _Builder:
         if row.table != self.header.table and len(row.cells) != len(self.header.cells):
             if row.table not in self.skipped_tables:
                 self.skipped_tables.add(row.table)
-                self.log.add(SKIPPED, row.where, "a table with a different number of columns is not part of the measures table")
+                self.log.add(SKIPPED, row.where,
+                             "a table with a different number of columns is not part of the measures table")
             return None
         cells = self.normalise(row)
         if not any(cells):
@@ -207,7 +214,8 @@ class _Builder:
         if extra:
             last = max(self.mapping.values())
             cells[last] = join_fragments([cells[last], *extra])
-            self.log.add(GUESS, row.where, f"text beyond the header's last column appended to that column: «{_short(' '.join(extra))}»")
+            self.log.add(GUESS, row.where,
+                         f"text beyond the header's last column appended to that column: «{_short(' '.join(extra))}»")
         for i, cell in enumerate(cells):
             if cell and _PUNCTUATION_ONLY.match(cell) and not re.match(r"^[–—-]$", cell):
                 self.log.add(FIX, row.where, f"stray «{cell}» dropped")
@@ -237,6 +245,16 @@ class _Builder:
             match = SECTION_TEXT.match(text)
             self.new_section(match.group(1) if match else None, match.group(2) if match else text, row)
             return
+        if "number" not in self.mapping:
+            if title and (self.field(cells, "responsible") or self.field(cells, "timeframe")):
+                self.unnumbered += 1
+                item = self.new_measure(f"{self.unnumbered}.", cells, row)
+                self.log.add(GUESS, row.where,
+                             f"the table has no № column; this row is numbered {item.number} in order",
+                             item.subject, item)
+            else:
+                self.continuation(row, cells)
+            return
         if number:
             if NUMBER.match(number):
                 self.new_measure(number, cells, row)
@@ -258,7 +276,8 @@ class _Builder:
             return
         match = SECTION_TEXT.match(title)
         if match and self.expected_section(match.group(1)):
-            rest = [c for i, c in enumerate(cells) if c and i not in (self.mapping["title"], self.mapping.get("number"))]
+            skip = (self.mapping["title"], self.mapping.get("number"))
+            rest = [c for i, c in enumerate(cells) if c and i not in skip]
             section = self.new_section(match.group(1), join_fragments([match.group(2), *rest]), row)
             if rest:
                 self.log.add(GUESS, row.where, "section heading split between columns; the pieces are joined: "
@@ -306,7 +325,8 @@ class _Builder:
         item = self.current
         if item is None:
             self.skipped += 1
-            self.log.add(SKIPPED, row.where, f"row before the first numbered row skipped: «{_short(' | '.join(c for c in cells if c))}»")
+            text = " | ".join(c for c in cells if c)
+            self.log.add(SKIPPED, row.where, f"row before the first numbered row skipped: «{_short(text)}»")
             return
         values = {name: self.field(cells, name) for name in _FIELDS}
         if item.kind == "section":
@@ -314,7 +334,8 @@ class _Builder:
                 item.cells["title"].append(values["title"])
             lost = [v for k, v in values.items() if v and k != "title"]
             if lost:
-                self.log.add(SKIPPED, row.where, f"text next to a section heading skipped: «{_short(' | '.join(lost))}»")
+                self.log.add(SKIPPED, row.where,
+                             f"text next to a section heading skipped: «{_short(' | '.join(lost))}»")
             return
         title, timeframe = values["title"], values["timeframe"]
         if (title and timeframe and title[0].isupper() and _MONTH_ONLY.match(timeframe)
@@ -331,7 +352,8 @@ class _Builder:
             item.kind = "measure"
         if self.pending_break:
             joined = " | ".join(c for c in cells if c)
-            self.log.add(GUESS, row.where, f"row continued after a page break; joined to {item.number}: «{_short(joined)}»",
+            self.log.add(GUESS, row.where,
+                         f"row continued after a page break; joined to {item.number}: «{_short(joined)}»",
                          item.subject, item)
 
     # -- after the last row ---------------------------------------------------------------
@@ -357,7 +379,9 @@ class _Builder:
                 item.kind = "section"
                 lost = [item.text(n) for n in ("result", "document") if item.cells[n]]
                 if lost:
-                    self.log.add(GUESS, item.where, f"a numbered group row has text in other columns, left out: «{_short(' | '.join(lost))}»",
+                    text = _short(" | ".join(lost))
+                    self.log.add(GUESS, item.where,
+                                 f"a numbered group row has text in other columns, left out: «{text}»",
                                  item.subject, item)
                 self.section_numbers.append(item.number or "")
             else:
@@ -377,7 +401,8 @@ class _Builder:
                 head = match.group(1)
                 previous.cells["title"].append(head)
                 item.cells["title"] = [title[match.end():]]
-                message = f"«{head}» printed at the start of {item.number} read as the end of the title of {previous.number}"
+                message = (f"«{head}» printed at the start of {item.number} "
+                           f"read as the end of the title of {previous.number}")
                 self.log.add(GUESS, item.where, message, item.subject, item)
                 previous.notes.append(message)
             previous = item
