@@ -69,8 +69,8 @@ def similar_measures(catalog: Catalog, limit: int = LIMIT) -> dict[str, tuple[Me
         for t in m.topics:
             by_topic[t.id].append(i)
     # A stem shared by more than `cap` measures says little about similarity; leaving those
-    # out keeps the candidate lists short, so the work grows linearly with the corpus.
-    cap = max(50, int(math.sqrt(n) * 4))
+    # out, and scoring at most 4 × cap candidates, keeps the work linear in the corpus.
+    cap = 50
 
     result: dict[str, tuple[Measure, ...]] = {}
     for i, m in enumerate(measures):
