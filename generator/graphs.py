@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
+import math
 from typing import Callable, Iterable
 
 import networkx as nx
@@ -16,7 +17,7 @@ import networkx as nx
 from .model import Agency, Catalog, Measure
 
 SEED = 7
-WIDTH, HEIGHT, MARGIN = 800, 560, 70
+WIDTH, HEIGHT, MARGIN, LABEL_ROOM = 1100, 640, 60, 330
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f",
            "#4e342e", "#ad1457", "#283593", "#558b2f", "#37474f", "#9e7600")
 
@@ -84,6 +85,8 @@ class Node:
     href: str
     color: str
     anchor: str
+    lx: float = 0.0
+    ly: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -96,44 +99,47 @@ class Edge:
     title: str
 
 
-def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Seeded spring layout scaled to the drawing area, rounded so that output is stable."""
-    nodes = sorted(graph.nodes)
+def layout(graph: nx.Graph, order: Callable[[str], object] = str) -> dict[str, tuple[float, float]]:
+    """Nodes on a circle in a stable order (by `order`, then id), coordinates rounded.
+
+    Collaboration graphs are dense (most agencies of a plan share measures), and a force
+    layout piles such a core into one knot; a circle keeps every node and label apart.
+    """
+    nodes = sorted(graph.nodes, key=lambda n: (order(n), n))
     if not nodes:
         return {}
     if len(nodes) == 1:
         return {nodes[0]: (WIDTH / 2, HEIGHT / 2)}
-    ordered = nx.Graph()
-    ordered.add_nodes_from(nodes)
-    ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
-    pos = nx.spring_layout(ordered, seed=SEED, weight="weight", iterations=200, k=1.6 / len(nodes) ** 0.5)
-    xs = [float(p[0]) for p in pos.values()]
-    ys = [float(p[1]) for p in pos.values()]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
-    return {
-        n: (round(MARGIN + 60 + (float(pos[n][0]) - min(xs)) / span_x * (WIDTH - 2 * MARGIN - 120), 1),
-            round(MARGIN + (float(pos[n][1]) - min(ys)) / span_y * (HEIGHT - 2 * MARGIN), 1))
-        for n in nodes
-    }
+    cx, cy = WIDTH / 2, HEIGHT / 2
+    r = min(WIDTH / 2 - LABEL_ROOM, HEIGHT / 2 - MARGIN)
+    out = {}
+    for i, n in enumerate(nodes):
+        angle = -math.pi / 2 + 2 * math.pi * i / len(nodes)
+        out[n] = (round(cx + r * math.cos(angle), 1), round(cy + r * math.sin(angle), 1))
+    return out
 
 
 def drawing(graph: nx.Graph, label: Callable[[str], str], title: Callable[[str], str],
             href: Callable[[str], str], color_key: Callable[[str], int]) -> tuple[list[Node], list[Edge]]:
-    """Nodes and edges ready for the SVG template."""
-    pos = layout(graph)
+    """Nodes and edges ready for the SVG template; labels sit outside the circle."""
+    pos = layout(graph, order=color_key)
     heaviest = max((d["weight"] for _, _, d in graph.edges(data=True)), default=1)
     most = max((graph.nodes[n]["measures"] for n in graph.nodes), default=1)
     nodes = []
     for n in sorted(graph.nodes):
         x, y = pos[n]
         text = label(n)
-        if len(text) > 26:
-            text = text[:25].rstrip() + "…"
+        if len(text) > 22:
+            text = text[:21].rstrip() + "…"
+        radius = round(8 + 14 * (graph.nodes[n]["measures"] / most) ** 0.5, 1)
+        dx, dy = x - WIDTH / 2, y - HEIGHT / 2
+        length = math.hypot(dx, dy) or 1.0
+        gap = radius + 10
         nodes.append(Node(
-            id=n, x=x, y=y, r=round(8 + 14 * (graph.nodes[n]["measures"] / most) ** 0.5, 1), label=text,
-            title=title(n), href=href(n), color=PALETTE[color_key(n) % len(PALETTE)],
-            anchor="end" if x > WIDTH * 0.62 else ("start" if x < WIDTH * 0.38 else "middle"),
+            id=n, x=x, y=y, r=radius, label=text, title=title(n), href=href(n),
+            color=PALETTE[color_key(n) % len(PALETTE)],
+            anchor="start" if dx > 1 else ("end" if dx < -1 else "middle"),
+            lx=round(x + dx / length * gap, 1), ly=round(y + dy / length * gap + 7, 1),
         ))
     edges = []
     for a, b, d in sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]))):
