@@ -171,8 +171,10 @@ def test_search_filters_live_in_the_url(page, server, catalog) -> None:
     page.locator(".pagefind-ui__result").first.wait_for()
     everything = page.locator(".pagefind-ui__result").count()
     region = catalog.regions["irkutsk"].name
-    page.locator("summary.pagefind-ui__filter-name", has_text="Регион").click()
-    page.locator(f"input[name='Регион'][value='{region}']").check()
+    box = page.locator(f"input[name='Регион'][value='{region}']")
+    box.wait_for(state="attached", timeout=60000)
+    box.evaluate("box => { box.closest('details').open = true; }")
+    box.check()
     page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result').length < {everything}")
     filtered = page.locator(".pagefind-ui__result").count()
     assert "f=" in page.url
