@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Catalog, Measure, Plan, Region
+from .model import Catalog, Measure, Region
 from .similarity import stems
 from .timeframes import MONTH_NAMES
 

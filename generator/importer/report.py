@@ -25,7 +25,7 @@ def format_report(result: ImportResult, written: str | None = None) -> str:
         f"Plan {plan['id']}: {plan['title']}",
         f"Period {plan['period']['start']}–{plan['period']['end']}"
         + (f"; act: {act.get('type', 'act')} of {act['date']} № {act.get('number', '?')}" if act else "; no act found"),
-        f"Columns: " + ", ".join(f"{k} = «{v}»" for k, v in plan.get("columns", {}).items()),
+        "Columns: " + ", ".join(f"{k} = «{v}»" for k, v in plan.get("columns", {}).items()),
         f"Found {result.sections} sections and {result.measures} measures; {len(plan['agencies'])} agencies.",
     ]
     for kind, heading in _SECTIONS:
