@@ -64,6 +64,7 @@ class _Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.errors: list[ContentError] = []
+        self.agency_objects: dict[str, Agency] = {}
 
     def display(self, path: Path) -> str:
         try:
@@ -182,7 +183,6 @@ class _Loader:
                     self.errors.append(doc.error(("agencies", i, "kind"),
                         f"unknown agency kind '{entry['kind']}'{_suggest(entry['kind'], self.kinds)}; kinds are listed in content/agency-kinds.yaml"))
                 found[entry["id"]] = (doc, i)
-        self.agency_objects: dict[str, Agency] = {}
         return found
 
     def agency(self, agency_id: str) -> Agency:

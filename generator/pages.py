@@ -280,8 +280,8 @@ class SiteBuilder:
         plans = sorted({m.plan.id: m.plan for m in measures}.values(), key=lambda p: p.id) or [
             self.catalog.plans[agency.plan_id]]
         graph = graphs.ego_graph(self.catalog, agency)
-        strongest = sorted(((self.catalog.agencies[b if a == agency.id else a], w)
-                            for a, b, w in graphs.strongest(graph, 10**6) if agency.id in (a, b)),
+        strongest = sorted(((self.catalog.agencies[other], data["weight"])
+                            for other, data in graph[agency.id].items()),
                            key=lambda x: (-x[1], x[0].id))[:15]
         svg = self.agency_graph_svg(
             graph, src, f"agency-{agency.id}", f"С кем работает: {agency.name}",

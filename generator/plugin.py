@@ -47,16 +47,14 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             Renderer([self.config.templates_dir] if self.config.templates_dir else None),
             Links(config.repo_url, self.config.branch), project_dir,
         )
-        docs_dir = Path(config.docs_dir).resolve()
+        # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.
+        docs_beside_content = Path(config.docs_dir).resolve().parent == project_dir.resolve()
         for output in builder.outputs():
+            if output.src in files.src_uris:
+                raise PluginError(f"docs/{output.src} would be replaced by a generated page; rename or remove it")
             file = File.generated(config, output.src, content=output.content)
             if output.origin:
-                # "Edit this page" opens the YAML file the page comes from.
-                rel = Path(project_dir.resolve(), output.origin)
-                file.edit_uri = Path("..", rel.relative_to(project_dir.resolve())).as_posix() \
-                    if docs_dir.parent == project_dir.resolve() else None
-            if output.src in files.src_uris:
-                files.remove(files.src_uris[output.src])
+                file.edit_uri = f"../{output.origin}" if docs_beside_content else None
             files.append(file)
         return files
 

@@ -60,15 +60,19 @@ def test_every_measure_number_is_in_the_source(catalog, plan_id: str) -> None:
         assert m.number in starts, f"{plan_id}: {m.number} does not start a row of the source"
 
 
+def words_not_in(text: str, source_words: set[str]) -> list[str]:
+    return [w for w in normal(text).split() if w not in source_words]
+
+
 @pytest.mark.parametrize("plan_id", EXPECTED)
 def test_every_title_word_is_in_the_source(catalog, plan_id: str) -> None:
     plan = catalog.plans[plan_id]
     source = normal(source_of(plan))
     words = set(source.split())
     for m in plan.measures:
-        title = normal(m.title)
-        missing = [w for w in title.split() if w not in words]
+        missing = words_not_in(m.title, words)
         assert not missing, f"{plan_id} {m.number}: words not in the source: {missing}"
+        title = normal(m.title)
         first = " ".join(title.split()[:2])  # Kemerovo splits cells after two or three words
         assert first in source, f"{plan_id} {m.number}: title does not start as in the source: {first!r}"
 
@@ -80,9 +84,9 @@ def test_responsible_and_deadlines_come_from_the_source(catalog, plan_id: str) -
     words = set(source.split())
     for m in plan.measures:
         if m.responsible_text:
-            missing = [w for w in normal(m.responsible_text).split() if w not in words]
+            missing = words_not_in(m.responsible_text, words)
             assert not missing, f"{plan_id} {m.number}: responsible words not in the source: {missing}"
-        missing = [w for w in normal(m.timeframe.text).split() if w not in words]
+        missing = words_not_in(m.timeframe.text, words)
         assert not missing, f"{plan_id} {m.number}: deadline words not in the source: {missing}"
         assert m.responsible, f"{plan_id} {m.number}: no responsible agency"
 
