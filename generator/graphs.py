@@ -24,7 +24,6 @@ PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f",
 
 def collaboration_graph(measures: Iterable[Measure]) -> nx.Graph:
     """Agencies as nodes (with their measure count), shared measures as weighted edges."""
-    graph = nx.Graph()
     counts: dict[str, int] = {}
     agencies: dict[str, Agency] = {}
     weights: dict[tuple[str, str], int] = {}
@@ -36,22 +35,17 @@ def collaboration_graph(measures: Iterable[Measure]) -> nx.Graph:
             counts[agency_id] = counts.get(agency_id, 0) + 1
         for pair in combinations(ids, 2):
             weights[pair] = weights.get(pair, 0) + 1
-    for agency_id in sorted(agencies):
-        graph.add_node(agency_id, agency=agencies[agency_id], measures=counts[agency_id])
-    for (a, b), weight in sorted(weights.items()):
-        graph.add_edge(a, b, weight=weight)
-    return graph
+    return _graph([(agency_id, {"agency": agencies[agency_id], "measures": counts[agency_id]})
+                   for agency_id in sorted(agencies)], weights)
 
 
 def ego_graph(catalog: Catalog, agency: Agency) -> nx.Graph:
     """The agency and everyone it shares a measure with, across all plans."""
-    graph = collaboration_graph(catalog.measures_by_agency[agency.id])
-    return graph.subgraph(sorted(graph.nodes)).copy()
+    return collaboration_graph(catalog.measures_by_agency[agency.id])
 
 
 def kind_graph(catalog: Catalog) -> nx.Graph:
     """Agency kinds across all regions: an edge counts measures that join two kinds."""
-    graph = nx.Graph()
     counts: dict[str, int] = {}
     weights: dict[tuple[str, str], int] = {}
     for measure in catalog.measures:
@@ -60,10 +54,15 @@ def kind_graph(catalog: Catalog) -> nx.Graph:
             counts[kind] = counts.get(kind, 0) + 1
         for pair in combinations(kinds, 2):
             weights[pair] = weights.get(pair, 0) + 1
-    for kind_id in sorted(counts):
-        graph.add_node(kind_id, kind=catalog.kinds[kind_id], measures=counts[kind_id])
-    for (a, b), weight in sorted(weights.items()):
-        graph.add_edge(a, b, weight=weight)
+    return _graph([(kind_id, {"kind": catalog.kinds[kind_id], "measures": counts[kind_id]})
+                   for kind_id in sorted(counts)], weights)
+
+
+def _graph(nodes: list[tuple[str, dict]], weights: dict[tuple[str, str], int]) -> nx.Graph:
+    """Nodes in the given order, edges sorted; built in two batches, as one call per edge is slow."""
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((a, b, {"weight": weight}) for (a, b), weight in sorted(weights.items()))
     return graph
 
 
@@ -125,6 +124,7 @@ def drawing(graph: nx.Graph, label: Callable[[str], str], title: Callable[[str],
     pos = layout(graph, order=color_key)
     heaviest = max((d["weight"] for _, _, d in graph.edges(data=True)), default=1)
     most = max((graph.nodes[n]["measures"] for n in graph.nodes), default=1)
+    titles = {n: title(n) for n in graph.nodes}  # once per node, not once per edge end
     nodes = []
     for n in sorted(graph.nodes):
         x, y = pos[n]
@@ -136,7 +136,7 @@ def drawing(graph: nx.Graph, label: Callable[[str], str], title: Callable[[str],
         length = math.hypot(dx, dy) or 1.0
         gap = radius + 10
         nodes.append(Node(
-            id=n, x=x, y=y, r=radius, label=text, title=title(n), href=href(n),
+            id=n, x=x, y=y, r=radius, label=text, title=titles[n], href=href(n),
             color=PALETTE[color_key(n) % len(PALETTE)],
             anchor="start" if dx > 1 else ("end" if dx < -1 else "middle"),
             lx=round(x + dx / length * gap, 1), ly=round(y + dy / length * gap + 7, 1),
@@ -145,5 +145,5 @@ def drawing(graph: nx.Graph, label: Callable[[str], str], title: Callable[[str],
     for a, b, d in sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]))):
         a, b = min(a, b), max(a, b)
         edges.append(Edge(pos[a][0], pos[a][1], pos[b][0], pos[b][1],
-                          round(1 + 5 * d["weight"] / heaviest, 1), f"{title(a)} — {title(b)}: {d['weight']}"))
+                          round(1 + 5 * d["weight"] / heaviest, 1), f"{titles[a]} — {titles[b]}: {d['weight']}"))
     return nodes, edges

@@ -8,6 +8,7 @@ downloads and the importer alike. Objects are built by `loader.py`; back-referen
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Iterator, Mapping
 
@@ -153,12 +154,14 @@ class Measure:
     plan: Plan = field(default=None, repr=False)  # type: ignore[assignment]
     section: Section | None = field(default=None, repr=False)
 
-    @property
+    # Computed once: pages, indexes and similarity ask for these hundreds of thousands of times.
+    # (The loader sets `plan` once, before anything reads `key`.)
+    @cached_property
     def key(self) -> str:
         """Unique across the knowledge base: plan id and measure id."""
         return f"{self.plan.id}/{self.id}"
 
-    @property
+    @cached_property
     def agencies(self) -> tuple[Agency, ...]:
         return tuple(r.agency for r in self.responsible)
 
@@ -273,7 +276,7 @@ class Plan:
     indicators: tuple[IndicatorGroup, ...] = ()
     note: str | None = None
 
-    @property
+    @cached_property
     def measures(self) -> tuple[Measure, ...]:
         return tuple(m for s in self.sections for m in s.all_measures())
 

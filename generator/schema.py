@@ -12,8 +12,9 @@ import difflib
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
+import fastjsonschema
 import jsonschema
 
 from .errors import ContentError
@@ -79,6 +80,8 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
 
 def validate(doc: Document, name: str) -> list[ContentError]:
     """Validate a parsed document against schema `name`; return every error, located."""
+    if _is_valid(name, doc.data):
+        return []
     errors: list[ContentError] = []
     for error in _validator(name).iter_errors(doc.data):
         errors.extend(_explain(doc, error))
@@ -167,3 +170,19 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[ContentEr
         bound = "at least" if validator == "minimum" else "at most"
         return [doc.error(path, f"{where}: {instance} is out of range; expected {bound} {expected}")]
     return [doc.error(path, f"{where}: {error.message}")]
+
+
+
+@cache
+def _compiled(name: str) -> Callable[[Any], Any]:
+    return fastjsonschema.compile(load_schema(name))
+
+
+def _is_valid(name: str, data: Any) -> bool:
+    """A quick yes/no: fastjsonschema compiles the schema to Python and checks a valid file
+    several times faster than jsonschema, which is then needed only to explain errors."""
+    try:
+        _compiled(name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True

@@ -8,6 +8,7 @@ indexes (`data-pagefind-index-attrs`), so they are searchable but never shown as
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .model import Catalog, Measure, Region
 from .similarity import stems
@@ -25,10 +26,17 @@ def _stem_set(text: str) -> set[str]:
 
 def _mentions(text_stems: str, text_words: set[str], phrase: str) -> bool:
     """A phrase occurs when its words occur together, in order (compared by stem)."""
-    phrase_stems = stems(phrase)
+    phrase_stems, phrase_words = _phrase(phrase)
     if not phrase_stems:
-        return all(w in text_words for w in _WORD.findall(phrase))
-    return f" {' '.join(phrase_stems)} " in text_stems
+        return all(w in text_words for w in phrase_words)
+    return phrase_stems in text_stems
+
+
+@cache
+def _phrase(phrase: str) -> tuple[str, tuple[str, ...]]:
+    """A vocabulary phrase as `_mentions` compares it; the same few phrases come up for every page."""
+    phrase_stems = stems(phrase)
+    return (f" {' '.join(phrase_stems)} " if phrase_stems else "", tuple(_WORD.findall(phrase)))
 
 
 def abbreviation_terms(catalog: Catalog, text: str) -> list[str]:
@@ -82,12 +90,19 @@ def _marked(terms: list[str], page_text: str) -> str:
     words = []
     for term in dict.fromkeys(terms):
         for word in term.split():
-            stem = stems(word)
-            if (stem and stem[0] in present) or word.lower() in present or word in words:
+            stem = _first_stem(word)
+            if (stem is not None and stem in present) or word.lower() in present or word in words:
                 continue
             words.append(word)
     # The mark is its own token: glued to the word it would change the indexed word itself.
     return " ".join(f"{MARK} {w}" for w in words)
+
+
+@cache
+def _first_stem(word: str) -> str | None:
+    """What `_marked` compares a word by; the same vocabulary words come up for every page."""
+    found = stems(word)
+    return found[0] if found else None
 
 
 def page_terms(catalog: Catalog, region: Region, text: str) -> str:

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from functools import cache
+from operator import itemgetter
 
 import snowballstemmer
 
@@ -33,14 +34,15 @@ def _stemmer() -> snowballstemmer.stemmer:
 
 
 @cache
-def _stem(word: str) -> str:
-    return _stemmer().stemWord(word)
+def _word_stem(word: str) -> str | None:
+    """The stem of a word as found in a text, or None for short words and stop words."""
+    word = word.lower().replace("ё", "е")
+    return _stemmer().stemWord(word) if len(word) >= 4 and word not in _STOP else None
 
 
 def stems(text: str) -> list[str]:
     """Russian stems of the words worth comparing (4+ letters, no stop words)."""
-    words = [w.lower().replace("ё", "е") for w in _WORD.findall(text)]
-    return [_stem(w) for w in words if len(w) >= 4 and w not in _STOP]
+    return [s for w in _WORD.findall(text) if (s := _word_stem(w)) is not None]
 
 
 def measure_text(m: Measure) -> str:
@@ -54,15 +56,16 @@ def similar_measures(catalog: Catalog, limit: int = LIMIT) -> dict[str, tuple[Me
     df: Counter[str] = Counter(s for bag in bags for s in bag)
     n = len(measures)
     idf = {s: math.log((1 + n) / (1 + d)) + 1 for s, d in df.items()}
-    vectors = []
-    for bag in bags:
+    bits = tuple({key: 1 << i for i, key in enumerate(ids)} for ids in (catalog.topics, catalog.audiences))
+    features = []
+    for m, bag in zip(measures, bags):
         vec = {s: c * idf[s] for s, c in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({s: v / norm for s, v in vec.items()})
+        features.append(_Features(m, {s: v / norm for s, v in vec.items()}, bits))
 
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, vec in enumerate(vectors):
-        for stem in _top_stems(vec):
+    for i, f in enumerate(features):
+        for stem in f.top:
             postings[stem].append(i)
     by_topic: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(measures):
@@ -73,25 +76,26 @@ def similar_measures(catalog: Catalog, limit: int = LIMIT) -> dict[str, tuple[Me
     cap = 50
 
     result: dict[str, tuple[Measure, ...]] = {}
-    for i, m in enumerate(measures):
+    for m, mine in zip(measures, features):
         shared: Counter[int] = Counter()
-        for stem in _top_stems(vectors[i]):
+        for stem in mine.top:
             if len(postings[stem]) <= cap:
                 shared.update(postings[stem])
         for t in m.topics:
             pool = by_topic[t.id]
             step = max(1, len(pool) // cap)
             shared.update(pool[::step])
-        candidates = [j for j, _ in sorted(shared.items(), key=lambda x: (-x[1], x[0]))[: 4 * cap]]
+        # Most shared first, ties by index: sorted by index, then (stably) by count.
+        candidates = [j for j, _ in sorted(sorted(shared.items()), key=itemgetter(1), reverse=True)[: 4 * cap]]
         scored = []
         for j in candidates:
             other = measures[j]
             if other.plan is m.plan:
                 continue
-            score = _score(m, other, vectors[i], vectors[j])
+            score = _score(mine, features[j])
             if score >= MIN_SCORE:
                 scored.append((-round(score, 6), other.key, other))
-        scored.sort(key=lambda x: (x[0], x[1]))
+        scored.sort(key=itemgetter(0, 1))
         result[m.key] = _covering(m, scored, limit)
     return result
 
@@ -108,30 +112,44 @@ def _covering(m: Measure, scored: list, limit: int) -> tuple[Measure, ...]:
             break
         if x not in chosen:
             chosen.append(x)
-    chosen.sort(key=lambda x: (x[0], x[1]))
+    chosen.sort(key=itemgetter(0, 1))
     return tuple(x[2] for x in chosen)
 
 
-def _top_stems(vec: dict[str, float], k: int = 12) -> list[str]:
-    return sorted(vec, key=lambda s: (-vec[s], s))[:k]
+class _Features:
+    """What a measure is compared by, computed once rather than for each of its ~200 candidates.
+
+    Topics and audiences are bit sets (`bits` gives each topic and each audience id a bit). A
+    measure's first (main) topic weighs double, so its topic weights are `topics` plus `main`
+    (a measure lists a topic once; the schema says so).
+    """
+
+    __slots__ = ("vector", "top", "topics", "main", "weight", "audiences")
+
+    def __init__(self, m: Measure, vector: dict[str, float], bits: tuple[dict[str, int], dict[str, int]],
+                 k: int = 12) -> None:
+        topic_bits, audience_bits = bits
+        self.vector = vector
+        self.top = sorted(vector, key=lambda s: (-vector[s], s))[:k]
+        self.topics = self.audiences = 0
+        for t in m.topics:
+            self.topics |= topic_bits[t.id]
+        for a in m.audiences:
+            self.audiences |= audience_bits[a.id]
+        self.main = topic_bits[m.topics[0].id] if m.topics else 0
+        self.weight = self.topics.bit_count() + self.main.bit_count()
 
 
-def _jaccard(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
+def _score(a: _Features, b: _Features) -> float:
+    """0.5 × cosine of the stem vectors + 0.35 × weighted topic overlap + 0.15 × audience Jaccard.
 
-
-def _weighted_overlap(a: Measure, b: Measure) -> float:
-    """Topic overlap where each measure's first (main) topic weighs double."""
-    wa = {t.id: (2.0 if i == 0 else 1.0) for i, t in enumerate(a.topics)}
-    wb = {t.id: (2.0 if i == 0 else 1.0) for i, t in enumerate(b.topics)}
-    keys = wa.keys() | wb.keys()
-    union = sum(max(wa.get(k, 0), wb.get(k, 0)) for k in keys)
-    return sum(min(wa.get(k, 0), wb.get(k, 0)) for k in keys) / union if union else 0.0
-
-
-def _score(a: Measure, b: Measure, va: dict[str, float], vb: dict[str, float]) -> float:
-    small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
-    cosine = sum(v * large.get(s, 0.0) for s, v in small.items())
-    topics = _weighted_overlap(a, b)
-    audiences = _jaccard({x.id for x in a.audiences}, {x.id for x in b.audiences})
-    return 0.5 * cosine + 0.35 * topics + 0.15 * audiences
+    Bit for bit the value of the plain formulas (sums over all stems and topics): the cosine adds
+    the same non-zero terms in the same order, and the overlaps are ratios of the same whole numbers.
+    """
+    small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
+    cosine = sum([v * large[s] for s, v in small.items() if s in large])
+    both = (a.topics & b.topics).bit_count() + (a.main & b.main).bit_count()
+    union = a.weight + b.weight - both
+    audiences = (a.audiences | b.audiences).bit_count()
+    return (0.5 * cosine + 0.35 * (both / union if union else 0.0)
+            + 0.15 * ((a.audiences & b.audiences).bit_count() / audiences if audiences else 0.0))

@@ -15,6 +15,11 @@ from typing import Any
 
 import yaml
 
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml: every text goes to the pure-Python reader
+    CParser = None
+
 from .errors import ContentError
 
 MAX_BYTES = 2_000_000
@@ -33,6 +38,11 @@ _YAML11_OTHER = re.compile(
     r"^(?:[-+]?0[0-7]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
     r"|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
+# Whether a plain scalar may be anything but text: one test instead of six for most values.
+_NOT_JUST_TEXT = re.compile("|".join(
+    p.pattern for p in (_NULL, _INT, _FLOAT, _YAML11_BOOL, _YAML11_DATE, _YAML11_OTHER)))
+# Where libyaml and PyYAML's own reader disagree; see `_read_fast`.
+_LIBYAML_DIFFERS = re.compile(r"[\t\ufeff]|[|>][-+0-9]*#")
 
 
 @dataclass
@@ -75,6 +85,76 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+class _FastReader:
+    """Plain data and positions straight from libyaml's events: the common case, several times faster.
+
+    It reads only documents that `_Loader` and `_build` read without complaint, and reads them the
+    same way. Anything else (an alias, anchor or tag, a `?` inside [...] or {...} where the two
+    readers disagree, deep nesting, a duplicate or non-text key, an ambiguous value, any syntax
+    error) raises `_Unusual`, and the pure-Python reader goes over the text again to report it
+    exactly as it always has.
+    """
+
+    def __init__(self, doc: Document, text: str) -> None:
+        self.doc = doc
+        self.text = text
+        self.events = CParser(text)
+
+    def read(self) -> Any:
+        events = self.events
+        events.get_event()  # stream start
+        if events.check_event(yaml.StreamEndEvent):
+            return None
+        events.get_event()  # document start
+        data = self.value((), 0)
+        events.get_event()  # document end
+        if not events.check_event(yaml.StreamEndEvent):
+            raise _Unusual
+        return data
+
+    def value(self, path: Path, depth: int) -> Any:
+        event = self.events.get_event()
+        kind = type(event)
+        if depth > MAX_DEPTH or kind is yaml.AliasEvent or event.anchor is not None or event.tag is not None:
+            raise _Unusual
+        mark = event.start_mark
+        self.doc.values[path] = (mark.line + 1, mark.column + 1)
+        if kind is yaml.ScalarEvent:
+            return event.value if event.style else _plain(event.value)
+        result: Any
+        if kind is yaml.MappingStartEvent:
+            result = {}
+            while not self.events.check_event(yaml.MappingEndEvent):
+                key, position = self.key()
+                if key in result:
+                    raise _Unusual
+                self.doc.keys[path + (key,)] = position
+                result[key] = self.value(path + (key,), depth + 1)
+        elif kind is yaml.SequenceStartEvent:
+            result = []
+            while not self.events.check_event(yaml.SequenceEndEvent):
+                result.append(self.value(path + (len(result),), depth + 1))
+        else:
+            raise _Unusual
+        end = self.events.get_event()
+        if event.flow_style and "?" in self.text[mark.index:end.end_mark.index]:
+            raise _Unusual
+        return result
+
+    def key(self) -> tuple[str, tuple[int, int]]:
+        event = self.events.get_event()
+        if type(event) is not yaml.ScalarEvent or event.anchor is not None or event.tag is not None:
+            raise _Unusual
+        key = event.value if event.style else _plain(event.value)
+        if not isinstance(key, str) or (key == "<<" and not event.style):  # `<<` would be a merge key
+            raise _Unusual
+        return key, (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+class _Unusual(Exception):
+    """The fast reader leaves this document to the reference reader."""
+
+
 class _Refused(Exception):
     def __init__(self, mark: Any, message: str) -> None:
         self.mark = mark
@@ -110,6 +190,12 @@ def parse(path: str, text: str) -> Document:
         ContentError: on a syntax error, alias, tag, duplicate or non-text key,
             ambiguous plain scalar, or nesting deeper than MAX_DEPTH.
     """
+    doc = _read_fast(path, text)
+    return doc if doc is not None else _read_reference(path, text)
+
+
+def _read_reference(path: str, text: str) -> Document:
+    """The document read by PyYAML's pure-Python reader and `_build`, with every check located."""
     loader = None
     try:
         loader = _Loader(text)
@@ -136,6 +222,24 @@ def parse(path: str, text: str) -> Document:
     doc = Document(path, None)
     if node is not None:
         doc.data = _build(doc, node, (), 0)
+    return doc
+
+
+def _read_fast(path: str, text: str) -> Document | None:
+    """The document as `parse` reads it, by `_FastReader`; None when the reference reader must decide.
+
+    Some texts go to the reference reader directly, as libyaml reads them differently: it accepts
+    tabs after values and a comment right after a block scalar's `|` or `>` where the other
+    reports an error, counts a byte order mark in columns, and places the end of a text without
+    a final line break on a line of its own.
+    """
+    if CParser is None or not text.endswith("\n") or _LIBYAML_DIFFERS.search(text):
+        return None
+    doc = Document(path, None)
+    try:
+        doc.data = _FastReader(doc, text).read()
+    except (_Unusual, _Ambiguous, yaml.YAMLError, UnicodeError, RecursionError):
+        return None
     return doc
 
 
@@ -166,8 +270,23 @@ def _build(doc: Document, node: yaml.Node, path: Path, depth: int) -> Any:
 
 
 def _scalar(doc: Document, node: yaml.ScalarNode, path: Path) -> Any:
-    value = node.value
     if node.style is not None:
+        return node.value
+    try:
+        return _plain(node.value)
+    except _Ambiguous as exc:
+        raise ContentError(doc.path, *_pos(node.start_mark),
+                           f"'{node.value}' {exc.hint}; write it in quotes: \"{node.value}\"") from None
+
+
+class _Ambiguous(Exception):
+    def __init__(self, hint: str) -> None:
+        self.hint = hint
+
+
+def _plain(value: str) -> Any:
+    """A plain (unquoted) scalar's value; raises `_Ambiguous` for text that YAML 1.1 reads otherwise."""
+    if value not in _BOOL and not _NOT_JUST_TEXT.match(value):
         return value
     if _NULL.match(value):
         return None
@@ -177,13 +296,10 @@ def _scalar(doc: Document, node: yaml.ScalarNode, path: Path) -> Any:
         return int(value)
     if _FLOAT.match(value):
         return float(value)
-    hint = None
     if _YAML11_BOOL.match(value):
-        hint = "is read as true/false by some YAML tools"
-    elif _YAML11_DATE.match(value):
-        hint = "is read as a date by some YAML tools"
-    elif _YAML11_OTHER.match(value):
-        hint = "is read as a number by some YAML tools"
-    if hint:
-        raise ContentError(doc.path, *_pos(node.start_mark), f"'{value}' {hint}; write it in quotes: \"{value}\"")
+        raise _Ambiguous("is read as true/false by some YAML tools")
+    if _YAML11_DATE.match(value):
+        raise _Ambiguous("is read as a date by some YAML tools")
+    if _YAML11_OTHER.match(value):
+        raise _Ambiguous("is read as a number by some YAML tools")
     return value

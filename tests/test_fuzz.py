@@ -1,7 +1,12 @@
-"""Property-based: any mutation of a valid plan file gives a model or located errors, never a traceback."""
+"""Property-based: any mutation of a valid plan file gives a model or located errors, never a traceback.
+
+The fast paths (libyaml's events, the compiled schema check) must agree with the reference
+readers they stand in for, on mutated files as on valid ones.
+"""
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 
@@ -10,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CONTENT, minimal_plan
-from generator import loader
+from generator import loader, schema, yamlsafe
 from generator.errors import ContentError, ContentErrors
 
 VALID = yaml.safe_dump(minimal_plan(), allow_unicode=True, sort_keys=False)
@@ -74,3 +79,43 @@ def test_mutations_give_a_model_or_located_errors(tmp_path_factory, raw: bytes) 
             assert isinstance(error, ContentError)
             assert error.line >= 1 and error.column >= 1 and error.message
             assert Path(error.path).suffix == ".yaml"
+
+
+YAML_PIECES = st.sampled_from([
+    "a", "b", "0", "1.5", "x y", ":", ": ", "-", "- ", "? ", "?", "#", " #c", " ", "  ", "\n", "\n  ", "\n- ", "\r\n",
+    "\r", "\x85", "\u2028", "[", "]", "{", "}", ",", ", ", '"', "'", '"a"', "'b'", "|", ">", "|-", ">+", "|2", "\\",
+    "\\n", "\\x4", "---", "...", "%YAML 1.1\n", "!", "!!str ", "! ", "&a ", "*a", "@", "~", "<<", "é", "\ufeff", "\t",
+    "null", "no", "12:30", "a: b\n", "a: b\na: c\n", "1: x\n",
+])
+YAML_TEXTS = st.one_of(mutated_texts().map(lambda raw: raw.decode("utf-8", "replace")),
+                       st.lists(YAML_PIECES, max_size=14).map(lambda pieces: "".join(pieces) + "\n"))
+
+
+@given(YAML_TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_libyaml_reads_what_it_takes_as_the_reference_reader_does(text: str) -> None:
+    fast = yamlsafe._read_fast("x.yaml", text)
+    if fast is None:
+        return
+    reference = yamlsafe._read_reference("x.yaml", text)
+    assert repr(fast.data) == repr(reference.data)  # repr tells 1 from 1.0 and True
+    assert list(fast.values.items()) == list(reference.values.items())
+    assert list(fast.keys.items()) == list(reference.keys.items())
+
+
+REAL_PLANS = [yamlsafe.parse(p.name, p.read_text(encoding="utf-8")).data
+              for p in sorted((CONTENT / "plans").glob("*.yaml"))]
+
+
+@st.composite
+def mutated_plans(draw) -> object:
+    plan = copy.deepcopy(draw(st.sampled_from([minimal_plan(), *REAL_PLANS])))
+    for _ in range(draw(st.integers(0, 3))):
+        plan = mutate_data(plan, draw)
+    return plan
+
+
+@given(mutated_plans())
+@settings(max_examples=200, deadline=None)
+def test_fast_schema_check_agrees_with_jsonschema(data) -> None:
+    assert schema._is_valid("plan", data) == schema._validator("plan").is_valid(data)
