@@ -7,7 +7,7 @@ module only translates between them and MkDocs events.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from . import loader, search
 from .config import PlansConfig
 from .errors import ContentErrors
+from .generated_page import GeneratedPage
 from .model import Catalog
 from .pages import Links, SiteBuilder
 from .render import Renderer
@@ -49,12 +50,15 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         )
         # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.
         docs_beside_content = Path(config.docs_dir).resolve().parent == project_dir.resolve()
+        nav_titles = dict(_nav_titles(config.nav or []))
         for output in builder.outputs():
             if output.src in files.src_uris:
                 raise PluginError(f"docs/{output.src} would be replaced by a generated page; rename or remove it")
             file = File.generated(config, output.src, content=output.content)
             if output.origin:
                 file.edit_uri = f"../{output.origin}" if docs_beside_content else None
+            if file.is_documentation_page():
+                GeneratedPage(nav_titles.get(output.src), file, config)
             files.append(file)
         return files
 
@@ -70,3 +74,14 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.config.content_dir))
         return server
+
+
+def _nav_titles(items: list[Any]) -> Iterator[tuple[str, str]]:
+    """(path, title) for every page that mkdocs.yml's nav names: a page made here keeps that title."""
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    yield value, title
+                elif isinstance(value, list):
+                    yield from _nav_titles(value)

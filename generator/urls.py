@@ -1,8 +1,8 @@
 """Where every generated page lives. Nothing else in the package builds a path or a URL.
 
-Ids are validated slugs before they get here, so every path stays inside the site. Pages
-link to each other by their Markdown source path (MkDocs resolves and checks those links);
-inline SVG, which MkDocs does not rewrite, gets final relative URLs from `href`.
+Ids are validated slugs before they get here, so every path stays inside the site. A page
+is named by its source path (`plans/x/index.md`); generated pages are HTML that MkDocs does
+not rewrite, so links between them are final relative URLs from `href`.
 """
 
 from __future__ import annotations
@@ -78,11 +78,6 @@ def asset(name: str) -> str:
     if ".." in name.split("/") or name.startswith("/"):
         raise ValueError(f"unsafe asset path: {name!r}")
     return name
-
-
-def link(from_src: str, to_src: str) -> str:
-    """Relative Markdown link from one source file to another (MkDocs resolves it)."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
 def page_url(src: str) -> str:
