@@ -6,6 +6,8 @@ module only translates between them and MkDocs events.
 
 from __future__ import annotations
 
+import subprocess
+import threading
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -28,6 +30,12 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     """Generates the knowledge base's pages from content/ (mkdocs.yml: plugins: [plans])."""
 
     catalog: Catalog | None = None
+    # Under `mkdocs serve` the search index is built beside the preview, not before it.
+    serving = False
+    indexing: subprocess.Popen[str] | None = None
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
         try:
@@ -62,14 +70,37 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             files.append(file)
         return files
 
+    def on_pre_build(self, config: Any) -> None:
+        # The site folder is about to be emptied: an index of the previous build is stale.
+        self.stop_indexing()
+
     def on_post_build(self, config: Any) -> None:
         if not self.config.search_index:
+            return
+        if self.serving:
+            self.indexing = search.start_index(Path(config.site_dir))
+            threading.Thread(target=self.report_indexing, args=(self.indexing,), daemon=True).start()
             return
         try:
             summary = search.index_site(Path(config.site_dir))
         except search.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
         log.debug(summary)
+
+    def on_shutdown(self) -> None:
+        self.stop_indexing()
+
+    def stop_indexing(self) -> None:
+        if self.indexing is not None and self.indexing.poll() is None:
+            self.indexing.terminate()
+            self.indexing.wait()
+        self.indexing = None
+
+    @staticmethod
+    def report_indexing(process: subprocess.Popen[str]) -> None:
+        failure = search.finish_index(process)
+        if failure is not None:
+            log.warning(f"Pagefind could not index the preview; search is unavailable:\n{failure}")
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.config.content_dir))
