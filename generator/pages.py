@@ -6,6 +6,7 @@ in the templates. No MkDocs import here: `plugin.py` only hands the outputs to M
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,7 @@ class SiteBuilder:
         self.project_dir = project_dir
         self.similar = similarity.similar_measures(catalog)
 
+    @functools.cache
     def repo_path(self, path: Path | str) -> str:
         """A content path relative to the repository root, for links to the repository."""
         try:

@@ -30,7 +30,8 @@ def escape(value: Any) -> Markup:
     """Make text inert in HTML; newlines become <br>."""
     if isinstance(value, Markup):
         return value
-    return Markup(_LINE_BREAK.sub("<br>", str(markupsafe_escape(str(value).strip()))))
+    text = markupsafe_escape(str(value).strip())
+    return Markup(_LINE_BREAK.sub("<br>", text)) if "\n" in text else text
 
 
 def attr(value: Any) -> Markup:

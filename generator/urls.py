@@ -93,9 +93,15 @@ def page_url(src: str) -> str:
 
 def href(from_src: str, to_src: str) -> str:
     """Relative URL between two built pages, for HTML that MkDocs does not rewrite."""
-    base = page_url(from_src)
+    base = [part for part in page_url(from_src).split("/") if part]
     target = page_url(to_src)
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    parts = [part for part in target.split("/") if part]
+    # Site paths are normalised (no "." or ".."), so the common prefix is all there is to it;
+    # posixpath.relpath would ask the file system for the working directory on every link.
+    common = 0
+    while common < min(len(base), len(parts)) and base[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel
