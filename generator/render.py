@@ -93,12 +93,30 @@ class Renderer:
         )
         self.env.filters.update(paragraphs=paragraphs, html=lambda v: str(markupsafe_escape(str(v))), json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                                 raw=Markup, esc=escape, attr=attr)
-        self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, slug=slug, date_ru=date_ru, **globals_)
+        self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, slug=slug, date_ru=date_ru,
+                                measure_row=self.measure_row, **globals_)
+        self.rows: dict[tuple[object, int], Markup] = {}
 
     def render(self, template: str | list[str], src: str, **context: Any) -> str:
         """Render `template` (or the first that exists of a list) for the page at `src`."""
         tmpl = self.env.select_template([template] if isinstance(template, str) else template)
         return tmpl.render(src=src, **context)
+
+
+    @pass_context
+    def measure_row(self, ctx: Any, measure: Any) -> Markup:
+        """A measure's row in a list of measures, rendered once per folder depth of the pages that list it.
+
+        Each measure is listed on its plan's page, its agencies' pages and its topics' pages;
+        rendering the row once for every depth (links go up to the site root and down again)
+        saves most of the work of those pages.
+        """
+        depth = len([part for part in urls.page_url(ctx["src"]).split("/") if part])
+        key = (measure.key, depth)
+        if key not in self.rows:
+            at_depth = "_/" * depth + "index.md"
+            self.rows[key] = Markup(self.env.get_template("_measure-row.html.j2").render(m=measure, src=at_depth))
+        return self.rows[key]
 
 
 @pass_context
