@@ -110,7 +110,8 @@ def catalog_dict(catalog: Catalog, measure_url) -> dict[str, Any]:
 
 
 def to_json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    """Compact JSON: without indent, the json module encodes in C (5–10 times faster)."""
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def csv_row(m: Measure, url: str) -> dict[str, str]:

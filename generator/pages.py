@@ -1,4 +1,4 @@
-"""Everything the site adds to MkDocs: Markdown pages, SVG-bearing pages and data files.
+"""Everything the site adds to MkDocs: pages (HTML with front matter), data files, search word lists.
 
 Python prepares data for each page (orderings, counts, graphs); the wording and layout live
 in the templates. No MkDocs import here: `plugin.py` only hands the outputs to MkDocs.
@@ -6,6 +6,7 @@ in the templates. No MkDocs import here: `plugin.py` only hands the outputs to M
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,7 @@ class SiteBuilder:
         self.project_dir = project_dir
         self.similar = similarity.similar_measures(catalog)
 
+    @functools.cache
     def repo_path(self, path: Path | str) -> str:
         """A content path relative to the repository root, for links to the repository."""
         try:
@@ -93,8 +95,8 @@ class SiteBuilder:
             yield from self.topic_pages(topic)
 
     def render(self, template: str, src: str, **context: object) -> str:
-        name = template.removesuffix(".md.j2")
-        return self.renderer.render([f"{name}-custom.md.j2", template], src, catalog=self.catalog, **context)
+        name = template.removesuffix(".html.j2")
+        return self.renderer.render([f"{name}-custom.html.j2", template], src, catalog=self.catalog, **context)
 
     # -- graphs --------------------------------------------------------------------------
 
@@ -117,13 +119,13 @@ class SiteBuilder:
 
     def index_pages(self) -> Iterator[Output]:
         c = self.catalog
-        yield Output(urls.REGIONS, self.render("regions.md.j2", urls.REGIONS, measures_in_region={
+        yield Output(urls.REGIONS, self.render("regions.html.j2", urls.REGIONS, measures_in_region={
             r: sum(len(p.measures) for p in c.plans_by_region[r]) for r in c.regions}))
-        yield Output(urls.PLANS, self.render("plans.md.j2", urls.PLANS))
-        yield Output(urls.AGENCIES, self.render("agencies.md.j2", urls.AGENCIES))
-        yield Output(urls.TOPICS, self.render("topics.md.j2", urls.TOPICS, regions_by_topic={
+        yield Output(urls.PLANS, self.render("plans.html.j2", urls.PLANS))
+        yield Output(urls.AGENCIES, self.render("agencies.html.j2", urls.AGENCIES))
+        yield Output(urls.TOPICS, self.render("topics.html.j2", urls.TOPICS, regions_by_topic={
             t: len({m.plan.region.id for m in c.measures_by_topic[t]}) for t in c.topics}))
-        yield Output(urls.GLOSSARY, self.render("glossary.md.j2", urls.GLOSSARY, entries=self.glossary()))
+        yield Output(urls.GLOSSARY, self.render("glossary.html.j2", urls.GLOSSARY, entries=self.glossary()))
         graph = graphs.kind_graph(c)
         kinds = list(c.kinds)
         nodes, edges = graphs.drawing(
@@ -136,7 +138,7 @@ class SiteBuilder:
             desc=f"{graph.number_of_nodes()} видов исполнителей, {graph.number_of_edges()} связей",
             caption="Размер вершины — число мероприятий с исполнителями этого вида; толщина линии — число общих мероприятий.",
             focus=None))
-        yield Output(urls.COLLABORATION, self.render("collaboration.md.j2", urls.COLLABORATION, graph=svg,
+        yield Output(urls.COLLABORATION, self.render("collaboration.html.j2", urls.COLLABORATION, graph=svg,
                                                      strongest=graphs.strongest(graph, 15)))
 
     # -- discovery -----------------------------------------------------------------------
@@ -159,7 +161,7 @@ class SiteBuilder:
         years = sorted({y for r in rows for y in r["years"]})
         for n, src in enumerate(srcs, 1):
             chunk = rows[(n - 1) * CATALOGUE_PAGE: n * CATALOGUE_PAGE]
-            yield Output(src, self.render("catalogue.md.j2", src, rows=chunk, total=len(rows), pages=pages, page_number=n,
+            yield Output(src, self.render("catalogue.html.j2", src, rows=chunk, total=len(rows), pages=pages, page_number=n,
                                           page_srcs=srcs, years=years, json_href=urls.href(src, urls.CATALOGUE_JSON)))
         compact = [{"r": r["region"], "n": r["number"], "t": r["title"], "u": urls.page_url(r["src"]),
                     "tp": r["topics"], "a": r["audiences"], "y": r["years"], "k": r["kinds"], "l": r["lead"],
@@ -187,7 +189,7 @@ class SiteBuilder:
         cells = {t: {r: (urls.topic_region(self.catalog.topics[t], self.catalog.regions[r]), None)
                      if self.topic_is_split(self.catalog.topics[t]) else (urls.topic(self.catalog.topics[t]), r)
                      for r in self.catalog.regions} for t in self.catalog.topics}
-        return Output(urls.COMPARE, self.render("compare.md.j2", urls.COMPARE, matrix=matrix, cells=cells))
+        return Output(urls.COMPARE, self.render("compare.html.j2", urls.COMPARE, matrix=matrix, cells=cells))
 
     def data_files(self) -> Iterator[Output]:
         measure_url = lambda m: urls.page_url(urls.measure(m))  # noqa: E731
@@ -199,7 +201,7 @@ class SiteBuilder:
         for name in schema.SCHEMAS:
             yield Output(f"data/schemas/{name}.schema.json", schema.schema_text(name).encode("utf-8"))
         titles = {name: schema.load_schema(name).get("description", name) for name in schema.SCHEMAS}
-        yield Output(urls.DATA, self.render("data.md.j2", urls.DATA, schemas=schema.SCHEMAS, schema_titles=titles,
+        yield Output(urls.DATA, self.render("data.html.j2", urls.DATA, schemas=schema.SCHEMAS, schema_titles=titles,
                                             columns=export.CSV_COLUMNS))
 
     def glossary(self) -> list[dict[str, object]]:
@@ -223,7 +225,7 @@ class SiteBuilder:
         src = urls.region(region)
         plans = self.catalog.plans_by_region[region.id]
         measures = [m for p in plans for m in p.measures]
-        return Output(src, self.render("region.md.j2", src, region=region, plans=plans,
+        return Output(src, self.render("region.html.j2", src, region=region, plans=plans,
                                        terms=search_terms.page_terms(self.catalog, region, region.name),
                                        coverage=self.coverage(measures),
                                        agencies=self.catalog.agencies_by_region[region.id]))
@@ -250,7 +252,7 @@ class SiteBuilder:
         coverage = self.coverage(list(plan.measures))
         covered = {t.id for t, _ in coverage}
         yield Output(src, self.render(
-            "plan.md.j2", src, plan=plan, graph=svg, strongest=graphs.strongest(graph, 10), timeline=timeline,
+            "plan.html.j2", src, plan=plan, graph=svg, strongest=graphs.strongest(graph, 10), timeline=timeline,
             timeline_max=max((n for _, n in timeline), default=1), coverage=coverage,
             missing_topics=[t for t in self.catalog.topics.values() if t.id not in covered],
             terms=search_terms.page_terms(self.catalog, plan.region, plan.title + " " + " ".join(m.title for m in plan.measures)),
@@ -269,7 +271,7 @@ class SiteBuilder:
         line_url = self.links.blob(self.repo_path(plan_path), measure.line) or Markup(
             urls.href(src, f"data/plans/{measure.plan.id}.yaml"))
         return Output(src, self.render(
-            "measure.md.j2", src, measure=measure, sections=sections, when=timeframes.describe(measure.timeframe),
+            "measure.html.j2", src, measure=measure, sections=sections, when=timeframes.describe(measure.timeframe),
             grades=search_terms.grades(measure), similar=self.similar[measure.key], terms=search_terms.measure_terms(self.catalog, measure), previous=previous, next=next_, yaml_line_url=line_url), self.repo_path(plan_path))
 
     def agency_page(self, agency: Agency) -> Output:
@@ -290,7 +292,7 @@ class SiteBuilder:
         ) if strongest else Markup("")
         plan_path = self.content_dir / "plans" / f"{agency.plan_id}.yaml"
         terms = search_terms.page_terms(self.catalog, agency.region, agency.name + " " + " ".join(agency.short_names))
-        return Output(src, self.render("agency.md.j2", src, agency=agency, plans=plans, led=led, co=co, terms=terms,
+        return Output(src, self.render("agency.html.j2", src, agency=agency, plans=plans, led=led, co=co, terms=terms,
                                        graph=svg, strongest=strongest), self.repo_path(plan_path))
 
     def topic_pages(self, topic) -> Iterator[Output]:
@@ -306,12 +308,12 @@ class SiteBuilder:
         present = {r.id for r, _ in by_region}
         missing = [r for r in self.catalog.regions.values() if r.id not in present]
         split = self.topic_is_split(topic)
-        yield Output(src, self.render("topic.md.j2", src, topic=topic, measures=measures, by_region=by_region,
+        yield Output(src, self.render("topic.html.j2", src, topic=topic, measures=measures, by_region=by_region,
                                       missing=missing, split=split))
         if split:
             for region, plans in by_region:
                 sub = urls.topic_region(topic, region)
-                yield Output(sub, self.render("topic-region.md.j2", sub, topic=topic, region=region, plans=plans))
+                yield Output(sub, self.render("topic-region.html.j2", sub, topic=topic, region=region, plans=plans))
 
     def topic_is_split(self, topic) -> bool:
         return len(self.catalog.measures_by_topic[topic.id]) > TOPIC_INLINE

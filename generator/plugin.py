@@ -6,8 +6,10 @@ module only translates between them and MkDocs events.
 
 from __future__ import annotations
 
+import subprocess
+import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -16,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from . import loader, search
 from .config import PlansConfig
 from .errors import ContentErrors
+from .generated_page import GeneratedPage
 from .model import Catalog
 from .pages import Links, SiteBuilder
 from .render import Renderer
@@ -27,6 +30,12 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     """Generates the knowledge base's pages from content/ (mkdocs.yml: plugins: [plans])."""
 
     catalog: Catalog | None = None
+    # Under `mkdocs serve` the search index is built beside the preview, not before it.
+    serving = False
+    indexing: subprocess.Popen[str] | None = None
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
         try:
@@ -49,17 +58,28 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         )
         # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.
         docs_beside_content = Path(config.docs_dir).resolve().parent == project_dir.resolve()
+        nav_titles = dict(_nav_titles(config.nav or []))
         for output in builder.outputs():
             if output.src in files.src_uris:
                 raise PluginError(f"docs/{output.src} would be replaced by a generated page; rename or remove it")
             file = File.generated(config, output.src, content=output.content)
             if output.origin:
                 file.edit_uri = f"../{output.origin}" if docs_beside_content else None
+            if file.is_documentation_page():
+                GeneratedPage(nav_titles.get(output.src), file, config)
             files.append(file)
         return files
 
+    def on_pre_build(self, config: Any) -> None:
+        # The site folder is about to be emptied: an index of the previous build is stale.
+        self.stop_indexing()
+
     def on_post_build(self, config: Any) -> None:
         if not self.config.search_index:
+            return
+        if self.serving:
+            self.indexing = search.start_index(Path(config.site_dir))
+            threading.Thread(target=self.report_indexing, args=(self.indexing,), daemon=True).start()
             return
         try:
             summary = search.index_site(Path(config.site_dir))
@@ -67,6 +87,32 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             raise PluginError(str(exc)) from None
         log.debug(summary)
 
+    def on_shutdown(self) -> None:
+        self.stop_indexing()
+
+    def stop_indexing(self) -> None:
+        if self.indexing is not None and self.indexing.poll() is None:
+            self.indexing.terminate()
+            self.indexing.wait()
+        self.indexing = None
+
+    @staticmethod
+    def report_indexing(process: subprocess.Popen[str]) -> None:
+        failure = search.finish_index(process)
+        if failure is not None:
+            log.warning(f"Pagefind could not index the preview; search is unavailable:\n{failure}")
+
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.config.content_dir))
         return server
+
+
+def _nav_titles(items: list[Any]) -> Iterator[tuple[str, str]]:
+    """(path, title) for every page that mkdocs.yml's nav names: a page made here keeps that title."""
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    yield value, title
+                elif isinstance(value, list):
+                    yield from _nav_titles(value)

@@ -1,9 +1,11 @@
 """Render generated pages from Jinja templates; data text always comes out inert.
 
-Templates emit Markdown. Every value printed with `{{ }}` passes through `finalize`, which
-escapes HTML and the characters Markdown, its extensions and Jinja react to, unless the value
-is `Markup` built here (links, line breaks). So a measure that says `<script>`, `{{ config }}`
-or `[x](javascript:…)` is shown as those characters and never executed.
+Templates emit the page's HTML, with YAML front matter for the theme: MkDocs hands it to the
+theme as is (generated_page.py), so no Markdown parser spends the build
+re-reading what a template already laid out. Every value printed with `{{ }}` passes through
+`finalize`, which escapes HTML unless the value is `Markup` built here (links, line breaks).
+So a measure that says `<script>`, `{{ config }}` or `[x](javascript:…)` is shown as those
+characters and never executed.
 """
 
 from __future__ import annotations
@@ -15,21 +17,21 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 from markupsafe import escape as markupsafe_escape
+from pymdownx.slugs import slugify
 
 from . import urls
 
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
-_ENTITIES.update({c: f"&#{ord(c)};" for c in "\\`*_{}[]#+|~^=$"})
-_ESCAPE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+# The same ids as the toc extension gives headings of hand-written pages (mkdocs.yml).
+_slugify = slugify(case="lower")
 
 
 def escape(value: Any) -> Markup:
-    """Make text inert in Markdown and HTML; newlines become <br>."""
+    """Make text inert in HTML; newlines become <br>."""
     if isinstance(value, Markup):
         return value
-    text = _ESCAPE.sub(lambda m: _ENTITIES[m.group()], str(value))
-    text = re.sub(r"\s*\n\s*", "<br>", text.strip())
-    return Markup(text)
+    text = markupsafe_escape(str(value).strip())
+    return Markup(_LINE_BREAK.sub("<br>", text)) if "\n" in text else text
 
 
 def attr(value: Any) -> Markup:
@@ -37,11 +39,16 @@ def attr(value: Any) -> Markup:
     return Markup(str(escape(value)).replace("<br>", " "))
 
 
+def slug(text: Any) -> str:
+    """A heading id from its text."""
+    return _slugify(str(text), "-")
+
+
 def _finalize(value: Any) -> Any:
     if value is None:
         raise ValueError("a template printed None; guard optional fields with {% if %}")
     # With autoescape on, macro output arrives as Markup and is left alone; everything
-    # else is data and gets the Markdown-aware escape (autoescape then sees Markup too).
+    # else is data and gets escaped here (autoescape then sees Markup too).
     return escape(value)
 
 
@@ -51,14 +58,10 @@ def paragraphs(text: str) -> Markup:
     for block in re.split(r"\n\s*\n", text.strip()):
         lines = [line.strip() for line in block.splitlines() if line.strip()]
         if lines and all(line.startswith("- ") for line in lines):
-            out.append("\n".join(f"- {escape(line[2:])}" for line in lines))
-        else:
-            joined = " ".join(lines)
-            # A paragraph that starts "1. " must not turn into a numbered list.
-            joined = re.sub(r"^(\d+)\.", r"\1&#46;", str(escape(joined)))
-            joined = re.sub(r"^-", "&#45;", joined)
-            out.append(joined)
-    return Markup("\n\n".join(out))
+            out.append("<ul>\n" + "".join(f"<li>{escape(line[2:])}</li>\n" for line in lines) + "</ul>")
+        elif lines:
+            out.append(f"<p>{escape(' '.join(lines))}</p>")
+    return Markup("\n".join(out))
 
 
 def plural(n: int, one: str, few: str, many: str) -> str:
@@ -90,7 +93,9 @@ class Renderer:
         )
         self.env.filters.update(paragraphs=paragraphs, html=lambda v: str(markupsafe_escape(str(v))), json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                                 raw=Markup, esc=escape, attr=attr)
-        self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, date_ru=date_ru, **globals_)
+        self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, slug=slug, date_ru=date_ru,
+                                measure_row=self.measure_row, **globals_)
+        self.rows: dict[tuple[object, int], Markup] = {}
 
     def render(self, template: str | list[str], src: str, **context: Any) -> str:
         """Render `template` (or the first that exists of a list) for the page at `src`."""
@@ -98,14 +103,30 @@ class Renderer:
         return tmpl.render(src=src, **context)
 
 
+    @pass_context
+    def measure_row(self, ctx: Any, measure: Any) -> Markup:
+        """A measure's row in a list of measures, rendered once per folder depth of the pages that list it.
+
+        Each measure is listed on its plan's page, its agencies' pages and its topics' pages;
+        rendering the row once for every depth (links go up to the site root and down again)
+        saves most of the work of those pages.
+        """
+        depth = len([part for part in urls.page_url(ctx["src"]).split("/") if part])
+        key = (measure.key, depth)
+        if key not in self.rows:
+            at_depth = "_/" * depth + "index.md"
+            self.rows[key] = Markup(self.env.get_template("_measure-row.html.j2").render(m=measure, src=at_depth))
+        return self.rows[key]
+
+
 @pass_context
 def _link(ctx: Any, text: Any, target: str, anchor: str | None = None) -> Markup:
-    """A Markdown link from the current page to another source file."""
-    rel = urls.link(ctx["src"], target) + (f"#{anchor}" if anchor else "")
-    return Markup(f"[{escape(text)}]({rel})")
+    """A link from the current page to another generated or hand-written file."""
+    rel = urls.href(ctx["src"], target) + (f"#{anchor}" if anchor else "")
+    return Markup(f'<a href="{rel}">{escape(text)}</a>')
 
 
 @pass_context
 def _href(ctx: Any, target: str) -> Markup:
-    """A final relative URL, for raw HTML such as inline SVG."""
+    """The relative URL of another file, for attributes such as a script's src."""
     return Markup(urls.href(ctx["src"], target))

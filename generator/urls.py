@@ -1,8 +1,8 @@
 """Where every generated page lives. Nothing else in the package builds a path or a URL.
 
-Ids are validated slugs before they get here, so every path stays inside the site. Pages
-link to each other by their Markdown source path (MkDocs resolves and checks those links);
-inline SVG, which MkDocs does not rewrite, gets final relative URLs from `href`.
+Ids are validated slugs before they get here, so every path stays inside the site. A page
+is named by its source path (`plans/x/index.md`); generated pages are HTML that MkDocs does
+not rewrite, so links between them are final relative URLs from `href`.
 """
 
 from __future__ import annotations
@@ -80,11 +80,6 @@ def asset(name: str) -> str:
     return name
 
 
-def link(from_src: str, to_src: str) -> str:
-    """Relative Markdown link from one source file to another (MkDocs resolves it)."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
-
-
 def page_url(src: str) -> str:
     """The directory URL MkDocs gives a Markdown source (use_directory_urls)."""
     if not src.endswith(".md"):
@@ -98,9 +93,15 @@ def page_url(src: str) -> str:
 
 def href(from_src: str, to_src: str) -> str:
     """Relative URL between two built pages, for HTML that MkDocs does not rewrite."""
-    base = page_url(from_src)
+    base = [part for part in page_url(from_src).split("/") if part]
     target = page_url(to_src)
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    parts = [part for part in target.split("/") if part]
+    # Site paths are normalised (no "." or ".."), so the common prefix is all there is to it;
+    # posixpath.relpath would ask the file system for the working directory on every link.
+    common = 0
+    while common < min(len(base), len(parts)) and base[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel

@@ -1,0 +1,123 @@
+"""Edit-to-preview benchmark: how long `mkdocs serve` takes to show an edited plan.
+
+    python benchmarks/serve.py [--edits 5] [--regions N] [-- extra mkdocs serve options]
+
+Copies the content (the real content/, or a synthetic corpus of N regions) to a temporary
+folder, starts `mkdocs serve` on it, then edits the title of a measure in a plan file, as a
+contributor does, and times how long it takes until the served measure page shows the new
+title. MkDocs notices a change by polling the files every 0.5 s, so that much of each figure
+is MkDocs's own wait. Prints each edit's seconds and one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from urllib.parse import urlsplit
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.corpus import generate  # noqa: E402
+from benchmarks.scale import mkdocs_config  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, timeout: float, server: subprocess.Popen | None = None) -> float:
+    """Poll `url` every 20 ms until it contains `text`; return the seconds that took (0 if the server died)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if server is not None and server.poll() is not None:
+            return 0.0
+        if text in fetch(url):
+            return time.perf_counter() - start
+        time.sleep(0.02)
+    raise SystemExit(f"{url} did not show {text!r} within {timeout} s")
+
+
+def first_measure(plan_file: Path) -> tuple[str, int]:
+    """(measure id, index of its title line) of the first measure in a plan file."""
+    lines = plan_file.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().lstrip("- ") == "measures:")
+    at = next(i for i in range(start, len(lines)) if lines[i].strip().lstrip("- ").startswith("id:"))
+    title = next(i for i in range(at, len(lines)) if lines[i].strip().startswith("title:"))
+    return lines[at].split(":", 1)[1].strip().strip('"'), title
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Edit-to-preview time of mkdocs serve; prints one JSON line.")
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--regions", type=int, default=0, help="a synthetic corpus of N regions instead of content/")
+    parser.add_argument("serve_args", nargs="*", help="extra options for mkdocs serve, after --")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        content = work / "content"
+        if args.regions:
+            generate(content, args.regions)
+        else:
+            shutil.copytree(ROOT / "content", content)
+        plan_file = sorted((content / "plans").glob("*.yaml"))[0]
+        measure_id, title_line = first_measure(plan_file)
+        page = f"plans/{plan_file.stem}/{measure_id}/"
+        port = free_port()
+        log = (work / "serve.log").open("w")
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(mkdocs_config(work, content)),
+             "-a", f"127.0.0.1:{port}", *args.serve_args],
+            stdout=subprocess.DEVNULL, stderr=log, env=env)
+        try:
+            start = time.perf_counter()
+            # mkdocs serve mounts the site at the path of site_url.
+            site_path = urlsplit(re.search(r"^site_url: (.*)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]).path
+            url = f"http://127.0.0.1:{port}{site_path.rstrip('/')}/{page}"
+            if not wait_for(url, "<title>", timeout=600, server=server):
+                raise SystemExit("mkdocs serve did not start:\n" + (work / "serve.log").read_text()[-3000:])
+            first_build = time.perf_counter() - start
+            seconds = []
+            for n in range(1, args.edits + 1):
+                lines = plan_file.read_text(encoding="utf-8").splitlines()
+                marker = f"правка {n}"
+                # "title: X" becomes "title: правка N X" (inside the quotes of a quoted title).
+                lines[title_line] = re.sub(r"^(\s*title: [\"']?)(?:правка \d+ )?", rf"\g<1>{marker} ", lines[title_line])
+                plan_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                seconds.append(wait_for(url, marker, timeout=120))
+                print(f"edit {n}: {seconds[-1]:.2f} s", file=sys.stderr)
+                time.sleep(1)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    print(json.dumps({"regions": args.regions or "seed", "serve_args": args.serve_args,
+                      "first_build_s": round(first_build, 2), "edits": len(seconds),
+                      "median_s": round(statistics.median(seconds), 2), "max_s": round(max(seconds), 2)},
+                     ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""A MkDocs page whose HTML the generator has already written.
+
+Generated pages come out of Jinja templates as finished HTML. Parsing them again with
+Python-Markdown took most of the build, so MkDocs is handed the HTML as it is; the table of
+contents, the title and the anchors that MkDocs would have collected while parsing are read
+back from the headings the templates write (macro `h` in templates/_macros.j2).
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from typing import Any
+
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"', re.S)
+_ID = re.compile(r'\bid="([^"]+)"')
+_TAG = re.compile(r"<[^>]+>")
+
+
+class GeneratedPage(Page):
+    """Renders by taking the page source (after its front matter) as the page's HTML."""
+
+    def render(self, config: Any, files: Any) -> None:
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        self.content = self.markdown
+        headings = [(int(level), id_, _TAG.sub("", text).strip()) for level, id_, text in _HEADING.findall(self.content)]
+        self.toc = get_toc(toc_tokens(headings))
+        self._title_from_render = next((unescape(text) for level, _, text in headings if level == 1), None)
+        self.present_anchor_ids = set(_ID.findall(self.content))
+
+
+def toc_tokens(headings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
+    """Nest (level, id, name) headings the way Python-Markdown's toc extension reports them."""
+    root: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for level, id_, name in headings:
+        token = {"level": level, "id": id_, "name": name, "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
