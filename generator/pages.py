@@ -91,6 +91,8 @@ class SiteBuilder:
                                         measures[i + 1] if i + 1 < len(measures) else None)
         for agency in self.catalog.agencies.values():
             yield self.agency_page(agency)
+        for kind in self.catalog.kinds.values():
+            yield self.agency_kind_page(kind)
         for topic in self.catalog.topics.values():
             yield from self.topic_pages(topic)
 
@@ -130,7 +132,7 @@ class SiteBuilder:
         kinds = list(c.kinds)
         nodes, edges = graphs.drawing(
             graph, label=lambda n: c.kinds[n].title, title=lambda n: f"{c.kinds[n].title} ({graph.nodes[n]['measures']})",
-            href=lambda n: urls.href(urls.COLLABORATION, urls.AGENCIES) + f"#kind-{n}",
+            href=lambda n: urls.href(urls.COLLABORATION, urls.agency_kind(c.kinds[n])),
             color_key=lambda n: kinds.index(n))
         svg = Markup(self.renderer.render(
             "graph.svg.j2", urls.COLLABORATION, nodes=nodes, edges=edges, width=graphs.WIDTH, height=graphs.HEIGHT,
@@ -294,6 +296,13 @@ class SiteBuilder:
         terms = search_terms.page_terms(self.catalog, agency.region, agency.name + " " + " ".join(agency.short_names))
         return Output(src, self.render("agency.html.j2", src, agency=agency, plans=plans, led=led, co=co, terms=terms,
                                        graph=svg, strongest=strongest), self.repo_path(plan_path))
+
+    def agency_kind_page(self, kind) -> Output:
+        """The agencies of one kind, by region: the agencies index itself only counts them."""
+        src = urls.agency_kind(kind)
+        by_region = [(region, agencies) for region in self.catalog.regions.values()
+                     if (agencies := [a for a in self.catalog.agencies_by_region[region.id] if a.kind is kind])]
+        return Output(src, self.render("agency-kind.html.j2", src, kind=kind, by_region=by_region))
 
     def topic_pages(self, topic) -> Iterator[Output]:
         """A topic page; a large topic lists regions on it and each region's measures on a page of its own."""

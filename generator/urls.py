@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from .model import Agency, Measure, Plan, Region, Topic
+from .model import Agency, AgencyKind, Measure, Plan, Region, Topic
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -61,6 +61,11 @@ def measure(m: Measure) -> str:
 def agency(a: Agency) -> str:
     _safe(a.id)
     return f"agencies/{a.id}.md"
+
+
+def agency_kind(k: AgencyKind) -> str:
+    _safe(k.id)
+    return f"agency-kinds/{k.id}.md"
 
 
 def topic(t: Topic) -> str:

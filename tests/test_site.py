@@ -37,8 +37,23 @@ def test_a_page_for_everything(site: Path, catalog) -> None:
         assert " ".join(agency.name.split()) in article_text(page(site, urls.agency(agency)))
     for topic in catalog.topics.values():
         assert topic.title in article_text(page(site, urls.topic(topic)))
+    for kind in catalog.kinds.values():
+        links = {a["href"] for a in page(site, urls.agency_kind(kind)).select("article td a")}
+        assert links == {urls.href(urls.agency_kind(kind), urls.agency(a)) for a in catalog.agencies_by_kind[kind.id]}
     for src in (urls.REGIONS, urls.PLANS, urls.AGENCIES, urls.TOPICS, urls.GLOSSARY, urls.COLLABORATION):
         page(site, src)
+
+
+def test_index_pages_count_rather_than_list(site: Path, catalog) -> None:
+    """At 89 regions a list of every agency would be one huge page: the index links to smaller ones."""
+    index = page(site, urls.AGENCIES)
+    agency_hrefs = {urls.href(urls.AGENCIES, urls.agency(a)) for a in catalog.agencies.values()}
+    assert not agency_hrefs & {a["href"] for a in index.select("article a")}
+    rows = {tr.td.get_text(strip=True): tr.find_all("td")[-1].get_text(strip=True) for tr in index.select("tbody tr")}
+    for kind in catalog.kinds.values():
+        assert rows[kind.title] == str(len(catalog.agencies_by_kind[kind.id]))
+    for region in catalog.regions.values():
+        assert rows[region.name] == str(len(catalog.agencies_by_region[region.id]))
 
 
 def test_measure_page_shows_every_field(site: Path, catalog) -> None:
