@@ -7,7 +7,6 @@ not rewrite, so links between them are final relative URLs from `href`.
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 from .model import Agency, AgencyKind, Measure, Plan, Region, Topic
