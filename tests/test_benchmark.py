@@ -32,3 +32,12 @@ def test_scale_script_prints_one_json_line() -> None:
                 "largest_page_kb", "median_page_kb", "search_index_mb", "search_index_gzip_mb", "baseline_build_s"):
         assert key in figures
     assert figures["regions"] == 2 and figures["pages"] > figures["measures"]
+
+
+def test_serve_shows_an_edit_and_rebuilds_the_search_index() -> None:
+    """A real `mkdocs serve`: an edited plan shows on its page, and search comes back after the edit."""
+    result = subprocess.run([sys.executable, "benchmarks/serve.py", "--edits", "2"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["edits"] == 2 and 0 < figures["median_s"] <= figures["search_median_s"]

@@ -44,6 +44,18 @@ def test_a_page_for_everything(site: Path, catalog) -> None:
         page(site, src)
 
 
+def test_generated_pages_have_a_table_of_contents(site: Path, catalog) -> None:
+    """Generated pages skip Python-Markdown; their "On this page" list is read from their headings."""
+    for plan in catalog.plans.values():
+        soup = page(site, urls.plan(plan))
+        headings = [h["id"] for h in soup.select("article h2")]
+        toc = [a["href"] for a in soup.select("nav.md-nav--secondary > ul > li > a")]
+        assert headings and toc == [f"#{id_}" for id_ in headings]
+        sections = [h["id"] for h in soup.select("article h3")]
+        assert {f"#{id_}" for id_ in sections} <= {a["href"] for a in soup.select("nav.md-nav--secondary a")}
+        assert soup.title.get_text().startswith(plan.short_title)
+
+
 def test_index_pages_count_rather_than_list(site: Path, catalog) -> None:
     """At 89 regions a list of every agency would be one huge page: the index links to smaller ones."""
     index = page(site, urls.AGENCIES)
