@@ -6,6 +6,7 @@ module only translates between them and MkDocs events.
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import threading
 from pathlib import Path
@@ -53,7 +54,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         project_dir = Path(config.config_file_path).parent
         builder = SiteBuilder(
             self.catalog, Path(self.config.content_dir),
-            Renderer([self.config.templates_dir] if self.config.templates_dir else None),
+            _renderer(self.config.templates_dir, self.serving),
             Links(config.repo_url, self.config.branch), project_dir,
         )
         # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.
@@ -116,3 +117,10 @@ def _nav_titles(items: list[Any]) -> Iterator[tuple[str, str]]:
                     yield value, title
                 elif isinstance(value, list):
                     yield from _nav_titles(value)
+
+
+@functools.cache
+def _renderer(templates_dir: str | None, serving: bool) -> Renderer:
+    """One renderer per process: under `mkdocs serve` its templates are compiled once, and
+    again only when a template file changes."""
+    return Renderer([templates_dir] if templates_dir else None, auto_reload=serving)

@@ -85,11 +85,11 @@ def date_ru(iso: str) -> str:
 class Renderer:
     """Renders one named template for one page; templates in `overrides` win over the package's."""
 
-    def __init__(self, overrides: list[str] | None = None, **globals_: Any) -> None:
+    def __init__(self, overrides: list[str] | None = None, *, auto_reload: bool = False, **globals_: Any) -> None:
         loaders = [FileSystemLoader(d) for d in overrides or []] + [PackageLoader("generator", "templates")]
         self.env = Environment(
             loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True, finalize=_finalize,
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=auto_reload,
         )
         self.env.filters.update(paragraphs=paragraphs, html=lambda v: str(markupsafe_escape(str(v))), json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                                 raw=Markup, esc=escape, attr=attr)
@@ -102,6 +102,10 @@ class Renderer:
         tmpl = self.env.select_template([template] if isinstance(template, str) else template)
         return tmpl.render(src=src, **context)
 
+
+    def forget_rows(self) -> None:
+        """Rows show one catalog: a build of new content starts without them."""
+        self.rows.clear()
 
     @pass_context
     def measure_row(self, ctx: Any, measure: Any) -> Markup:
