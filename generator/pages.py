@@ -43,6 +43,8 @@ class Links:
 
 
 CATALOGUE_PAGE = 200
+# Glossary entries on one page.
+GLOSSARY_PAGE = 200
 # A topic with more measures than this lists its regions, each region's measures on a page of its own.
 TOPIC_INLINE = 150
 
@@ -128,7 +130,7 @@ class SiteBuilder:
         yield Output(urls.AGENCIES, self.render("agencies.html.j2", urls.AGENCIES))
         yield Output(urls.TOPICS, self.render("topics.html.j2", urls.TOPICS, regions_by_topic={
             t: len({m.plan.region.id for m in c.measures_by_topic[t]}) for t in c.topics}))
-        yield Output(urls.GLOSSARY, self.render("glossary.html.j2", urls.GLOSSARY, entries=self.glossary()))
+        yield from self.glossary_pages()
         graph = graphs.kind_graph(c)
         kinds = list(c.kinds)
         nodes, edges = graphs.drawing(
@@ -206,6 +208,17 @@ class SiteBuilder:
         titles = {name: schema.load_schema(name).get("description", name) for name in schema.SCHEMAS}
         yield Output(urls.DATA, self.render("data.html.j2", urls.DATA, schemas=schema.SCHEMAS, schema_titles=titles,
                                             columns=export.CSV_COLUMNS))
+
+    def glossary_pages(self) -> Iterator[Output]:
+        """The glossary; once agencies' abbreviations make it long, pages of GLOSSARY_PAGE entries,
+        each named by its first and last abbreviation, as the guide words of a printed dictionary."""
+        entries = self.glossary()
+        chunks = [entries[i:i + GLOSSARY_PAGE] for i in range(0, len(entries), GLOSSARY_PAGE)] or [[]]
+        srcs = [urls.GLOSSARY] + [urls.glossary_page(n) for n in range(2, len(chunks) + 1)]
+        parts = [(f"{chunk[0]['abbr']} — {chunk[-1]['abbr']}", src) for chunk, src in zip(chunks, srcs)] \
+            if len(chunks) > 1 else []
+        for n, (chunk, src) in enumerate(zip(chunks, srcs)):
+            yield Output(src, self.render("glossary.html.j2", src, entries=chunk, parts=parts, part=n))
 
     def glossary(self) -> list[dict[str, object]]:
         entries: dict[str, dict[str, object]] = {}

@@ -36,6 +36,10 @@ def catalogue_page(n: int) -> str:
     return f"catalogue/{n}.md"
 
 
+def glossary_page(n: int) -> str:
+    return f"glossary/{n}.md"
+
+
 def _safe(*parts: str) -> None:
     for part in parts:
         if not _SLUG.match(part):

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator import export, similarity, urls
+from conftest import CONTENT, ROOT
+from generator import export, pages, similarity, urls
+from generator.render import Renderer
 
 
 def soup_of(site: Path, src: str) -> BeautifulSoup:
@@ -114,3 +116,18 @@ def test_plan_pages_link_downloads(site: Path, catalog) -> None:
         hrefs = {a["href"] for a in soup_of(site, urls.plan(plan)).select("article a[href]")}
         for ext in ("json", "csv", "yaml"):
             assert f"../../data/plans/{plan.id}.{ext}" in hrefs
+
+
+def test_a_long_glossary_is_split_into_pages(catalog, monkeypatch) -> None:
+    """At 89 regions agencies' abbreviations make the glossary long: pages of GLOSSARY_PAGE entries."""
+    monkeypatch.setattr(pages, "GLOSSARY_PAGE", 10)
+    builder = pages.SiteBuilder(catalog, CONTENT, Renderer(), pages.Links(), ROOT)
+    entries = builder.glossary()
+    outputs = list(builder.glossary_pages())
+    count = -(-len(entries) // 10)
+    assert count > 1 and [o.src for o in outputs] == [urls.GLOSSARY] + [urls.glossary_page(n) for n in range(2, count + 1)]
+    for n, output in enumerate(outputs):
+        soup = BeautifulSoup(output.content, "html.parser")
+        assert [tr["id"] for tr in soup.select("tbody tr")] == [e["anchor"] for e in entries[n * 10:(n + 1) * 10]]
+        others = [a["href"] for a in soup.select(".kb-pages a")]
+        assert others == [urls.href(output.src, o.src) for o in outputs if o is not output]
