@@ -67,7 +67,7 @@ class SiteBuilder:
         self.links = links
         self.project_dir = project_dir
         self.similar = similarity.similar_measures(catalog)
-        renderer.forget_rows()
+        renderer.forget_fragments()
 
     @functools.cache
     def repo_path(self, path: Path | str) -> str:

@@ -94,8 +94,8 @@ class Renderer:
         self.env.filters.update(paragraphs=paragraphs, html=lambda v: str(markupsafe_escape(str(v))), json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                                 raw=Markup, esc=escape, attr=attr)
         self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, slug=slug, date_ru=date_ru,
-                                measure_row=self.measure_row, **globals_)
-        self.rows: dict[tuple[object, int], Markup] = {}
+                                measure_fragment=self.measure_fragment, **globals_)
+        self.fragments: dict[tuple[str, str, int], Markup] = {}
 
     def render(self, template: str | list[str], src: str, **context: Any) -> str:
         """Render `template` (or the first that exists of a list) for the page at `src`."""
@@ -103,24 +103,23 @@ class Renderer:
         return tmpl.render(src=src, **context)
 
 
-    def forget_rows(self) -> None:
-        """Rows show one catalog: a build of new content starts without them."""
-        self.rows.clear()
+    def forget_fragments(self) -> None:
+        """Fragments show one catalog: a build of new content starts without them."""
+        self.fragments.clear()
 
     @pass_context
-    def measure_row(self, ctx: Any, measure: Any) -> Markup:
-        """A measure's row in a list of measures, rendered once per folder depth of the pages that list it.
+    def measure_fragment(self, ctx: Any, template: str, measure: Any) -> Markup:
+        """A measure's snippet that many pages repeat, rendered once per folder depth of those pages.
 
-        Each measure is listed on its plan's page, its agencies' pages and its topics' pages;
-        rendering the row once for every depth (links go up to the site root and down again)
-        saves most of the work of those pages.
+        A measure is listed on its plan's, agencies' and topics' pages, and among the similar
+        measures of others; its links differ only by how far up to the site root they go.
         """
         depth = len([part for part in urls.page_url(ctx["src"]).split("/") if part])
-        key = (measure.key, depth)
-        if key not in self.rows:
+        key = (template, measure.key, depth)
+        if key not in self.fragments:
             at_depth = "_/" * depth + "index.md"
-            self.rows[key] = Markup(self.env.get_template("_measure-row.html.j2").render(m=measure, src=at_depth))
-        return self.rows[key]
+            self.fragments[key] = Markup(self.env.get_template(template).render(m=measure, src=at_depth))
+        return self.fragments[key]
 
 
 @pass_context
