@@ -195,6 +195,26 @@ def test_hostile_text_is_shown_as_text(hostile_site: Path) -> None:
     assert measure.find("article").find("img") is None and measure.find("article").find("strong") is None
 
 
+def test_a_templates_dir_overrides_a_page_template(tmp_path: Path, catalog) -> None:
+    """A deployment changes one page's layout in its own folder (plugin option templates_dir)."""
+    for name in ("docs", "overrides", "content"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    (tmp_path / "templates").mkdir()
+    region = (ROOT / "generator/templates/region.html.j2").read_text(encoding="utf-8")
+    (tmp_path / "templates/region-custom.html.j2").write_text(
+        region + '<p id="local-note">Региональная вставка</p>\n', encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        config.replace("content_dir: content", "content_dir: content\n      templates_dir: templates"), encoding="utf-8")
+    result = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for region in catalog.regions.values():
+        soup = page(tmp_path / "site", urls.region(region))
+        assert soup.select_one("article #local-note").get_text() == "Региональная вставка"
+        assert region.name in soup.find("h1").get_text()
+    assert page(tmp_path / "site", urls.PLANS).select_one("#local-note") is None
+
+
 def test_hand_written_pages_use_macros(site: Path, catalog) -> None:
     text = article_text(page(site, "index.md"))
     assert f"{len(catalog.measures)} мероприятий" in text
