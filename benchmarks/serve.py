@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import generate  # noqa: E402
 from benchmarks.scale import mkdocs_config  # noqa: E402
+from generator import loader, urls  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,13 +62,14 @@ def wait_for(url: str, text: str, timeout: float, server: subprocess.Popen | Non
     raise SystemExit(f"{url} did not show {text!r} within {timeout} s")
 
 
-def first_measure(plan_file: Path) -> tuple[str, int]:
-    """(measure id, index of its title line) of the first measure in a plan file."""
+def first_measure(content: Path) -> tuple[Path, str, int]:
+    """The first plan file, its first measure's page and the index of that measure's title line."""
+    plan = next(iter(loader.load(content).plans.values()))
+    measure = plan.measures[0]
+    plan_file = content / "plans" / f"{plan.id}.yaml"
     lines = plan_file.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip().lstrip("- ") == "measures:")
-    at = next(i for i in range(start, len(lines)) if lines[i].strip().lstrip("- ").startswith("id:"))
-    title = next(i for i in range(at, len(lines)) if lines[i].strip().startswith("title:"))
-    return lines[at].split(":", 1)[1].strip().strip('"'), title
+    title = next(i for i in range(measure.line - 1, len(lines)) if lines[i].strip().lstrip("- ").startswith("title:"))
+    return plan_file, urls.page_url(urls.measure(measure)), title
 
 
 def main() -> None:
@@ -83,16 +85,14 @@ def main() -> None:
             generate(content, args.regions)
         else:
             shutil.copytree(ROOT / "content", content)
-        plan_file = sorted((content / "plans").glob("*.yaml"))[0]
-        measure_id, title_line = first_measure(plan_file)
-        page = f"plans/{plan_file.stem}/{measure_id}/"
+        plan_file, page, title_line = first_measure(content)
         port = free_port()
-        log = (work / "serve.log").open("w")
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(mkdocs_config(work, content)),
-             "-a", f"127.0.0.1:{port}", *args.serve_args],
-            stdout=subprocess.DEVNULL, stderr=log, env=env)
+        with (work / "serve.log").open("w") as log:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "-f", str(mkdocs_config(work, content)),
+                 "-a", f"127.0.0.1:{port}", *args.serve_args],
+                stdout=subprocess.DEVNULL, stderr=log, env=env)
         try:
             start = time.perf_counter()
             # mkdocs serve mounts the site at the path of site_url.

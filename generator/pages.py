@@ -6,11 +6,10 @@ in the templates. No MkDocs import here: `plugin.py` only hands the outputs to M
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from markupsafe import Markup
 
@@ -49,6 +48,12 @@ GLOSSARY_PAGE = 200
 TOPIC_INLINE = 150
 
 
+def _paginate(items: list, size: int, first: str, nth: Callable[[int], str]) -> list[tuple[str, list]]:
+    """(src, items) for each page of at most `size` items: the first page at `first`, page n at `nth(n)`."""
+    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    return [(first if n == 1 else nth(n), chunk) for n, chunk in enumerate(chunks, 1)]
+
+
 def _years_text(years: tuple[int, ...]) -> str:
     if not years:
         return ""
@@ -68,14 +73,18 @@ class SiteBuilder:
         self.project_dir = project_dir
         self.similar = similarity.similar_measures(catalog)
         renderer.forget_fragments()
+        self._repo_paths: dict[Path | str, str] = {}
 
-    @functools.cache
     def repo_path(self, path: Path | str) -> str:
-        """A content path relative to the repository root, for links to the repository."""
-        try:
-            return Path(path).resolve().relative_to(self.project_dir.resolve()).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        """A content path relative to the repository root, for links to the repository.
+
+        Asked for every measure's plan file: resolved once per path, not once per page."""
+        if path not in self._repo_paths:
+            try:
+                self._repo_paths[path] = Path(path).resolve().relative_to(self.project_dir.resolve()).as_posix()
+            except ValueError:
+                self._repo_paths[path] = Path(path).as_posix()
+        return self._repo_paths[path]
 
     def outputs(self) -> Iterator[Output]:
         """Every generated file, in a stable order."""
@@ -161,13 +170,13 @@ class SiteBuilder:
 
     def catalogue_pages(self) -> Iterator[Output]:
         rows = [self.catalogue_row(m) for m in self.catalog.measures]
-        pages = max(1, -(-len(rows) // CATALOGUE_PAGE))
-        srcs = [urls.CATALOGUE] + [urls.catalogue_page(n) for n in range(2, pages + 1)]
+        pages = _paginate(rows, CATALOGUE_PAGE, urls.CATALOGUE, urls.catalogue_page)
+        srcs = [src for src, _ in pages]
         years = sorted({y for r in rows for y in r["years"]})
-        for n, src in enumerate(srcs, 1):
-            chunk = rows[(n - 1) * CATALOGUE_PAGE: n * CATALOGUE_PAGE]
-            yield Output(src, self.render("catalogue.html.j2", src, rows=chunk, total=len(rows), pages=pages, page_number=n,
-                                          page_srcs=srcs, years=years, json_href=urls.href(src, urls.CATALOGUE_JSON)))
+        for n, (src, chunk) in enumerate(pages, 1):
+            yield Output(src, self.render("catalogue.html.j2", src, rows=chunk, total=len(rows), pages=len(pages),
+                                          page_number=n, page_srcs=srcs, years=years,
+                                          json_href=urls.href(src, urls.CATALOGUE_JSON)))
         compact = [{"r": r["region"], "n": r["number"], "t": r["title"], "u": urls.page_url(r["src"]),
                     "tp": r["topics"], "a": r["audiences"], "y": r["years"], "k": r["kinds"], "l": r["lead"],
                     "lu": urls.page_url(r["lead_src"])} for r in rows]
@@ -212,12 +221,9 @@ class SiteBuilder:
     def glossary_pages(self) -> Iterator[Output]:
         """The glossary; once agencies' abbreviations make it long, pages of GLOSSARY_PAGE entries,
         each named by its first and last abbreviation, as the guide words of a printed dictionary."""
-        entries = self.glossary()
-        chunks = [entries[i:i + GLOSSARY_PAGE] for i in range(0, len(entries), GLOSSARY_PAGE)] or [[]]
-        srcs = [urls.GLOSSARY] + [urls.glossary_page(n) for n in range(2, len(chunks) + 1)]
-        parts = [(f"{chunk[0]['abbr']} — {chunk[-1]['abbr']}", src) for chunk, src in zip(chunks, srcs)] \
-            if len(chunks) > 1 else []
-        for n, (chunk, src) in enumerate(zip(chunks, srcs)):
+        pages = _paginate(self.glossary(), GLOSSARY_PAGE, urls.GLOSSARY, urls.glossary_page)
+        parts = [(f"{chunk[0]['abbr']} — {chunk[-1]['abbr']}", src) for src, chunk in pages] if len(pages) > 1 else []
+        for n, (src, chunk) in enumerate(pages):
             yield Output(src, self.render("glossary.html.j2", src, entries=chunk, parts=parts, part=n))
 
     def glossary(self) -> list[dict[str, object]]:

@@ -1,8 +1,8 @@
 """Render generated pages from Jinja templates; data text always comes out inert.
 
 Templates emit the page's HTML, with YAML front matter for the theme: MkDocs hands it to the
-theme as is (generated_page.py), so no Markdown parser spends the build
-re-reading what a template already laid out. Every value printed with `{{ }}` passes through
+theme as is (generated_page.py), so no Markdown parser spends the build re-reading what a
+template already laid out. Every value printed with `{{ }}` passes through
 `finalize`, which escapes HTML unless the value is `Markup` built here (links, line breaks).
 So a measure that says `<script>`, `{{ config }}` or `[x](javascript:…)` is shown as those
 characters and never executed.
@@ -102,7 +102,6 @@ class Renderer:
         tmpl = self.env.select_template([template] if isinstance(template, str) else template)
         return tmpl.render(src=src, **context)
 
-
     def forget_fragments(self) -> None:
         """Fragments show one catalog: a build of new content starts without them."""
         self.fragments.clear()
@@ -117,7 +116,7 @@ class Renderer:
         depth = len([part for part in urls.page_url(ctx["src"]).split("/") if part])
         key = (template, measure.key, depth)
         if key not in self.fragments:
-            at_depth = "_/" * depth + "index.md"
+            at_depth = "_/" * depth + "index.md"  # a page that deep in no real folder: links go via the root
             self.fragments[key] = Markup(self.env.get_template(template).render(m=measure, src=at_depth))
         return self.fragments[key]
 

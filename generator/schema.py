@@ -172,7 +172,6 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[ContentEr
     return [doc.error(path, f"{where}: {error.message}")]
 
 
-
 @cache
 def _compiled(name: str) -> Callable[[Any], Any]:
     return fastjsonschema.compile(load_schema(name))
