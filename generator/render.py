@@ -76,6 +76,11 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     return f"{n} {word}"
 
 
+def shorten(text: str, length: int) -> str:
+    """The first `length` characters of a title, with "…" if that cut it."""
+    return text[:length] + ("…" if len(text) > length else "")
+
+
 def date_ru(iso: str) -> str:
     """"2020-04-30" → "30.04.2020", as Russian documents print dates."""
     year, month, day = iso.split("-")
@@ -92,7 +97,8 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=auto_reload,
         )
         self.env.filters.update(paragraphs=paragraphs, html=lambda v: str(markupsafe_escape(str(v))), json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
-                                raw=Markup, esc=escape, attr=attr)
+                                raw=Markup, esc=escape, attr=attr, link=_link, href=_href, heading=heading,
+                                shorten=shorten)
         self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, slug=slug, date_ru=date_ru,
                                 measure_fragment=self.measure_fragment, **globals_)
         self.fragments: dict[tuple[str, str, int], Markup] = {}
@@ -122,13 +128,24 @@ class Renderer:
 
 
 @pass_context
-def _link(ctx: Any, text: Any, target: str, anchor: str | None = None) -> Markup:
-    """A link from the current page to another generated or hand-written file."""
-    rel = urls.href(ctx["src"], target) + (f"#{anchor}" if anchor else "")
+def _link(ctx: Any, text: Any, target: Any, anchor: str | None = None) -> Markup:
+    """A link from the current page to another page or file: `{{ region.name|link(region) }}`.
+
+    The target is a source path or the model object whose page it is (urls.page). Templates
+    use it as a filter: Jinja calls filters directly, global functions through a slower path."""
+    rel = urls.href(ctx["src"], urls.page(target)) + (f"#{anchor}" if anchor else "")
     return Markup(f'<a href="{rel}">{escape(text)}</a>')
 
 
 @pass_context
-def _href(ctx: Any, target: str) -> Markup:
-    """The relative URL of another file, for attributes such as a script's src."""
-    return Markup(urls.href(ctx["src"], target))
+def _href(ctx: Any, target: Any) -> Markup:
+    """The relative URL of another page or file, for attributes: `{{ measure|href }}`."""
+    return Markup(urls.href(ctx["src"], urls.page(target)))
+
+
+def heading(text: Any, level: int, id: str | None = None) -> Markup:
+    """A heading with a permanent link, as the toc extension writes it on hand-written pages;
+    the page's table of contents is read back from these."""
+    id = id or slug(text)
+    return Markup(f'<h{level} id="{id}">{escape(text)}<a class="headerlink" href="#{id}" '
+                  f'title="Permanent link">&para;</a></h{level}>')

@@ -7,6 +7,7 @@ not rewrite, so links between them are final relative URLs from `href`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Agency, AgencyKind, Measure, Plan, Region, Topic
@@ -81,6 +82,14 @@ def topic_region(t: Topic, r: Region) -> str:
     return f"topics/{t.id}/{r.id}.md"
 
 
+_PAGE_OF = {Region: region, Plan: plan, Measure: measure, Agency: agency, AgencyKind: agency_kind, Topic: topic}
+
+
+def page(target: str | Region | Plan | Measure | Agency | AgencyKind | Topic) -> str:
+    """A page's source path, given as one or as the region, plan, measure, agency, kind or topic it shows."""
+    return target if isinstance(target, str) else _PAGE_OF[type(target)](target)
+
+
 def asset(name: str) -> str:
     """A generated static file (SVG, data download) under assets/ or data/."""
     if ".." in name.split("/") or name.startswith("/"):
@@ -101,18 +110,22 @@ def page_url(src: str) -> str:
 
 def href(from_src: str, to_src: str) -> str:
     """Relative URL between two built pages, for HTML that MkDocs does not rewrite."""
-    base = [part for part in page_url(from_src).split("/") if part]
-    target = page_url(to_src)
-    parts = [part for part in target.split("/") if part]
+    base, _ = _parts(from_src)
+    parts, folder = _parts(to_src)
     # Site paths are normalised (no "." or ".."), so the common prefix is all there is to it;
     # posixpath.relpath would ask the file system for the working directory on every link.
     common = 0
     while common < min(len(base), len(parts)) and base[common] == parts[common]:
         common += 1
-    rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
-    if target.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel
+    rel = "/".join(("..",) * (len(base) - common) + parts[common:]) or "."
+    return rel + "/" if folder and not rel.endswith("/") else rel
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _parts(src: str) -> tuple[tuple[str, ...], bool]:
+    """The folders of a page's URL and whether it is a folder: asked for by every link to and from it."""
+    url = page_url(src)
+    return tuple(part for part in url.split("/") if part), url.endswith("/")
 
 
 _TRANSLIT = dict(zip(
