@@ -42,6 +42,8 @@ class Links:
 
 
 CATALOGUE_PAGE = 200
+# Plans in one page of the plans list.
+PLANS_PAGE = 100
 # Glossary entries on one page.
 GLOSSARY_PAGE = 200
 # A topic with more measures than this lists its regions, each region's measures on a page of its own.
@@ -52,6 +54,11 @@ def _paginate(items: list, size: int, first: str, nth: Callable[[int], str]) -> 
     """(src, items) for each page of at most `size` items: the first page at `first`, page n at `nth(n)`."""
     chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
     return [(first if n == 1 else nth(n), chunk) for n, chunk in enumerate(chunks, 1)]
+
+
+def _numbered(pages: list[tuple[str, list]]) -> list[tuple[str, str]]:
+    """(label, src) of each page for the pager ("Страницы: 1 · 2 · 3"); none for a single page."""
+    return [(str(n), src) for n, (src, _) in enumerate(pages, 1)] if len(pages) > 1 else []
 
 
 def _years_text(years: tuple[int, ...]) -> str:
@@ -135,7 +142,7 @@ class SiteBuilder:
         c = self.catalog
         yield Output(urls.REGIONS, self.render("regions.html.j2", urls.REGIONS, measures_in_region={
             r: sum(len(p.measures) for p in c.plans_by_region[r]) for r in c.regions}))
-        yield Output(urls.PLANS, self.render("plans.html.j2", urls.PLANS))
+        yield from self.plans_pages()
         yield Output(urls.AGENCIES, self.render("agencies.html.j2", urls.AGENCIES))
         yield Output(urls.TOPICS, self.render("topics.html.j2", urls.TOPICS, regions_by_topic={
             t: len({m.plan.region.id for m in c.measures_by_topic[t]}) for t in c.topics}))
@@ -157,6 +164,13 @@ class SiteBuilder:
 
     # -- discovery -----------------------------------------------------------------------
 
+    def plans_pages(self) -> Iterator[Output]:
+        """The list of plans with their files, PLANS_PAGE plans to a page."""
+        pages = _paginate(list(self.catalog.plans.values()), PLANS_PAGE, urls.PLANS, urls.plans_page)
+        for n, (src, chunk) in enumerate(pages):
+            yield Output(src, self.render("plans.html.j2", src, plans=chunk, total=len(self.catalog.plans),
+                                          parts=_numbered(pages), part=n))
+
     def catalogue_row(self, m: Measure) -> dict[str, object]:
         return {
             "region": m.plan.region.id, "region_name": m.plan.region.name, "region_src": urls.region(m.plan.region),
@@ -171,11 +185,10 @@ class SiteBuilder:
     def catalogue_pages(self) -> Iterator[Output]:
         rows = [self.catalogue_row(m) for m in self.catalog.measures]
         pages = _paginate(rows, CATALOGUE_PAGE, urls.CATALOGUE, urls.catalogue_page)
-        srcs = [src for src, _ in pages]
         years = sorted({y for r in rows for y in r["years"]})
         for n, (src, chunk) in enumerate(pages, 1):
             yield Output(src, self.render("catalogue.html.j2", src, rows=chunk, total=len(rows), pages=len(pages),
-                                          page_number=n, page_srcs=srcs, years=years,
+                                          page_number=n, parts=_numbered(pages), years=years,
                                           json_href=urls.href(src, urls.CATALOGUE_JSON)))
         compact = [{"r": r["region"], "n": r["number"], "t": r["title"], "u": urls.page_url(r["src"]),
                     "tp": r["topics"], "a": r["audiences"], "y": r["years"], "k": r["kinds"], "l": r["lead"],

@@ -37,6 +37,11 @@ def catalogue_page(n: int) -> str:
     return f"catalogue/{n}.md"
 
 
+def plans_page(n: int) -> str:
+    """Page n (from 2) of the plans list; not under plans/, where a plan id could be a number."""
+    return f"plan-list/{n}.md"
+
+
 def glossary_page(n: int) -> str:
     return f"glossary/{n}.md"
 

@@ -110,12 +110,34 @@ def test_json_download_and_schema(site: Path, catalog) -> None:
 
 
 def test_plan_pages_link_downloads(site: Path, catalog) -> None:
-    data_hrefs = {a["href"] for a in soup_of(site, urls.DATA).select("article a[href]")}
+    index_hrefs = {a["href"] for a in soup_of(site, urls.PLANS).select("article a[href]")}
+    assert urls.href(urls.DATA, urls.PLANS) in {a["href"] for a in soup_of(site, urls.DATA).select("article a[href]")}
+    assert urls.href(urls.PLANS, urls.DATA) in index_hrefs
     for plan in catalog.plans.values():
-        assert f"plans/{plan.id}.json" in data_hrefs and f"plans/{plan.id}.csv" in data_hrefs
+        for file in (f"data/plans/{plan.id}.json", f"data/plans/{plan.id}.csv", f"data/plans/{plan.id}.yaml",
+                     f"sources/{plan.id}.txt"):
+            assert urls.href(urls.PLANS, file) in index_hrefs
+            assert (site / file).is_file()
         hrefs = {a["href"] for a in soup_of(site, urls.plan(plan)).select("article a[href]")}
         for ext in ("json", "csv", "yaml"):
             assert f"../../data/plans/{plan.id}.{ext}" in hrefs
+
+
+def test_a_long_list_of_plans_is_split_into_pages(catalog, monkeypatch) -> None:
+    """Regions add municipal plans and new versions: the plans list shows PLANS_PAGE plans a page."""
+    monkeypatch.setattr(pages, "PLANS_PAGE", 2)
+    outputs = list(pages.SiteBuilder(catalog, CONTENT, Renderer(), pages.Links(), ROOT).plans_pages())
+    plans = list(catalog.plans.values())
+    assert len(plans) > 2 and [o.src for o in outputs] == [urls.PLANS] + [
+        urls.plans_page(n) for n in range(2, len(outputs) + 1)]
+    for n, output in enumerate(outputs):
+        soup = BeautifulSoup(output.content, "html.parser")
+        shown = [a["href"] for a in soup.select("tbody tr td:nth-of-type(2) a")]
+        assert shown == [urls.href(output.src, urls.plan(p)) for p in plans[n * 2:(n + 1) * 2]]
+        pager = soup.select_one(".kb-pages")
+        assert pager.select_one("strong").get_text() == str(n + 1)
+        assert [a["href"] for a in pager.select("a")] == [urls.href(output.src, o.src) for o in outputs if o is not output]
+        assert f"{len(plans)} план" in soup.select_one("article p, p").get_text()
 
 
 def test_a_long_glossary_is_split_into_pages(catalog, monkeypatch) -> None:
