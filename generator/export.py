@@ -96,7 +96,8 @@ def plan_dict(plan: Plan, measure_url) -> dict[str, Any]:
     }
 
 
-def catalog_dict(catalog: Catalog, measure_url) -> dict[str, Any]:
+def catalog_dict(catalog: Catalog, plans: list[dict[str, Any]]) -> dict[str, Any]:
+    """The whole base; `plans` are the plan_dicts, which the per-plan files use as well."""
     return {
         "regions": [{"id": r.id, "name": r.name, "iso": r.iso, "federal_district": r.federal_district}
                     for r in catalog.regions.values()],
@@ -105,7 +106,7 @@ def catalog_dict(catalog: Catalog, measure_url) -> dict[str, Any]:
                       for a in catalog.audiences.values()],
         "agency_kinds": [{"id": k.id, "title": k.title, "group": k.group} for k in catalog.kinds.values()],
         "agencies": [agency_dict(a) for a in catalog.agencies.values()],
-        "plans": [plan_dict(p, measure_url) for p in catalog.plans.values()],
+        "plans": plans,
     }
 
 
@@ -134,11 +135,10 @@ def csv_row(m: Measure, url: str) -> dict[str, str]:
     }
 
 
-def to_csv(measures: Iterable[Measure], measure_url) -> bytes:
-    """CSV of measures, UTF-8 with BOM, CRLF line ends (what Excel expects)."""
+def to_csv(rows: Iterable[dict[str, str]]) -> bytes:
+    """CSV of measures' csv_rows, UTF-8 with BOM, CRLF line ends (what Excel expects)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\r\n")
     writer.writeheader()
-    for m in measures:
-        writer.writerow(csv_row(m, measure_url(m)))
+    writer.writerows(rows)
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")

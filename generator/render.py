@@ -36,7 +36,9 @@ def escape(value: Any) -> Markup:
 
 def attr(value: Any) -> Markup:
     """Text for an HTML or SVG attribute or element: escaped, on one line."""
-    return Markup(str(escape(value)).replace("<br>", " "))
+    if isinstance(value, Markup):
+        return Markup(value.replace("<br>", " "))
+    return markupsafe_escape(_LINE_BREAK.sub(" ", str(value).strip()))
 
 
 def slug(text: Any) -> str:
@@ -47,9 +49,12 @@ def slug(text: Any) -> str:
 def _finalize(value: Any) -> Any:
     if value is None:
         raise ValueError("a template printed None; guard optional fields with {% if %}")
-    # With autoescape on, macro output arrives as Markup and is left alone; everything
-    # else is data and gets escaped here (autoescape then sees Markup too).
-    return escape(value)
+    # Autoescape (always on) escapes what this returns unless it is Markup, such as macro
+    # output. Text on one line is left to it, so printing it makes one Markup, not two.
+    if isinstance(value, Markup):
+        return value
+    text = str(value).strip()
+    return escape(text) if "\n" in text else text
 
 
 def paragraphs(text: str) -> Markup:
@@ -98,9 +103,9 @@ class Renderer:
         )
         self.env.filters.update(paragraphs=paragraphs, html=lambda v: str(markupsafe_escape(str(v))), json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                                 raw=Markup, esc=escape, attr=attr, link=_link, href=_href, heading=heading,
-                                shorten=shorten)
+                                shorten=shorten, fragment=self.fragment)
         self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, slug=slug, date_ru=date_ru,
-                                measure_fragment=self.measure_fragment, **globals_)
+                                **globals_)
         self.fragments: dict[tuple[str, str, int], Markup] = {}
 
     def render(self, template: str | list[str], src: str, **context: Any) -> str:
@@ -113,13 +118,14 @@ class Renderer:
         self.fragments.clear()
 
     @pass_context
-    def measure_fragment(self, ctx: Any, template: str, measure: Any) -> Markup:
-        """A measure's snippet that many pages repeat, rendered once per folder depth of those pages.
+    def fragment(self, ctx: Any, measure: Any, template: str) -> Markup:
+        """A measure's snippet that many pages repeat, rendered once per folder depth of those pages:
+        `{{ m|fragment("_measure-row.html.j2") }}`.
 
         A measure is listed on its plan's, agencies' and topics' pages, and among the similar
         measures of others; its links differ only by how far up to the site root they go.
         """
-        depth = len([part for part in urls.page_url(ctx["src"]).split("/") if part])
+        depth = urls.depth(ctx["src"])
         key = (template, measure.key, depth)
         if key not in self.fragments:
             at_depth = "_/" * depth + "index.md"  # a page that deep in no real folder: links go via the root

@@ -126,6 +126,11 @@ def href(from_src: str, to_src: str) -> str:
     return rel + "/" if folder and not rel.endswith("/") else rel
 
 
+def depth(src: str) -> int:
+    """How many folders deep a page's URL is (0 for the home page)."""
+    return len(_parts(src)[0])
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def _parts(src: str) -> tuple[tuple[str, ...], bool]:
     """The folders of a page's URL and whether it is a folder: asked for by every link to and from it."""
