@@ -320,9 +320,10 @@ class SiteBuilder:
         plans = sorted({m.plan.id: m.plan for m in measures}.values(), key=lambda p: p.id) or [
             self.catalog.plans[agency.plan_id]]
         graph = graphs.ego_graph(self.catalog, agency)
+        # Every partner the drawing shows, strongest first: the table is the drawing's text alternative.
         strongest = sorted(((self.catalog.agencies[other], data["weight"])
                             for other, data in graph[agency.id].items()),
-                           key=lambda x: (-x[1], x[0].id))[:15]
+                           key=lambda x: (-x[1], x[0].id))
         svg = self.agency_graph_svg(
             graph, src, f"agency-{agency.id}", f"С кем работает: {agency.name}",
             f"{len(strongest)} исполнителей, с которыми у него есть общие мероприятия",

@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, minimal_plan, write_plan
-from generator import urls
+from generator import graphs, urls
 
 
 def page(site: Path, src: str) -> BeautifulSoup:
@@ -42,6 +42,19 @@ def test_a_page_for_everything(site: Path, catalog) -> None:
         assert links == {urls.href(urls.agency_kind(kind), urls.agency(a)) for a in catalog.agencies_by_kind[kind.id]}
     for src in (urls.REGIONS, urls.PLANS, urls.AGENCIES, urls.TOPICS, urls.GLOSSARY, urls.COLLABORATION):
         page(site, src)
+
+
+def test_agency_page_lists_every_partner_its_graph_draws(site: Path, catalog) -> None:
+    """The table under an agency's graph is its text alternative: the same partners, strongest first."""
+    busiest = max(catalog.agencies.values(), key=lambda a: graphs.ego_graph(catalog, a).number_of_nodes())
+    ego = graphs.ego_graph(catalog, busiest)
+    soup = page(site, urls.agency(busiest))
+    rows = soup.select("#collaborators ~ table tbody tr")
+    assert len(rows) == ego.number_of_nodes() - 1 > 15
+    weights = [int(row.select("td")[1].get_text()) for row in rows]
+    assert weights == sorted(weights, reverse=True)
+    assert len(soup.select("svg .kb-graph__node")) == ego.number_of_nodes()
+    assert f"{len(rows)} исполнител" in soup.select_one("svg desc").get_text()
 
 
 def test_generated_pages_have_a_table_of_contents(site: Path, catalog) -> None:
