@@ -27,6 +27,9 @@ import urllib.request
 from urllib.parse import urlsplit
 from pathlib import Path
 
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import generate  # noqa: E402
@@ -96,7 +99,8 @@ def main() -> None:
         try:
             start = time.perf_counter()
             # mkdocs serve mounts the site at the path of site_url.
-            site_path = urlsplit(re.search(r"^site_url: (.*)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]).path
+            config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=get_yaml_loader())
+            site_path = urlsplit(config["site_url"]).path
             url = f"http://127.0.0.1:{port}{site_path.rstrip('/')}/{page}"
             index_url = f"http://127.0.0.1:{port}{site_path.rstrip('/')}/pagefind/pagefind-entry.json"
             if not wait_for(url, "<title>", timeout=600, server=server):

@@ -11,6 +11,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from mkdocs.utils.yaml import get_yaml_loader
+
 from conftest import ROOT, build_site, minimal_plan, write_plan
 from generator import graphs, urls
 
@@ -104,7 +106,7 @@ def test_no_build_warnings(tmp_path: Path) -> None:
     assert "WARNING" not in result.stderr, result.stderr
 
 
-SITE_PATH = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]).path
+SITE_PATH = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())["site_url"]).path
 
 
 def internal_targets(site: Path):
@@ -162,6 +164,22 @@ def test_edit_link_opens_the_yaml_file(site: Path, catalog) -> None:
     edit = soup.select_one("a.md-content__button[href*='/edit/']")
     assert edit is not None
     assert edit["href"].endswith(f"/edit/main/content/plans/{measure.plan.id}.yaml")
+
+
+def test_a_fork_publishes_with_its_own_addresses(tmp_path: Path, catalog) -> None:
+    """The publishing workflow sets where the site and its repository are: every link follows."""
+    repo, site_url = "https://example.org/someone/kb-fork", "https://someone.example.org/kb/"
+    result = build_site(ROOT / "mkdocs.yml", tmp_path / "site", KB_REPO_URL=repo, KB_SITE_URL=site_url,
+                        KB_REPO_NAME="someone/kb-fork")
+    assert result.returncode == 0, result.stderr
+    measure = catalog.measures[0]
+    soup = page(tmp_path / "site", urls.measure(measure))
+    edit = soup.select_one("a.md-content__button[href*='/edit/']")
+    assert edit["href"] == f"{repo}/edit/main/content/plans/{measure.plan.id}.yaml"
+    assert soup.select_one(f"a.kb-edit, .kb-edit a")["href"] == f"{repo}/blob/main/content/plans/{measure.plan.id}.yaml#L{measure.line}"
+    assert soup.select_one("a.md-source")["href"] == repo
+    assert "someone/kb-fork" in soup.select_one(".md-source__repository").get_text()
+    assert soup.select_one("link[rel=canonical]")["href"] == site_url + urls.page_url(urls.measure(measure))
 
 
 def test_source_text_is_published(site: Path, catalog) -> None:
