@@ -9,10 +9,11 @@ contributor sees every mistake in one run.
 from __future__ import annotations
 
 import difflib
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import schema, timeframes
+from . import parallel, schema, timeframes
 from .errors import ContentError, ContentErrors
 from .model import (
     Act, Agency, AgencyKind, Audience, Catalog, Event, Indicator, IndicatorGroup, Measure,
@@ -148,7 +149,7 @@ class _Loader:
         if not folder.is_dir():
             self.errors.append(ContentError(self.display(folder), 1, 1, "plans folder not found"))
             return []
-        docs = []
+        paths = []
         for path in sorted(folder.iterdir()):
             if path.name.startswith("."):
                 continue
@@ -156,7 +157,12 @@ class _Loader:
                 self.errors.append(ContentError(self.display(path), 1, 1,
                                                 "only plan files named <plan-id>.yaml belong in content/plans"))
                 continue
-            doc, errors = read_document(path, self.display(path), "plan")
+            paths.append(path)
+        # Files are read and checked on every core once there are many (about 0.3 ms a kilobyte).
+        read = parallel.run([(path.stat().st_size / 3500, partial(read_document, path, self.display(path), "plan"))
+                             for path in paths])
+        docs = []
+        for doc, errors in read:
             self.errors.extend(errors)
             if doc is not None and not errors:
                 docs.append(doc)

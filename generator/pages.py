@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
 from markupsafe import Markup
 
-from . import export, graphs, schema, search_terms, similarity, timeframes, urls
+from . import export, graphs, parallel, schema, search_terms, similarity, timeframes, urls
 from .model import Agency, Catalog, Measure, Plan
 from .render import Renderer
 
@@ -78,7 +79,7 @@ class SiteBuilder:
         self.renderer = renderer
         self.links = links
         self.project_dir = project_dir
-        self.similar = similarity.similar_measures(catalog)
+        self.similar = similarity.Similarity(catalog)
         renderer.forget_fragments()
         self._repo_paths: dict[Path | str, str] = {}
 
@@ -94,26 +95,29 @@ class SiteBuilder:
         return self._repo_paths[path]
 
     def outputs(self) -> Iterator[Output]:
-        """Every generated file, in a stable order."""
-        yield from self.index_pages()
-        yield from self.catalogue_pages()
-        yield from self.data_files()
-        yield from self.search_words()
-        yield self.compare_page()
-        for region in self.catalog.regions.values():
-            yield self.region_page(region)
-        for plan in self.catalog.plans.values():
-            yield from self.plan_files(plan)
-            measures = plan.measures
-            for i, measure in enumerate(measures):
-                yield self.measure_page(measure, measures[i - 1] if i else None,
-                                        measures[i + 1] if i + 1 < len(measures) else None)
-        for agency in self.catalog.agencies.values():
-            yield self.agency_page(agency)
-        for kind in self.catalog.kinds.values():
-            yield self.agency_kind_page(kind)
-        for topic in self.catalog.topics.values():
-            yield from self.topic_pages(topic)
+        """Every generated file, in a stable order; a large catalog is rendered on every core (parallel.py)."""
+        for files in parallel.run(self.tasks()):
+            yield from files
+
+    def tasks(self) -> list[tuple[float, Callable[[], list[Output]]]]:
+        """The work as (cost, task) in output order; a cost is about the milliseconds the task takes."""
+        c = self.catalog
+        tasks: list[tuple[float, Callable[[], list[Output]]]] = [(0.2 * len(c.measures) + 10, lambda: [
+            *self.index_pages(), *self.catalogue_pages(), *self.data_files(), *self.search_words(),
+            self.compare_page(), *(self.region_page(r) for r in c.regions.values())])]
+        tasks += [(0.7 * len(p.measures) + 3, partial(self.plan_pages, p)) for p in c.plans.values()]
+        tasks += [(1.3, partial(lambda a: [self.agency_page(a)], a)) for a in c.agencies.values()]
+        tasks.append((len(c.kinds), lambda: [self.agency_kind_page(k) for k in c.kinds.values()]))
+        tasks += [(0.06 * len(c.measures_by_topic[t.id]) + 0.5, partial(lambda t: list(self.topic_pages(t)), t))
+                  for t in c.topics.values()]
+        return tasks
+
+    def plan_pages(self, plan: Plan) -> list[Output]:
+        """A plan's page and files, then its measures' pages."""
+        measures = plan.measures
+        return [*self.plan_files(plan), *(
+            self.measure_page(m, measures[i - 1] if i else None, measures[i + 1] if i + 1 < len(measures) else None)
+            for i, m in enumerate(measures))]
 
     def render(self, template: str, src: str, **context: object) -> str:
         name = template.removesuffix(".html.j2")

@@ -51,53 +51,72 @@ def measure_text(m: Measure) -> str:
 
 def similar_measures(catalog: Catalog, limit: int = LIMIT) -> dict[str, tuple[Measure, ...]]:
     """For every measure key, up to `limit` most similar measures from other plans."""
-    measures = list(catalog.measures)
-    bags = [Counter(stems(measure_text(m))) for m in measures]
-    df: Counter[str] = Counter(s for bag in bags for s in bag)
-    n = len(measures)
-    idf = {s: math.log((1 + n) / (1 + d)) + 1 for s, d in df.items()}
-    bits = tuple({key: 1 << i for i, key in enumerate(ids)} for ids in (catalog.topics, catalog.audiences))
-    features = []
-    for m, bag in zip(measures, bags):
-        vec = {s: c * idf[s] for s, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        features.append(_Features(m, {s: v / norm for s, v in vec.items()}, bits))
+    index = Similarity(catalog, limit)
+    return {m.key: index[m.key] for m in catalog.measures}
 
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(features):
-        for stem in f.top:
-            postings[stem].append(i)
-    by_topic: dict[str, list[int]] = defaultdict(list)
-    for i, m in enumerate(measures):
-        for t in m.topics:
-            by_topic[t.id].append(i)
-    # A stem shared by more than `cap` measures says little about similarity; leaving those
-    # out, and scoring at most 4 × cap candidates, keeps the work linear in the corpus.
-    cap = 50
 
-    result: dict[str, tuple[Measure, ...]] = {}
-    for m, mine in zip(measures, features):
+class Similarity:
+    """Similar measures by measure key, each list computed when first asked for.
+
+    Building the index (stems, weights, postings) is a small part of the work; the lists
+    are computed where they are needed, so a page that is not rendered costs nothing.
+    """
+
+    # A stem shared by more than `CAP` measures says little about similarity; leaving those
+    # out, and scoring at most 4 × CAP candidates, keeps the work linear in the corpus.
+    CAP = 50
+
+    def __init__(self, catalog: Catalog, limit: int = LIMIT) -> None:
+        self.limit = limit
+        self.measures = measures = list(catalog.measures)
+        self.position = {m.key: i for i, m in enumerate(measures)}
+        bags = [Counter(stems(measure_text(m))) for m in measures]
+        df: Counter[str] = Counter(s for bag in bags for s in bag)
+        n = len(measures)
+        idf = {s: math.log((1 + n) / (1 + d)) + 1 for s, d in df.items()}
+        bits = tuple({key: 1 << i for i, key in enumerate(ids)} for ids in (catalog.topics, catalog.audiences))
+        self.features = []
+        for m, bag in zip(measures, bags):
+            vec = {s: c * idf[s] for s, c in bag.items()}
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            self.features.append(_Features(m, {s: v / norm for s, v in vec.items()}, bits))
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for i, f in enumerate(self.features):
+            for stem in f.top:
+                self.postings[stem].append(i)
+        self.by_topic: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(measures):
+            for t in m.topics:
+                self.by_topic[t.id].append(i)
+        self.lists: dict[str, tuple[Measure, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[Measure, ...]:
+        if key not in self.lists:
+            self.lists[key] = self._similar(self.position[key])
+        return self.lists[key]
+
+    def _similar(self, i: int) -> tuple[Measure, ...]:
+        m, mine, cap = self.measures[i], self.features[i], self.CAP
         shared: Counter[int] = Counter()
         for stem in mine.top:
-            if len(postings[stem]) <= cap:
-                shared.update(postings[stem])
+            if len(self.postings[stem]) <= cap:
+                shared.update(self.postings[stem])
         for t in m.topics:
-            pool = by_topic[t.id]
+            pool = self.by_topic[t.id]
             step = max(1, len(pool) // cap)
             shared.update(pool[::step])
         # Most shared first, ties by index: sorted by index, then (stably) by count.
         candidates = [j for j, _ in sorted(sorted(shared.items()), key=itemgetter(1), reverse=True)[: 4 * cap]]
         scored = []
         for j in candidates:
-            other = measures[j]
+            other = self.measures[j]
             if other.plan is m.plan:
                 continue
-            score = _score(mine, features[j])
+            score = _score(mine, self.features[j])
             if score >= MIN_SCORE:
                 scored.append((-round(score, 6), other.key, other))
         scored.sort(key=itemgetter(0, 1))
-        result[m.key] = _covering(m, scored, limit)
-    return result
+        return _covering(m, scored, self.limit)
 
 
 def _covering(m: Measure, scored: list, limit: int) -> tuple[Measure, ...]:
