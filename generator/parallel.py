@@ -23,38 +23,65 @@ T = TypeVar("T")
 
 # Below this much work (in milliseconds, as the tasks' costs estimate it) forking costs more than it saves.
 MIN_COST = 500
+# The tasks are cut into about this many pieces per process: small enough that the processes
+# finish together whatever the machine's other load, large enough that claiming one is free.
+PIECES_PER_WORKER = 50
 
 
 def run(tasks: Sequence[tuple[float, Callable[[], T]]], workers: int | None = None) -> list[T]:
     """The result of every (cost, task), in order, computed by up to `workers` processes (one per core).
 
-    A cost estimates the task's milliseconds; it only decides which process does the task."""
+    A cost estimates the task's milliseconds; it only decides how tasks are grouped."""
     workers = workers or cores()
     total = sum(cost for cost, _ in tasks)
     if workers < 2 or total < MIN_COST or not hasattr(os, "fork") or threads_running():
         return [task() for _, task in tasks]
-    # Deal the tasks, in order, to whichever process has the least work so far.
-    load = [0.0] * workers
-    shares: list[list[int]] = [[] for _ in range(workers)]
-    for i, (cost, _) in enumerate(tasks):
-        worker = load.index(min(load))
-        load[worker] += cost
-        shares[worker].append(i)
-    children = [_fork(tasks, share) for share in shares[1:]]
+    pieces = _pieces(tasks, min(PIECES_PER_WORKER * workers, 4096))
+    # The work queue is a pipe holding every piece's number, read by all processes until empty.
+    queue, fill = os.pipe()
+    os.write(fill, b"".join(n.to_bytes(4, "little") for n in range(len(pieces))))
+    os.close(fill)
+    children = [_fork(tasks, pieces, queue) for _ in range(workers - 1)]
     try:
-        results: dict[int, T] = {i: tasks[i][1]() for i in shares[0]}
+        results = _work(tasks, pieces, queue)
     except BaseException:
         for pid, pipe in children:  # no child outlives a failed build
             os.kill(pid, signal.SIGKILL)
             os.close(pipe)
             os.waitpid(pid, 0)
         raise
+    finally:
+        os.close(queue)
     for pid, pipe in children:
         results.update(_collect(pid, pipe))
     for i in range(len(tasks)):
-        if i not in results:  # a child failed: redo its share here, where errors are reported
+        if i not in results:  # a child failed: redo its pieces here, where errors are reported
             results[i] = tasks[i][1]()
     return [results[i] for i in range(len(tasks))]
+
+
+def _pieces(tasks: Sequence[tuple[float, Callable[[], T]]], count: int) -> list[range]:
+    """Consecutive tasks grouped into about `count` pieces of similar cost."""
+    target = sum(cost for cost, _ in tasks) / count
+    pieces, start, cost_so_far = [], 0, 0.0
+    for i, (cost, _) in enumerate(tasks):
+        cost_so_far += cost
+        if cost_so_far >= target:
+            pieces.append(range(start, i + 1))
+            start, cost_so_far = i + 1, 0.0
+    if start < len(tasks):
+        pieces.append(range(start, len(tasks)))
+    return pieces
+
+
+def _work(tasks: Sequence[tuple[float, Callable[[], T]]], pieces: list[range], queue: int) -> dict[int, T]:
+    """Claim pieces from the queue and do their tasks until none is left; {task index: result}."""
+    results = {}
+    # Every number is 4 bytes, written at once: a read of 4 bytes from a pipe is never split.
+    while len(claim := os.read(queue, 4)) == 4:
+        for i in pieces[int.from_bytes(claim, "little")]:
+            results[i] = tasks[i][1]()
+    return results
 
 
 def cores() -> int:
@@ -69,8 +96,8 @@ def threads_running() -> bool:
     return threading.active_count() > 1
 
 
-def _fork(tasks: Sequence[tuple[float, Callable[[], T]]], share: list[int]) -> tuple[int, int]:
-    """Start a child that does `share` and pickles {index: result} into a pipe; return its pid and the pipe."""
+def _fork(tasks: Sequence[tuple[float, Callable[[], T]]], pieces: list[range], queue: int) -> tuple[int, int]:
+    """Start a child that works from the queue and pickles its {index: result} into a pipe; return its pid and that pipe."""
     read, write = os.pipe()
     gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
     pid = os.fork()
@@ -80,7 +107,7 @@ def _fork(tasks: Sequence[tuple[float, Callable[[], T]]], share: list[int]) -> t
         return pid, read
     os.close(read)
     try:
-        results = {i: tasks[i][1]() for i in share}
+        results = _work(tasks, pieces, queue)
         with os.fdopen(write, "wb") as out:
             pickle.dump(results, out, protocol=pickle.HIGHEST_PROTOCOL)
         code = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import subprocess
 import threading
+import time
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -39,11 +40,13 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
+        start = time.perf_counter()
         try:
             self.catalog = loader.load(self.config.content_dir)
         except ContentErrors as exc:
             raise PluginError(f"Invalid content in '{self.config.content_dir}':\n{exc}") from None
-        log.info(self.catalog.summary())
+        # The timings tell a contributor where a slow build goes; benchmarks/scale.py reads them.
+        log.info(f"{self.catalog.summary()}; read in {time.perf_counter() - start:.2f} s")
         # Hand-written pages may use these with mkdocs-macros: {{ kb.measures|length }}.
         config.extra["kb"] = self.catalog
         return config
@@ -51,6 +54,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     @event_priority(-50)
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.catalog is not None
+        start = time.perf_counter()
         project_dir = Path(config.config_file_path).parent
         builder = SiteBuilder(
             self.catalog, Path(self.config.content_dir),
@@ -60,6 +64,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.
         docs_beside_content = Path(config.docs_dir).resolve().parent == project_dir.resolve()
         nav_titles = dict(_nav_titles(config.nav or []))
+        generated = 0
         for output in builder.outputs():
             if output.src in files.src_uris:
                 raise PluginError(f"docs/{output.src} would be replaced by a generated page; rename or remove it")
@@ -69,6 +74,8 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             if file.is_documentation_page():
                 GeneratedPage(nav_titles.get(output.src), file, config)
             files.append(file)
+            generated += 1
+        log.info(f"{generated} files generated in {time.perf_counter() - start:.2f} s")
         return files
 
     def on_pre_build(self, config: Any) -> None:

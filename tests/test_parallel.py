@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,13 @@ def always_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_results_come_back_in_order_from_both_processes(always_parallel) -> None:
-    tasks = [(1.0, lambda i=i: (i, os.getpid())) for i in range(20)]
+    def task(i: int) -> tuple[int, int]:
+        time.sleep(0.01)  # long enough for the child to start and claim its share
+        return i, os.getpid()
+
+    tasks = [(1.0, lambda i=i: task(i)) for i in range(40)]
     results = parallel.run(tasks, workers=2)
-    assert [i for i, _ in results] == list(range(20))
+    assert [i for i, _ in results] == list(range(40))
     assert len({pid for _, pid in results}) == 2
 
 
