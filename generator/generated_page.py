@@ -3,7 +3,7 @@
 Generated pages come out of Jinja templates as finished HTML. Parsing them again with
 Python-Markdown took most of the build, so MkDocs is handed the HTML as it is; the table of
 contents, the title and the anchors that MkDocs would have collected while parsing are read
-back from the headings the templates write (macro `h` in templates/_macros.j2).
+back from the headings the templates write (the `heading` filter, render.py).
 """
 
 from __future__ import annotations
