@@ -107,14 +107,11 @@ class Similarity:
             shared.update(pool[::step])
         # Most shared first, ties by index: sorted by index, then (stably) by count.
         candidates = [j for j, _ in sorted(sorted(shared.items()), key=itemgetter(1), reverse=True)[: 4 * cap]]
-        scored = []
-        for j in candidates:
-            other = self.measures[j]
-            if other.plan is m.plan:
-                continue
-            score = _score(mine, self.features[j])
-            if score >= MIN_SCORE:
-                scored.append((-round(score, 6), other.key, other))
+        others = [j for j in candidates if self.measures[j].plan is not m.plan]
+        scored = [(-round(score, 6), other.key, other)
+                  for score, other in zip(_scores(mine, [self.features[j] for j in others]),
+                                          [self.measures[j] for j in others])
+                  if score >= MIN_SCORE]
         scored.sort(key=itemgetter(0, 1))
         return _covering(m, scored, self.limit)
 
@@ -159,16 +156,25 @@ class _Features:
         self.weight = self.topics.bit_count() + self.main.bit_count()
 
 
-def _score(a: _Features, b: _Features) -> float:
-    """0.5 × cosine of the stem vectors + 0.35 × weighted topic overlap + 0.15 × audience Jaccard.
+def _scores(a: _Features, others: list[_Features]) -> list[float]:
+    """For each of `others`: 0.5 × cosine of the stem vectors + 0.35 × weighted topic overlap
+    + 0.15 × audience Jaccard. One call for all of a measure's ~100 candidates, not one per pair.
 
     Bit for bit the value of the plain formulas (sums over all stems and topics): the cosine adds
     the same non-zero terms in the same order, and the overlaps are ratios of the same whole numbers.
     """
-    small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
-    cosine = sum([v * large[s] for s, v in small.items() if s in large])
-    both = (a.topics & b.topics).bit_count() + (a.main & b.main).bit_count()
-    union = a.weight + b.weight - both
-    audiences = (a.audiences | b.audiences).bit_count()
-    return (0.5 * cosine + 0.35 * (both / union if union else 0.0)
-            + 0.15 * ((a.audiences & b.audiences).bit_count() / audiences if audiences else 0.0))
+    vector, topics, main, weight, audiences = a.vector, a.topics, a.main, a.weight, a.audiences
+    size = len(vector)
+    out = []
+    for b in others:
+        other = b.vector
+        if size <= len(other):
+            cosine = sum([v * other[s] for s, v in vector.items() if s in other])
+        else:
+            cosine = sum([v * vector[s] for s, v in other.items() if s in vector])
+        both = (topics & b.topics).bit_count() + (main & b.main).bit_count()
+        union = weight + b.weight - both
+        either = (audiences | b.audiences).bit_count()
+        out.append(0.5 * cosine + 0.35 * (both / union if union else 0.0)
+                   + 0.15 * ((audiences & b.audiences).bit_count() / either if either else 0.0))
+    return out
