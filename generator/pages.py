@@ -80,7 +80,7 @@ class SiteBuilder:
         self.links = links
         self.project_dir = project_dir
         self.similar = similarity.Similarity(catalog)
-        renderer.forget_fragments()
+        renderer.start_build()
         self._repo_paths: dict[Path | str, str] = {}
 
     def repo_path(self, path: Path | str) -> str:

@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template, pass_context
 from markupsafe import Markup
 from markupsafe import escape as markupsafe_escape
 from pymdownx.slugs import slugify
@@ -107,15 +107,19 @@ class Renderer:
         self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, slug=slug, date_ru=date_ru,
                                 **globals_)
         self.fragments: dict[tuple[str, str, int], Markup] = {}
+        self.chosen: dict[tuple[str, ...], Template] = {}
 
     def render(self, template: str | list[str], src: str, **context: Any) -> str:
         """Render `template` (or the first that exists of a list) for the page at `src`."""
-        tmpl = self.env.select_template([template] if isinstance(template, str) else template)
-        return tmpl.render(src=src, **context)
+        names = (template,) if isinstance(template, str) else tuple(template)
+        if names not in self.chosen:  # looking for a missing override costs more than rendering a small page
+            self.chosen[names] = self.env.select_template(names)
+        return self.chosen[names].render(src=src, **context)
 
-    def forget_fragments(self) -> None:
-        """Fragments show one catalog: a build of new content starts without them."""
+    def start_build(self) -> None:
+        """A build starts afresh: fragments show one catalog, and override templates may have come or gone."""
         self.fragments.clear()
+        self.chosen.clear()
 
     @pass_context
     def fragment(self, ctx: Any, measure: Any, template: str) -> Markup:
