@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from markupsafe import Markup
 
@@ -19,9 +19,10 @@ from .model import Agency, Catalog, Measure, Plan
 from .render import Renderer
 
 
-@dataclass(frozen=True)
-class Output:
-    """One generated file: its path in the site's sources, its content, the content file it comes from."""
+class Output(NamedTuple):
+    """One generated file: its path in the site's sources, its content, the content file it comes from.
+
+    A named tuple: files rendered in a forked worker come back pickled, twice as fast as a dataclass."""
 
     src: str
     content: str | bytes
