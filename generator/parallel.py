@@ -2,12 +2,11 @@
 
 A forked child already holds what the work needs (the loaded catalog, the compiled templates),
 so nothing is sent to it; only results come back (read plan files, finished pages), pickled
-through a pipe. Each task's result
-depends on its task alone, so the output is the same bytes, in the same order, as when one
-process does everything, which is what happens where fork is missing (Windows), when other
-threads run (`mkdocs serve`: forking them is unsafe), and when the work is too small to gain.
-If a child fails, its tasks are done again here, so an error surfaces exactly as it would
-without the child.
+through a pipe. Each task's result depends on its task alone, so the output is the same bytes,
+in the same order, as when one process does everything, which is what happens where fork is
+missing (Windows), when other threads run (`mkdocs serve`: forking them is unsafe), and when
+the work is too small to gain. If a child fails, its tasks are done again here, so an error
+surfaces exactly as it would without the child.
 """
 
 from __future__ import annotations
