@@ -5,8 +5,9 @@
     python benchmarks/scale.py --seed-content          # the real content/
 
 Figures: load_s (read and validate YAML) and generate_s (model → pages, graphs, similarity),
-as the plugin times them inside the build, build_s (whole `mkdocs build`), peak RSS of the build, site size, largest and median page,
-search index size (raw and gzip) and what one cold query transfers.
+as the plugin times them inside the build; build_s (whole `mkdocs build`), peak RSS of the
+build, site size, largest and median page, search index size (raw and gzip) and what one cold
+query transfers.
 """
 
 from __future__ import annotations

@@ -107,9 +107,9 @@ class SiteBuilder:
             *self.index_pages(), *self.catalogue_pages(), *self.data_files(), *self.search_words(),
             self.compare_page(), *(self.region_page(r) for r in c.regions.values())])]
         tasks += [(0.7 * len(p.measures) + 3, partial(self.plan_pages, p)) for p in c.plans.values()]
-        tasks += [(1.3, partial(lambda a: [self.agency_page(a)], a)) for a in c.agencies.values()]
+        tasks += [(1.3, lambda a=a: [self.agency_page(a)]) for a in c.agencies.values()]
         tasks.append((len(c.kinds), lambda: [self.agency_kind_page(k) for k in c.kinds.values()]))
-        tasks += [(0.06 * len(c.measures_by_topic[t.id]) + 0.5, partial(lambda t: list(self.topic_pages(t)), t))
+        tasks += [(0.06 * len(c.measures_by_topic[t.id]) + 0.5, lambda t=t: list(self.topic_pages(t)))
                   for t in c.topics.values()]
         return tasks
 

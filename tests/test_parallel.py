@@ -53,26 +53,19 @@ def test_no_fork_while_other_threads_run(monkeypatch) -> None:
     assert set(results) == {os.getpid()}
 
 
-def test_a_task_failing_in_the_child_fails_here_as_it_would_alone(always_parallel) -> None:
-    def task(i: int) -> int:
-        if i == 7:
-            raise ValueError("task 7 is broken")
-        return i
-
-    with pytest.raises(ValueError, match="task 7 is broken"):
-        parallel.run([(1.0, lambda i=i: task(i)) for i in range(10)], workers=2)
-
-
-def test_a_task_failing_here_leaves_no_child_behind(always_parallel, monkeypatch) -> None:
+@pytest.mark.parametrize("broken", [0, 7])
+def test_a_failing_task_fails_the_run_and_leaves_no_child_behind(always_parallel, monkeypatch, broken) -> None:
+    """Whichever process meets the broken task (the first or a later one), the error is raised
+    here, as it would be without workers, and the worker is reaped."""
     forked, fork = [], os.fork
     monkeypatch.setattr(parallel.os, "fork", lambda: forked.append(fork()) or forked[-1])
 
     def task(i: int) -> int:
-        if i == 0:
-            raise ValueError("task 0 is broken")
+        if i == broken:
+            raise ValueError(f"task {i} is broken")
         return i
 
-    with pytest.raises(ValueError, match="task 0 is broken"):
+    with pytest.raises(ValueError, match=f"task {broken} is broken"):
         parallel.run([(1.0, lambda i=i: task(i)) for i in range(10)], workers=2)
     assert forked and forked[0] != 0
     with pytest.raises(ChildProcessError):  # reaped: no such child any more
