@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template, pass_context
+from jinja2.compiler import CodeGenerator
 from markupsafe import Markup
 from markupsafe import escape as markupsafe_escape
 from pymdownx.slugs import slugify
@@ -38,7 +39,8 @@ def attr(value: Any) -> Markup:
     """Text for an HTML or SVG attribute or element: escaped, on one line."""
     if isinstance(value, Markup):
         return Markup(value.replace("<br>", " "))
-    return markupsafe_escape(_LINE_BREAK.sub(" ", str(value).strip()))
+    text = str(value).strip()
+    return markupsafe_escape(_LINE_BREAK.sub(" ", text) if "\n" in text else text)
 
 
 def slug(text: Any) -> str:
@@ -46,15 +48,44 @@ def slug(text: Any) -> str:
     return _slugify(str(text), "-")
 
 
-def _finalize(value: Any) -> Any:
-    if value is None:
-        raise ValueError("a template printed None; guard optional fields with {% if %}")
-    # Autoescape (always on) escapes what this returns unless it is Markup, such as macro
-    # output. Text on one line is left to it, so printing it makes one Markup, not two.
-    if isinstance(value, Markup):
-        return value
-    text = str(value).strip()
-    return escape(text) if "\n" in text else text
+def _finalize(value: Any) -> str:
+    """What `{{ value }}` prints: Markup (links, macro output) as it is, anything else as escaped text.
+
+    Text without a character to escape, nearly all of it, is printed as it is: no Markup made."""
+    if type(value) is not str:
+        if value is None:
+            raise ValueError("a template printed None; guard optional fields with {% if %}")
+        if hasattr(value, "__html__"):
+            return value.__html__()
+        value = str(value)
+    text = value.strip()
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text or "\n" in text:
+        return escape(text)
+    return text
+
+
+class _PrintingCodeGenerator(CodeGenerator):
+    """Compiles `{{ value }}` to `finalize(value)`, which escapes, rather than `escape(finalize(value))`.
+
+    A page prints about 150 values; Jinja's way makes a Markup object for each, twice for text
+    that `finalize` has already escaped. Jinja's own NativeCodeGenerator overrides these two hooks.
+    Where autoescape is off or decided at run time, Jinja's code stays (finalize still escapes)."""
+
+    def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile:
+            self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: Any, frame: Any, finalize: Any) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile:
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
+
+
+class _Environment(Environment):
+    code_generator_class = _PrintingCodeGenerator
 
 
 def paragraphs(text: str) -> Markup:
@@ -97,7 +128,7 @@ class Renderer:
 
     def __init__(self, overrides: list[str] | None = None, *, auto_reload: bool = False, **globals_: Any) -> None:
         loaders = [FileSystemLoader(d) for d in overrides or []] + [PackageLoader("generator", "templates")]
-        self.env = Environment(
+        self.env = _Environment(
             loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True, finalize=_finalize,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=auto_reload,
         )

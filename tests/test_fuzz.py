@@ -1,21 +1,25 @@
 """Property-based: any mutation of a valid plan file gives a model or located errors, never a traceback.
 
-The fast paths (libyaml's events, the compiled schema check) must agree with the reference
-readers they stand in for, on mutated files as on valid ones.
+The fast paths (libyaml's events, the compiled schema check, the renderer's printing) must
+agree with the reference code they stand in for, on mutated files as on valid ones.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 from pathlib import Path
 
+import markupsafe
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CONTENT, minimal_plan
 from generator import loader, schema, yamlsafe
+from generator.render import Renderer
 from generator.errors import ContentError, ContentErrors
 
 VALID = yaml.safe_dump(minimal_plan(), allow_unicode=True, sort_keys=False)
@@ -119,3 +123,25 @@ def mutated_plans(draw) -> object:
 @settings(max_examples=200, deadline=None)
 def test_fast_schema_check_agrees_with_jsonschema(data) -> None:
     assert schema._is_valid("plan", data) == schema._validator("plan").is_valid(data)
+
+
+PRINTED = st.text(alphabet=st.one_of(st.sampled_from("<>&\"' \n\t\r\u00a0{}%ая"), st.characters(codec="utf-8", exclude_categories=("Cs",))),
+                  max_size=30)
+PRINTING = Renderer().env.from_string(
+    "{{ x }}|{{ x|attr }}|{{ x|link('index.md') }}|{% autoescape false %}{{ x }}{% endautoescape %}|{{ m }}|{{ n }}")
+
+
+@given(PRINTED)
+@settings(max_examples=500, deadline=None)
+def test_printed_values_are_escaped_as_markupsafe_escapes_them(text: str) -> None:
+    """`{{ }}` skips markupsafe for text with nothing to escape: what it prints must not change."""
+    escaped = str(markupsafe.escape(text.strip()))
+    shown = re.sub(r"\s*\n\s*", "<br>", escaped)
+    one_line = re.sub(r"\s*\n\s*", " ", escaped)
+    expected = f'{shown}|{one_line}|<a href="..">{shown}</a>|{shown}|<b>{text}</b>|12.5'
+    assert PRINTING.render(x=text, m=markupsafe.Markup(f"<b>{text}</b>"), n=12.5, src="a/index.md") == expected
+
+
+def test_printing_none_names_the_mistake() -> None:
+    with pytest.raises(ValueError, match="printed None"):
+        PRINTING.render(x=None, m="", n=1, src="index.md")
