@@ -164,11 +164,13 @@ def _scores(a: _Features, others: list[_Features]) -> list[float]:
     the same non-zero terms in the same order, and the overlaps are ratios of the same whole numbers.
     """
     vector, topics, main, weight, audiences = a.vector, a.topics, a.main, a.weight, a.audiences
-    size = len(vector)
+    size, stems = len(vector), vector.keys()
     out = []
     for b in others:
         other = b.vector
-        if size <= len(other):
+        if stems.isdisjoint(other):  # most candidates, found by topic, share no stem
+            cosine = 0
+        elif size <= len(other):
             cosine = sum([v * other[s] for s, v in vector.items() if s in other])
         else:
             cosine = sum([v * vector[s] for s, v in other.items() if s in vector])
