@@ -82,18 +82,19 @@ class SiteBuilder:
         self.project_dir = project_dir
         self.similar = similarity.Similarity(catalog)
         renderer.start_build()
-        self._repo_paths: dict[Path | str, str] = {}
+        self._repo_paths: dict[str, str] = {}
 
-    def repo_path(self, path: Path | str) -> str:
-        """A content path relative to the repository root, for links to the repository.
+    def repo_path(self, content_path: str) -> str:
+        """A file's path in the repository from its path in content/ ("plans/x.yaml"), for links to it.
 
-        Asked for every measure's plan file: resolved once per path, not once per page."""
-        if path not in self._repo_paths:
+        Asked for every measure's plan file: resolved once per file, not once per page."""
+        if content_path not in self._repo_paths:
+            path = self.content_dir / content_path
             try:
-                self._repo_paths[path] = Path(path).resolve().relative_to(self.project_dir.resolve()).as_posix()
+                self._repo_paths[content_path] = path.resolve().relative_to(self.project_dir.resolve()).as_posix()
             except ValueError:
-                self._repo_paths[path] = Path(path).as_posix()
-        return self._repo_paths[path]
+                self._repo_paths[content_path] = path.as_posix()
+        return self._repo_paths[content_path]
 
     def outputs(self) -> Iterator[Output]:
         """Every generated file, in a stable order; a large catalog is rendered on every core (parallel.py)."""
@@ -279,11 +280,11 @@ class SiteBuilder:
 
     def plan_files(self, plan: Plan) -> Iterator[Output]:
         src = urls.plan(plan)
-        plan_path = self.content_dir / "plans" / f"{plan.id}.yaml"
-        source_path = self.content_dir / plan.source_file
+        plan_path = f"plans/{plan.id}.yaml"
         source_src = urls.asset(f"sources/{plan.id}.txt")
-        yield Output(source_src, source_path.read_bytes(), self.repo_path(source_path))
-        yield Output(urls.asset(f"data/plans/{plan.id}.yaml"), plan_path.read_bytes(), self.repo_path(plan_path))
+        yield Output(source_src, (self.content_dir / plan.source_file).read_bytes(), self.repo_path(plan.source_file))
+        yield Output(urls.asset(f"data/plans/{plan.id}.yaml"), (self.content_dir / plan_path).read_bytes(),
+                     self.repo_path(plan_path))
 
         graph = graphs.collaboration_graph(plan.measures)
         svg = self.agency_graph_svg(
@@ -310,7 +311,7 @@ class SiteBuilder:
             if section.number or section.title:
                 sections.insert(0, section)
             section = section.parent
-        plan_path = self.content_dir / "plans" / f"{measure.plan.id}.yaml"
+        plan_path = f"plans/{measure.plan.id}.yaml"
         line_url = self.links.blob(self.repo_path(plan_path), measure.line) or Markup(
             urls.href(src, f"data/plans/{measure.plan.id}.yaml"))
         return Output(src, self.render(
@@ -334,7 +335,7 @@ class SiteBuilder:
             f"{len(strongest)} исполнителей, с которыми у него есть общие мероприятия",
             "Вершины — исполнители, с которыми есть общие мероприятия; толщина линии — их число.", focus=agency.id
         ) if strongest else Markup("")
-        plan_path = self.content_dir / "plans" / f"{agency.plan_id}.yaml"
+        plan_path = f"plans/{agency.plan_id}.yaml"
         terms = search_terms.page_terms(self.catalog, agency.region, agency.name + " " + " ".join(agency.short_names))
         return Output(src, self.render("agency.html.j2", src, agency=agency, plans=plans, led=led, co=co, terms=terms,
                                        graph=svg, strongest=strongest), self.repo_path(plan_path))

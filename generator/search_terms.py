@@ -8,7 +8,7 @@ indexes (`data-pagefind-index-attrs`), so they are searchable but never shown as
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .model import Catalog, Measure, Region
 from .similarity import stems
@@ -20,8 +20,11 @@ _WORD = re.compile(r"[\wА-Яа-яЁё-]+")
 MARK = "⟪"
 
 
-def _stem_set(text: str) -> set[str]:
-    return set(stems(text)) | {w.lower() for w in _WORD.findall(text)}
+@lru_cache(maxsize=4096)
+def _stem_set(text: str) -> frozenset[str]:
+    """A text's stems and lowercased words. Agency, region, topic and audience names recur on
+    thousands of measure pages: each is read once."""
+    return frozenset(stems(text)) | {w.lower() for w in _WORD.findall(text)}
 
 
 def _mentions(text_stems: str, text_words: set[str], phrase: str) -> bool:
@@ -70,9 +73,8 @@ def measure_terms(catalog: Catalog, measure: Measure) -> str:
     # Abbreviations are matched in what the measure says, not in its agencies' names.
     text = " ".join(filter(None, [measure.title, measure.result, measure.document,
                                   " ".join(e.title for e in measure.events)]))
-    shown = " ".join([text, measure.responsible_text or "", " ".join(a.name for a in measure.agencies),
-                      measure.plan.region.name, " ".join(t.title for t in measure.topics),
-                      " ".join(a.title for a in measure.audiences), measure.timeframe.text])
+    shown = [text, measure.responsible_text or "", *(a.name for a in measure.agencies), measure.plan.region.name,
+             *(t.title for t in measure.topics), *(a.title for a in measure.audiences), measure.timeframe.text]
     out = abbreviation_terms(catalog, text) + region_terms(catalog, measure.plan.region)
     for topic in measure.topics:
         out += catalog.vocabulary.topic_words.get(topic.id, ())
@@ -84,9 +86,9 @@ def measure_terms(catalog: Catalog, measure: Measure) -> str:
     return _marked(out, shown)
 
 
-def _marked(terms: list[str], page_text: str) -> str:
-    """Mark the added words, leaving out those the page already says (so excerpts show its own)."""
-    present = _stem_set(page_text)
+def _marked(terms: list[str], page_texts: list[str]) -> str:
+    """Mark the added words, leaving out those the page's texts already say (so excerpts show its own)."""
+    present = frozenset().union(*map(_stem_set, page_texts))
     words = []
     for term in dict.fromkeys(terms):
         for word in term.split():
@@ -107,7 +109,7 @@ def _first_stem(word: str) -> str | None:
 
 def page_terms(catalog: Catalog, region: Region, text: str) -> str:
     """Words to index with a plan, region or agency page."""
-    return _marked(abbreviation_terms(catalog, text) + region_terms(catalog, region), text + " " + region.name)
+    return _marked(abbreviation_terms(catalog, text) + region_terms(catalog, region), [text, region.name])
 
 
 def dictionary(catalog: Catalog) -> dict[str, list[str]]:
