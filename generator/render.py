@@ -88,6 +88,34 @@ class _Environment(Environment):
     code_generator_class = _PrintingCodeGenerator
 
 
+def html_text(value: Any) -> str:
+    """Text HTML-escaped for places that print it unescaped (front matter), as plain str."""
+    return str(markupsafe_escape(str(value)))
+
+
+def front_matter(title: Any, description: Any = None, kb_type: str | None = None, pagefind: bool = True) -> Markup:
+    """A generated page's YAML front matter: `{{ title|front_matter(description, kb_type="план") }}`.
+
+    Theme templates print the title and description unescaped, so they are HTML-escaped here;
+    JSON strings are valid YAML and need no further quoting rules."""
+    lines = ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
+    if kb_type:
+        lines.append(f"kb_type: {json.dumps(kb_type, ensure_ascii=False)}")
+    if not pagefind:
+        lines.append("pagefind: false")
+    if description:
+        lines.append(f"description: {json.dumps(html_text(description), ensure_ascii=False)}")
+    lines += ["render_macros: false", "---"]
+    return Markup("\n".join(lines))
+
+
+def search_terms(terms: str) -> Markup:
+    """Search vocabulary, indexed by Pagefind from the attribute and never displayed: `{{ terms|search_terms }}`."""
+    if not terms:
+        return Markup("")
+    return Markup(f'<span hidden data-pagefind-index-attrs="data-kb-terms" data-kb-terms="{attr(terms)}"></span>')
+
+
 def paragraphs(text: str) -> Markup:
     """Narrative text: blank lines separate paragraphs, lines starting '- ' are list items."""
     out: list[str] = []
@@ -132,9 +160,10 @@ class Renderer:
             loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True, finalize=_finalize,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=auto_reload,
         )
-        self.env.filters.update(paragraphs=paragraphs, html=lambda v: str(markupsafe_escape(str(v))), json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
+        self.env.filters.update(paragraphs=paragraphs, html=html_text, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                                 raw=Markup, esc=escape, attr=attr, link=_link, href=_href, heading=heading,
-                                shorten=shorten, fragment=self.fragment)
+                                shorten=shorten, fragment=self.fragment,
+                                front_matter=front_matter, search_terms=search_terms)
         self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, slug=slug, date_ru=date_ru,
                                 **globals_)
         self.fragments: dict[tuple[str, str, int], Markup] = {}

@@ -227,11 +227,18 @@ def test_hostile_text_is_shown_as_text(hostile_site: Path) -> None:
 
 
 def test_a_templates_dir_overrides_a_page_template(tmp_path: Path, catalog) -> None:
-    """A deployment changes one page's layout in its own folder (plugin option templates_dir)."""
+    """A deployment changes one page's layout in its own folder (plugin option templates_dir).
+
+    Its template may be written with the macros that came before the filters (`ui.front`)."""
     for name in ("docs", "overrides", "content"):
         shutil.copytree(ROOT / name, tmp_path / name)
     (tmp_path / "templates").mkdir()
     region = (ROOT / "generator/templates/region.html.j2").read_text(encoding="utf-8")
+    front = '{{ region.name|front_matter(region.name ~ ": планы по профориентации", kb_type="регион") }}'
+    assert front in region and "{{ terms|search_terms }}" in region
+    region = region.replace(front, '{% import "_macros.j2" as ui with context %}\n'
+                            '{{ ui.front(region.name, region.name ~ ": планы по профориентации", kb_type="регион") }}')
+    region = region.replace("{{ terms|search_terms }}", "{{ ui.search_terms(terms) }}")
     (tmp_path / "templates/region-custom.html.j2").write_text(
         region + '<p id="local-note">Региональная вставка</p>\n', encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -243,6 +250,9 @@ def test_a_templates_dir_overrides_a_page_template(tmp_path: Path, catalog) -> N
         soup = page(tmp_path / "site", urls.region(region))
         assert soup.select_one("article #local-note").get_text() == "Региональная вставка"
         assert region.name in soup.find("h1").get_text()
+        assert soup.title.get_text().startswith(region.name + " - ")
+        assert soup.find("meta", attrs={"name": "description"})["content"] == region.name + ": планы по профориентации"
+        assert soup.select_one("article [data-kb-terms]")["data-pagefind-index-attrs"] == "data-kb-terms"
     assert page(tmp_path / "site", urls.PLANS).select_one("#local-note") is None
 
 
