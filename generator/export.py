@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from operator import itemgetter
 from typing import Any, Iterable
 
 from .model import Agency, Catalog, Measure, Plan
@@ -135,10 +136,16 @@ def csv_row(m: Measure, url: str) -> dict[str, str]:
     }
 
 
-def to_csv(rows: Iterable[dict[str, str]]) -> bytes:
-    """CSV of measures' csv_rows, UTF-8 with BOM, CRLF line ends (what Excel expects)."""
+def csv_lines(rows: Iterable[dict[str, str]]) -> str:
+    """The lines of measures' csv_rows, without the header: a plan's lines go to its own file and the whole base's."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+    csv.writer(out, lineterminator="\r\n").writerows(map(itemgetter(*CSV_COLUMNS), rows))
+    return out.getvalue()
+
+
+def to_csv(lines: Iterable[str]) -> bytes:
+    """A CSV file of csv_lines under the header, UTF-8 with BOM, CRLF line ends (what Excel expects)."""
+    return b"\xef\xbb\xbf" + (_CSV_HEADER + "".join(lines)).encode("utf-8")
+
+
+_CSV_HEADER = csv_lines([{name: name for name in CSV_COLUMNS}])

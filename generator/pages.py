@@ -228,12 +228,13 @@ class SiteBuilder:
         measure_url = lambda m: urls.page_url(urls.measure(m))  # noqa: E731
         # Each plan's data goes to its own files and into the whole base's: built once for both.
         plans = {plan.id: export.plan_dict(plan, measure_url) for plan in self.catalog.plans.values()}
-        rows = {m.key: export.csv_row(m, measure_url(m)) for m in self.catalog.measures}
+        lines = {plan.id: export.csv_lines(export.csv_row(m, measure_url(m)) for m in plan.measures)
+                 for plan in self.catalog.plans.values()}
         yield Output("data/knowledge-base.json", export.to_json(export.catalog_dict(self.catalog, list(plans.values()))))
-        yield Output("data/measures.csv", export.to_csv(rows.values()))
+        yield Output("data/measures.csv", export.to_csv(lines.values()))
         for plan in self.catalog.plans.values():
             yield Output(f"data/plans/{plan.id}.json", export.to_json(plans[plan.id]))
-            yield Output(f"data/plans/{plan.id}.csv", export.to_csv(rows[m.key] for m in plan.measures))
+            yield Output(f"data/plans/{plan.id}.csv", export.to_csv([lines[plan.id]]))
         for name in schema.SCHEMAS:
             yield Output(f"data/schemas/{name}.schema.json", schema.schema_text(name).encode("utf-8"))
         titles = {name: schema.load_schema(name).get("description", name) for name in schema.SCHEMAS}
