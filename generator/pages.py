@@ -104,13 +104,13 @@ class SiteBuilder:
     def tasks(self) -> list[tuple[float, Callable[[], list[Output]]]]:
         """The work as (cost, task) in output order; a cost is about the milliseconds the task takes."""
         c = self.catalog
-        tasks: list[tuple[float, Callable[[], list[Output]]]] = [(0.2 * len(c.measures) + 10, lambda: [
+        tasks: list[tuple[float, Callable[[], list[Output]]]] = [(0.17 * len(c.measures) + 10, lambda: [
             *self.index_pages(), *self.catalogue_pages(), *self.data_files(), *self.search_words(),
             self.compare_page(), *(self.region_page(r) for r in c.regions.values())])]
-        tasks += [(0.7 * len(p.measures) + 3, partial(self.plan_pages, p)) for p in c.plans.values()]
-        tasks += [(1.3, lambda a=a: [self.agency_page(a)]) for a in c.agencies.values()]
+        tasks += [(0.57 * len(p.measures) + 3, partial(self.plan_pages, p)) for p in c.plans.values()]
+        tasks += [(0.9, lambda a=a: [self.agency_page(a)]) for a in c.agencies.values()]
         tasks.append((len(c.kinds), lambda: [self.agency_kind_page(k) for k in c.kinds.values()]))
-        tasks += [(0.06 * len(c.measures_by_topic[t.id]) + 0.5, lambda t=t: list(self.topic_pages(t)))
+        tasks += [(0.05 * len(c.measures_by_topic[t.id]) + 0.5, lambda t=t: list(self.topic_pages(t)))
                   for t in c.topics.values()]
         return tasks
 
