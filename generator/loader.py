@@ -159,6 +159,7 @@ class _Loader:
                 continue
             paths.append(path)
         # Files are read and checked on every core once there are many (about 0.3 ms a kilobyte).
+        schema.prepare("plan")
         read = parallel.run([(path.stat().st_size / 3500, partial(read_document, path, self.display(path), "plan"))
                              for path in paths])
         docs = []
