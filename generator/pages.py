@@ -110,7 +110,7 @@ class SiteBuilder:
         tasks += [(0.57 * len(p.measures) + 3, partial(self.plan_pages, p)) for p in c.plans.values()]
         tasks += [(0.9, lambda a=a: [self.agency_page(a)]) for a in c.agencies.values()]
         tasks.append((len(c.kinds), lambda: [self.agency_kind_page(k) for k in c.kinds.values()]))
-        tasks += [(0.05 * len(c.measures_by_topic[t.id]) + 0.5, lambda t=t: list(self.topic_pages(t)))
+        tasks += [(0.025 * len(c.measures_by_topic[t.id]) + 0.5, lambda t=t: list(self.topic_pages(t)))
                   for t in c.topics.values()]
         return tasks
 

@@ -166,7 +166,7 @@ class Renderer:
                                 front_matter=front_matter, search_terms=search_terms)
         self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, slug=slug, date_ru=date_ru,
                                 **globals_)
-        self.fragments: dict[tuple[str, str, int], Markup] = {}
+        self.fragments: dict[tuple[str, str], str] = {}
         self.chosen: dict[tuple[str, ...], Template] = {}
 
     def render(self, template: str | list[str], src: str, **context: Any) -> str:
@@ -183,18 +183,32 @@ class Renderer:
 
     @pass_context
     def fragment(self, ctx: Any, measure: Any, template: str) -> Markup:
-        """A measure's snippet that many pages repeat, rendered once per folder depth of those pages:
-        `{{ m|fragment("_measure-row.html.j2") }}`.
+        """A measure's snippet that many pages repeat, rendered once: `{{ m|fragment("_measure-row.html.j2") }}`.
 
         A measure is listed on its plan's, agencies' and topics' pages, and among the similar
-        measures of others; its links differ only by how far up to the site root they go.
+        measures of others; its links differ only by how far up to the site root they go. So the
+        snippet is rendered with links from the root behind a mark, and each page puts its own
+        way up ("../../") in place of the mark.
         """
-        depth = urls.depth(ctx["src"])
-        key = (template, measure.key, depth)
+        key = (template, measure.key)
         if key not in self.fragments:
-            at_depth = "_/" * depth + "index.md"  # a page that deep in no real folder: links go via the root
-            self.fragments[key] = Markup(self.env.get_template(template).render(m=measure, src=at_depth))
-        return self.fragments[key]
+            self.fragments[key] = self.env.get_template(template).render(m=measure, src=_ANYWHERE)
+        src = ctx["src"]
+        text = self.fragments[key]
+        return Markup(text if src == _ANYWHERE else text.replace(_UP, "../" * urls.depth(src)))
+
+
+# Where a fragment's links start from the site root: a control character, which no content
+# holds (the loader refuses them) and no template writes.
+_UP = "\x00"
+# The made-up page a fragment is rendered for.
+_ANYWHERE = _UP + "/index.md"
+
+
+def _relative(src: str, target: Any) -> str:
+    """The URL of `target` (a source path or the model object whose page it is) from the page at `src`."""
+    to = urls.page(target)
+    return _UP + urls.page_url(to) if src == _ANYWHERE else urls.href(src, to)
 
 
 @pass_context
@@ -203,14 +217,14 @@ def _link(ctx: Any, text: Any, target: Any, anchor: str | None = None) -> Markup
 
     The target is a source path or the model object whose page it is (urls.page). Templates
     use it as a filter: Jinja calls filters directly, global functions through a slower path."""
-    rel = urls.href(ctx["src"], urls.page(target)) + (f"#{anchor}" if anchor else "")
+    rel = _relative(ctx["src"], target) + (f"#{anchor}" if anchor else "")
     return Markup(f'<a href="{rel}">{escape(text)}</a>')
 
 
 @pass_context
 def _href(ctx: Any, target: Any) -> Markup:
     """The relative URL of another page or file, for attributes: `{{ measure|href }}`."""
-    return Markup(urls.href(ctx["src"], urls.page(target)))
+    return Markup(_relative(ctx["src"], target))
 
 
 def heading(text: Any, level: int, id: str | None = None) -> Markup:
