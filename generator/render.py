@@ -87,6 +87,12 @@ class _PrintingCodeGenerator(CodeGenerator):
 class _Environment(Environment):
     code_generator_class = _PrintingCodeGenerator
 
+    def make_globals(self, d: Any) -> dict[str, Any]:
+        """A template's globals as one dict rather than Jinja's ChainMap over the environment's:
+        every render copies them, and a ChainMap is copied key by key in Python. The globals are
+        all set before a template is loaded, as Jinja asks, so nothing is missed."""
+        return {**self.globals, **(d or {})}
+
 
 def html_text(value: Any) -> str:
     """Text HTML-escaped for places that print it unescaped (front matter), as plain str."""
