@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from functools import cache
 from operator import itemgetter
+from typing import Callable
 
 import snowballstemmer
 
@@ -75,6 +76,9 @@ class Similarity:
         n = len(measures)
         idf = {s: math.log((1 + n) / (1 + d)) + 1 for s, d in df.items()}
         bits = tuple({key: 1 << i for i, key in enumerate(ids)} for ids in (catalog.topics, catalog.audiences))
+        self.topic_bits = bits[0]
+        self.plans = [m.plan for m in measures]
+        self.keys = [m.key for m in measures]
         self.features = []
         for m, bag in zip(measures, bags):
             vec = {s: c * idf[s] for s, c in bag.items()}
@@ -96,7 +100,7 @@ class Similarity:
         return self.lists[key]
 
     def _similar(self, i: int) -> tuple[Measure, ...]:
-        m, mine, cap = self.measures[i], self.features[i], self.CAP
+        m, mine, cap, plans = self.measures[i], self.features[i], self.CAP, self.plans
         shared: Counter[int] = Counter()
         for stem in mine.top:
             if len(self.postings[stem]) <= cap:
@@ -107,20 +111,23 @@ class Similarity:
             shared.update(pool[::step])
         # Most shared first, ties by index: sorted by index, then (stably) by count.
         candidates = [j for j, _ in sorted(sorted(shared.items()), key=itemgetter(1), reverse=True)[: 4 * cap]]
-        others = [j for j in candidates if self.measures[j].plan is not m.plan]
-        scored = [(-round(score, 6), other.key, other)
-                  for score, other in zip(_scores(mine, [self.features[j] for j in others]),
-                                          [self.measures[j] for j in others])
+        others = [j for j in candidates if plans[j] is not m.plan]
+        # (-score, key, index): measure keys are unique, so the order is by score, then key.
+        scored = [(-round(score, 6), self.keys[j], j)
+                  for score, j in zip(_scores(mine, [self.features[j] for j in others]), others)
                   if score >= MIN_SCORE]
-        scored.sort(key=itemgetter(0, 1))
-        return _covering(m, scored, self.limit)
+        scored.sort()
+        chosen = _covering([self.topic_bits[t.id] for t in m.topics], scored,
+                           lambda j: self.features[j].labels, self.limit)
+        return tuple(self.measures[j] for _, _, j in chosen)
 
 
-def _covering(m: Measure, scored: list, limit: int) -> tuple[Measure, ...]:
-    """The best matches, making sure each of the measure's topics is represented when it can be."""
+def _covering(topics: list[int], scored: list[tuple[float, str, int]], labels: Callable[[int], int],
+              limit: int) -> list[tuple[float, str, int]]:
+    """The best matches, making sure each of the measure's topics (bits) is represented when it can be."""
     chosen: list = []
-    for topic in m.topics:
-        best = next((x for x in scored if topic in x[2].topics and x not in chosen), None)
+    for topic in topics:
+        best = next((x for x in scored if labels(x[2]) & topic and x not in chosen), None)
         if best is not None and len(chosen) < limit:
             chosen.append(best)
     for x in scored:
@@ -128,32 +135,34 @@ def _covering(m: Measure, scored: list, limit: int) -> tuple[Measure, ...]:
             break
         if x not in chosen:
             chosen.append(x)
-    chosen.sort(key=itemgetter(0, 1))
-    return tuple(x[2] for x in chosen)
+    chosen.sort()
+    return chosen
 
 
 class _Features:
     """What a measure is compared by, computed once rather than for each of its ~200 candidates.
 
     Topics and audiences are bit sets (`bits` gives each topic and each audience id a bit). A
-    measure's first (main) topic weighs double, so its topic weights are `topics` plus `main`
-    (a measure lists a topic once; the schema says so).
+    measure's first (main) topic weighs double: `labels` holds its topics' bits and, above
+    them, its main topic's bit again, so that one AND and one count weigh the overlap (a
+    measure lists a topic once; the schema says so).
     """
 
-    __slots__ = ("vector", "top", "topics", "main", "weight", "audiences")
+    __slots__ = ("vector", "top", "labels", "weight", "audiences")
 
     def __init__(self, m: Measure, vector: dict[str, float], bits: tuple[dict[str, int], dict[str, int]],
                  k: int = 12) -> None:
         topic_bits, audience_bits = bits
         self.vector = vector
         self.top = sorted(vector, key=lambda s: (-vector[s], s))[:k]
-        self.topics = self.audiences = 0
+        topics = self.audiences = 0
         for t in m.topics:
-            self.topics |= topic_bits[t.id]
+            topics |= topic_bits[t.id]
         for a in m.audiences:
             self.audiences |= audience_bits[a.id]
-        self.main = topic_bits[m.topics[0].id] if m.topics else 0
-        self.weight = self.topics.bit_count() + self.main.bit_count()
+        main = topic_bits[m.topics[0].id] if m.topics else 0
+        self.labels = topics | main << len(topic_bits)
+        self.weight = self.labels.bit_count()
 
 
 def _scores(a: _Features, others: list[_Features]) -> list[float]:
@@ -163,7 +172,7 @@ def _scores(a: _Features, others: list[_Features]) -> list[float]:
     Bit for bit the value of the plain formulas (sums over all stems and topics): the cosine adds
     the same non-zero terms in the same order, and the overlaps are ratios of the same whole numbers.
     """
-    vector, topics, main, weight, audiences = a.vector, a.topics, a.main, a.weight, a.audiences
+    vector, labels, weight, audiences = a.vector, a.labels, a.weight, a.audiences
     size, stems = len(vector), vector.keys()
     out = []
     for b in others:
@@ -174,7 +183,7 @@ def _scores(a: _Features, others: list[_Features]) -> list[float]:
             cosine = sum([v * other[s] for s, v in vector.items() if s in other])
         else:
             cosine = sum([v * vector[s] for s, v in other.items() if s in vector])
-        both = (topics & b.topics).bit_count() + (main & b.main).bit_count()
+        both = (labels & b.labels).bit_count()
         union = weight + b.weight - both
         either = (audiences | b.audiences).bit_count()
         out.append(0.5 * cosine + 0.35 * (both / union if union else 0.0)
