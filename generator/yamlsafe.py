@@ -41,6 +41,8 @@ _YAML11_OTHER = re.compile(
 # Whether a plain scalar may be anything but text: one test instead of six for most values.
 _NOT_JUST_TEXT = re.compile("|".join(
     p.pattern for p in (_NULL, _INT, _FLOAT, _YAML11_BOOL, _YAML11_DATE, _YAML11_OTHER)))
+# What the YAML reader refuses in a file, and so here in what an escape ("\0", "\x1f") writes.
+_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 # Where libyaml and PyYAML's own reader disagree; see `_read_fast`.
 _LIBYAML_DIFFERS = re.compile(r"[\t\ufeff]|[|>][-+0-9]*#")
 
@@ -120,6 +122,8 @@ class _FastReader:
         mark = event.start_mark
         self.doc.values[path] = (mark.line + 1, mark.column + 1)
         if kind is yaml.ScalarEvent:
+            if event.style == '"' and _NOT_PRINTABLE.search(event.value):
+                raise _Unusual
             return event.value if event.style else _plain(event.value)
         result: Any
         if kind is yaml.MappingStartEvent:
@@ -147,6 +151,8 @@ class _FastReader:
             raise _Unusual
         key = event.value if event.style else _plain(event.value)
         if not isinstance(key, str) or (key == "<<" and not event.style):  # `<<` would be a merge key
+            raise _Unusual
+        if event.style == '"' and _NOT_PRINTABLE.search(key):
             raise _Unusual
         return key, (event.start_mark.line + 1, event.start_mark.column + 1)
 
@@ -270,6 +276,9 @@ def _build(doc: Document, node: yaml.Node, path: Path, depth: int) -> Any:
 
 
 def _scalar(doc: Document, node: yaml.ScalarNode, path: Path) -> Any:
+    if node.style == '"' and (found := _NOT_PRINTABLE.search(node.value)):
+        raise ContentError(doc.path, *_pos(node.start_mark),
+                           f"control character U+{ord(found.group()):04X} (written as an escape) is not allowed; remove it")
     if node.style is not None:
         return node.value
     try:

@@ -51,6 +51,8 @@ YAML_CASES = {
     "python tag": ("id: !!python/object/apply:os.system [echo]\n", "broken.yaml:1:5: tags such as 'tag:yaml.org,2002:python/object/apply:os.system' are not allowed; remove the tag"),
     "syntax": ("id: [a, b\n", "broken.yaml:2:1: YAML syntax error: expected ',' or ']', but got '<stream end>'"),
     "control character": ("id: a\ntitle: b\x1fc\n", "broken.yaml:2:9: control character U+001F is not allowed; remove it"),
+    "escaped control character": ('id: a\ntitle: "b\\0c"\n', "broken.yaml:2:8: control character U+0000 (written as an escape) is not allowed; remove it"),
+    "escaped in a key": ('id: a\n"t\\x01": b\n', "broken.yaml:2:1: control character U+0001 (written as an escape) is not allowed; remove it"),
     "deep nesting": ("a: " + "[" * 40 + "]" * 40 + "\n", "broken.yaml:1:36: nested more than 32 levels deep"),
 }
 
