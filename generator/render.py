@@ -224,7 +224,7 @@ def _link(ctx: Any, text: Any, target: Any, anchor: str | None = None) -> Markup
     The target is a source path or the model object whose page it is (urls.page). Templates
     use it as a filter: Jinja calls filters directly, global functions through a slower path."""
     rel = _relative(ctx["src"], target) + (f"#{anchor}" if anchor else "")
-    return Markup(f'<a href="{rel}">{escape(text)}</a>')
+    return Markup(f'<a href="{rel}">{_finalize(text)}</a>')
 
 
 @pass_context
@@ -237,5 +237,5 @@ def heading(text: Any, level: int, id: str | None = None) -> Markup:
     """A heading with a permanent link, as the toc extension writes it on hand-written pages;
     the page's table of contents is read back from these."""
     id = id or slug(text)
-    return Markup(f'<h{level} id="{id}">{escape(text)}<a class="headerlink" href="#{id}" '
+    return Markup(f'<h{level} id="{id}">{_finalize(text)}<a class="headerlink" href="#{id}" '
                   f'title="Permanent link">&para;</a></h{level}>')
