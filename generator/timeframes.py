@@ -7,6 +7,7 @@ a plan file may add or correct any field next to the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -85,8 +86,12 @@ class Timeframe:
         return RECURRENCE_TITLES.get(self.recurrence) if self.recurrence else None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(text: str, period: tuple[int, int] | None = None) -> Timeframe:
-    """Read `text`; years the text does not give are taken from the plan's `period`."""
+    """Read `text`; years the text does not give are taken from the plan's `period`.
+
+    Remembered: plans repeat the same few wordings ("ежегодно", "2024–2026 гг.") in most
+    measures, and a Timeframe cannot change."""
     labels = list(_PHASE.finditer(text))
     if labels and labels[0].start() == 0:
         phases = []
@@ -160,7 +165,7 @@ def with_overrides(parsed: Timeframe, fields: dict[str, object]) -> Timeframe:
     for name in ("years", "quarters", "halves", "months"):
         if name in fields:
             changes[name] = tuple(sorted(fields[name]))  # type: ignore[arg-type]
-    return replace(parsed, **changes)
+    return replace(parsed, **changes) if changes else parsed
 
 
 
