@@ -63,6 +63,16 @@ def _numbered(pages: list[tuple[str, list]]) -> list[tuple[str, str]]:
     return [(str(n), src) for n, (src, _) in enumerate(pages, 1)] if len(pages) > 1 else []
 
 
+def _plan_file(plan_id: str) -> str:
+    """A plan's YAML file, as a path in content/."""
+    return f"plans/{plan_id}.yaml"
+
+
+def _plan_copy(plan_id: str) -> str:
+    """The copy of a plan's YAML file published with the site."""
+    return urls.asset(f"data/{_plan_file(plan_id)}")
+
+
 def _years_text(years: tuple[int, ...]) -> str:
     if not years:
         return ""
@@ -96,10 +106,9 @@ class SiteBuilder:
                 self._repo_paths[content_path] = path.as_posix()
         return self._repo_paths[content_path]
 
-    def outputs(self) -> Iterator[Output]:
+    def outputs(self) -> list[Output]:
         """Every generated file, in a stable order; a large catalog is rendered on every core (parallel.py)."""
-        for files in parallel.run(self.tasks()):
-            yield from files
+        return [output for files in parallel.run(self.tasks()) for output in files]
 
     def tasks(self) -> list[tuple[float, Callable[[], list[Output]]]]:
         """The work as (cost, task) in output order; a cost is about the milliseconds the task takes."""
@@ -120,6 +129,11 @@ class SiteBuilder:
         return [*self.plan_files(plan), *(
             self.measure_page(m, measures[i - 1] if i else None, measures[i + 1] if i + 1 < len(measures) else None)
             for i, m in enumerate(measures))]
+
+    def yaml_url(self, plan_id: str, src: str, line: int | None = None) -> Markup:
+        """Where "the YAML" links from the page at `src` go: the plan file (at `line`) in the
+        repository, or the copy published with the site when no repository is configured."""
+        return self.links.blob(self.repo_path(_plan_file(plan_id)), line) or Markup(urls.href(src, _plan_copy(plan_id)))
 
     def render(self, template: str, src: str, **context: object) -> str:
         name = template.removesuffix(".html.j2")
@@ -281,11 +295,10 @@ class SiteBuilder:
 
     def plan_files(self, plan: Plan) -> Iterator[Output]:
         src = urls.plan(plan)
-        plan_path = f"plans/{plan.id}.yaml"
+        plan_path = _plan_file(plan.id)
         source_src = urls.asset(f"sources/{plan.id}.txt")
         yield Output(source_src, (self.content_dir / plan.source_file).read_bytes(), self.repo_path(plan.source_file))
-        yield Output(urls.asset(f"data/plans/{plan.id}.yaml"), (self.content_dir / plan_path).read_bytes(),
-                     self.repo_path(plan_path))
+        yield Output(_plan_copy(plan.id), (self.content_dir / plan_path).read_bytes(), self.repo_path(plan_path))
 
         graph = graphs.collaboration_graph(plan.measures)
         svg = self.agency_graph_svg(
@@ -301,8 +314,7 @@ class SiteBuilder:
             timeline_max=max((n for _, n in timeline), default=1), coverage=coverage,
             missing_topics=[t for t in self.catalog.topics.values() if t.id not in covered],
             terms=search_terms.page_terms(self.catalog, plan.region, plan.title + " " + " ".join(m.title for m in plan.measures)),
-            source_src=source_src, yaml_url=self.links.blob(self.repo_path(plan_path)) or Markup(
-                urls.href(src, f"data/plans/{plan.id}.yaml"))), self.repo_path(plan_path))
+            source_src=source_src, yaml_url=self.yaml_url(plan.id, src)), self.repo_path(plan_path))
 
     def measure_page(self, measure: Measure, previous: Measure | None, next_: Measure | None) -> Output:
         src = urls.measure(measure)
@@ -312,12 +324,10 @@ class SiteBuilder:
             if section.number or section.title:
                 sections.insert(0, section)
             section = section.parent
-        plan_path = f"plans/{measure.plan.id}.yaml"
-        line_url = self.links.blob(self.repo_path(plan_path), measure.line) or Markup(
-            urls.href(src, f"data/plans/{measure.plan.id}.yaml"))
         return Output(src, self.render(
             "measure.html.j2", src, measure=measure, sections=sections, when=timeframes.describe(measure.timeframe),
-            grades=search_terms.grades(measure), similar=self.similar[measure.key], terms=search_terms.measure_terms(self.catalog, measure), previous=previous, next=next_, yaml_line_url=line_url), self.repo_path(plan_path))
+            grades=search_terms.grades(measure), similar=self.similar[measure.key], terms=search_terms.measure_terms(self.catalog, measure), previous=previous, next=next_,
+            yaml_line_url=self.yaml_url(measure.plan.id, src, measure.line)), self.repo_path(_plan_file(measure.plan.id)))
 
     def agency_page(self, agency: Agency) -> Output:
         src = urls.agency(agency)
@@ -336,10 +346,9 @@ class SiteBuilder:
             f"{len(strongest)} исполнителей, с которыми у него есть общие мероприятия",
             "Вершины — исполнители, с которыми есть общие мероприятия; толщина линии — их число.", focus=agency.id
         ) if strongest else Markup("")
-        plan_path = f"plans/{agency.plan_id}.yaml"
         terms = search_terms.page_terms(self.catalog, agency.region, agency.name + " " + " ".join(agency.short_names))
         return Output(src, self.render("agency.html.j2", src, agency=agency, plans=plans, led=led, co=co, terms=terms,
-                                       graph=svg, strongest=strongest), self.repo_path(plan_path))
+                                       graph=svg, strongest=strongest), self.repo_path(_plan_file(agency.plan_id)))
 
     def agency_kind_page(self, kind) -> Output:
         """The agencies of one kind, by region: the agencies index itself only counts them."""

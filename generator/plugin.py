@@ -65,7 +65,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 _renderer(self.config.templates_dir, self.serving),
                 Links(config.repo_url, self.config.branch), project_dir,
             )
-            outputs = list(builder.outputs())
+            outputs = builder.outputs()
         # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.
         docs_beside_content = Path(config.docs_dir).resolve().parent == project_dir.resolve()
         nav_titles = dict(_nav_titles(config.nav or []))
@@ -129,14 +129,13 @@ def _collector_paused() -> Iterator[None]:
     every 700 new containers, would go over the survivors again and again and find next to
     nothing: 10–15 % of the generator's time at 89 regions. The few cycles made meanwhile
     (Jinja's contexts) are collected by its next run, after the pause."""
-    if not gc.isenabled():
-        yield
-        return
+    enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.enable()
+        if enabled:
+            gc.enable()
 
 
 def _nav_titles(items: list[Any]) -> Iterator[tuple[str, str]]:

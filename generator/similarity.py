@@ -13,7 +13,6 @@ import re
 from collections import Counter, defaultdict
 from functools import cache
 from operator import itemgetter
-from typing import Callable
 
 import snowballstemmer
 
@@ -117,17 +116,16 @@ class Similarity:
                   for score, j in zip(_scores(mine, [self.features[j] for j in others]), others)
                   if score >= MIN_SCORE]
         scored.sort()
-        chosen = _covering([self.topic_bits[t.id] for t in m.topics], scored,
-                           lambda j: self.features[j].labels, self.limit)
+        chosen = _covering([self.topic_bits[t.id] for t in m.topics], scored, self.features, self.limit)
         return tuple(self.measures[j] for _, _, j in chosen)
 
 
-def _covering(topics: list[int], scored: list[tuple[float, str, int]], labels: Callable[[int], int],
+def _covering(topics: list[int], scored: list[tuple[float, str, int]], features: list[_Features],
               limit: int) -> list[tuple[float, str, int]]:
     """The best matches, making sure each of the measure's topics (bits) is represented when it can be."""
     chosen: list = []
     for topic in topics:
-        best = next((x for x in scored if labels(x[2]) & topic and x not in chosen), None)
+        best = next((x for x in scored if features[x[2]].labels & topic and x not in chosen), None)
         if best is not None and len(chosen) < limit:
             chosen.append(best)
     for x in scored:
