@@ -15,8 +15,9 @@ from pathlib import Path
 
 import yaml
 
+from generator.content import layout
+
 ROOT = Path(__file__).resolve().parent.parent
-VOCABULARIES = ("topics.yaml", "audiences.yaml", "agency-kinds.yaml", "glossary.yaml")
 
 ACTIONS = ["Организация и проведение", "Разработка и утверждение", "Проведение", "Обеспечение участия обучающихся в",
            "Мониторинг", "Информирование о", "Реализация", "Методическое сопровождение", "Создание и развитие",
@@ -60,9 +61,9 @@ def generate(out: Path, regions: int, seed: int = 1) -> dict[str, int]:
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
-    (out / "plans").mkdir(parents=True)
-    (out / "sources").mkdir()
-    for name in VOCABULARIES:
+    (out / layout.PLANS_DIR).mkdir(parents=True)
+    (out / layout.SOURCES_DIR).mkdir()
+    for name in (n for n in layout.VOCABULARY_FILES if n not in ("regions.yaml", layout.SEARCH_VOCABULARY)):
         shutil.copy(ROOT / "content" / name, out / name)
     topics = [t["id"] for t in yaml.safe_load((ROOT / "content/topics.yaml").read_text(encoding="utf-8"))["topics"]]
     audiences = [a["id"] for a in yaml.safe_load((ROOT / "content/audiences.yaml").read_text(encoding="utf-8"))["audiences"]]

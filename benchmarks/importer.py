@@ -23,9 +23,9 @@ from typing import Any, Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.errors import ContentError  # noqa: E402
+from generator.content.errors import ContentError  # noqa: E402
 from generator.importer import ImporterError, Vocabularies, import_source  # noqa: E402
-from generator.yamlsafe import decode, parse  # noqa: E402
+from generator.content.yamlsafe import decode, parse  # noqa: E402
 
 CONTENT = ROOT / "content"
 TITLE_RATIO = 0.9

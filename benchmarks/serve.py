@@ -34,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import generate  # noqa: E402
 from benchmarks.scale import mkdocs_config  # noqa: E402
-from generator import loader, urls  # noqa: E402
+from generator.content import loader  # noqa: E402
+from generator.site import urls  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import loader, skeleton
+from .content import layout, loader
+
+from . import skeleton
 from .importer import cli as importer_cli
-from .errors import ContentErrors
+from .content.errors import ContentErrors
 
 
 def _github(error) -> str:
@@ -22,7 +24,7 @@ def check(paths: list[str], output_format: str = "text") -> int:
     roots: list[Path] = []
     for name in paths or ["content"]:
         path = Path(name)
-        root = path.parent.parent if path.suffix == ".yaml" and path.parent.name == loader.PLANS_DIR else (
+        root = path.parent.parent if path.suffix == ".yaml" and path.parent.name == layout.PLANS_DIR else (
             path.parent if path.suffix == ".yaml" else path)
         if root not in roots:
             roots.append(root)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from .errors import ContentErrors
-from .render import Renderer
-from . import loader
+from .content.errors import ContentErrors
+from .site.render import Renderer
+from .content import layout, loader
 
 
 class SkeletonError(Exception):
@@ -28,10 +28,10 @@ def write_skeleton(content_dir: Path, region_id: str, year: int | None = None, l
         raise SkeletonError(f"unknown region '{region_id}'. Known regions: {known}. "
                             "Add the region to content/regions.yaml first.")
     plan_id = f"{region_id}-{year}"
-    path = content_dir / loader.PLANS_DIR / f"{plan_id}.yaml"
+    path = content_dir / layout.PLANS_DIR / f"{plan_id}.yaml"
     if path.exists() and not force:
         raise SkeletonError(f"{path} already exists; use --force to overwrite it")
-    source = content_dir / loader.SOURCES_DIR / f"{plan_id}.txt"
+    source = content_dir / layout.SOURCES_DIR / f"{plan_id}.txt"
     renderer = Renderer()
     text = renderer.env.get_template("new-plan.yaml.j2").render(
         plan_id=plan_id, region_id=region_id, region_name=region.name, level=level, year=year, path=path.as_posix())

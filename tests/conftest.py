@@ -35,7 +35,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def catalog():
-    from generator import loader
+    from generator.content import loader
 
     return loader.load(CONTENT)
 

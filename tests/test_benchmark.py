@@ -9,9 +9,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from benchmarks.corpus import generate
-from generator import loader
-
-
+from generator.content import loader
 def test_corpus_is_valid_and_deterministic(tmp_path: Path) -> None:
     counts = generate(tmp_path / "a", regions=3, seed=5)
     generate(tmp_path / "b", regions=3, seed=5)

@@ -12,8 +12,7 @@ from typing import Iterator
 
 import pytest
 
-from generator import urls
-
+from generator.site import urls
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and os.environ.get("CI"):

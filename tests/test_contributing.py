@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from generator import loader, schema
-
+from generator.content import loader, schema
 GUIDE = (ROOT / "docs" / "contribute.md").read_text(encoding="utf-8")
 
 
@@ -22,7 +21,7 @@ def test_every_schema_field_is_documented_in_the_guide() -> None:
 
 
 def test_every_plugin_option_is_documented() -> None:
-    from generator.config import PlansConfig
+    from generator.mkdocs.config import PlansConfig
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, _ in PlansConfig._schema:

@@ -26,7 +26,7 @@ def test_two_builds_are_identical(site: Path, tmp_path: Path) -> None:
 
 
 def test_graph_svg_is_deterministic(catalog) -> None:
-    from generator import graphs
+    from generator.site import graphs
 
     plan = max(catalog.plans.values(), key=lambda p: len(p.responsible_agencies))
     first = graphs.drawing(graphs.collaboration_graph(plan.measures), str, str, str, lambda n: 0)

@@ -11,8 +11,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import CONTENT, ROOT
-from generator import export, pages, similarity, urls
-from generator.render import Renderer
+from generator.site import export, similarity, urls
+from generator.site.build import Links, Site
+from generator.site.pages import glossary, plans as plan_pages
+from generator.site.render import Renderer
 
 
 def soup_of(site: Path, src: str) -> BeautifulSoup:
@@ -125,8 +127,8 @@ def test_plan_pages_link_downloads(site: Path, catalog) -> None:
 
 def test_a_long_list_of_plans_is_split_into_pages(catalog, monkeypatch) -> None:
     """Regions add municipal plans and new versions: the plans list shows PLANS_PAGE plans a page."""
-    monkeypatch.setattr(pages, "PLANS_PAGE", 2)
-    outputs = list(pages.SiteBuilder(catalog, CONTENT, Renderer(), pages.Links(), ROOT).plans_pages())
+    monkeypatch.setattr(plan_pages, "PLANS_PAGE", 2)
+    outputs = list(plan_pages.lists(Site(catalog, CONTENT, Renderer(), Links(), ROOT)))
     plans = list(catalog.plans.values())
     assert len(plans) > 2 and [o.src for o in outputs] == [urls.PLANS] + [
         urls.plans_page(n) for n in range(2, len(outputs) + 1)]
@@ -142,10 +144,10 @@ def test_a_long_list_of_plans_is_split_into_pages(catalog, monkeypatch) -> None:
 
 def test_a_long_glossary_is_split_into_pages(catalog, monkeypatch) -> None:
     """At 89 regions agencies' abbreviations make the glossary long: pages of GLOSSARY_PAGE entries."""
-    monkeypatch.setattr(pages, "GLOSSARY_PAGE", 10)
-    builder = pages.SiteBuilder(catalog, CONTENT, Renderer(), pages.Links(), ROOT)
-    entries = builder.glossary()
-    outputs = list(builder.glossary_pages())
+    monkeypatch.setattr(glossary, "GLOSSARY_PAGE", 10)
+    site = Site(catalog, CONTENT, Renderer(), Links(), ROOT)
+    entries = glossary.entries(site)
+    outputs = list(glossary.pages(site))
     count = -(-len(entries) // 10)
     assert count > 1 and [o.src for o in outputs] == [urls.GLOSSARY] + [urls.glossary_page(n) for n in range(2, count + 1)]
     for n, output in enumerate(outputs):

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CONTENT, minimal_plan
-from generator import loader, schema, yamlsafe
-from generator.render import Renderer
-from generator.errors import ContentError, ContentErrors
+from generator.content import loader, schema, yamlsafe
+from generator.site.render import Renderer
+from generator.content.errors import ContentError, ContentErrors
 
 VALID = yaml.safe_dump(minimal_plan(), allow_unicode=True, sort_keys=False)
 TEXTS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from generator import graphs
-
-
+from generator.site import graphs
 def test_plan_graph_counts_shared_measures(catalog) -> None:
     for plan in catalog.plans.values():
         graph = graphs.collaboration_graph(plan.measures)

@@ -19,13 +19,13 @@ from typing import Any, Iterator
 import pytest
 
 from conftest import CONTENT, ROOT
-from generator import loader
+from generator.content import loader
 from generator.importer import ImporterError, Vocabularies, cleanup, cli, import_bytes, import_source
 from generator.importer.agencies import split_cell
 from generator.importer.detect import detect_format
 from generator.importer.log import Log
 from generator.importer.yamlout import dump
-from generator.yamlsafe import parse
+from generator.content.yamlsafe import parse
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 VOCABULARY_FILES = ("regions.yaml", "topics.yaml", "audiences.yaml", "agency-kinds.yaml", "glossary.yaml")

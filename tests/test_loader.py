@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, minimal_plan, write_plan
-from generator import loader
-from generator.errors import ContentErrors
+from generator.content import loader
+from generator.content.errors import ContentErrors
 
 
 def at(path: Path, needle: str, offset: int = 0) -> str:

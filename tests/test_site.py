@@ -14,9 +14,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import get_yaml_loader
 
 from conftest import ROOT, build_site, minimal_plan, write_plan
-from generator import graphs, urls
-
-
+from generator.site import graphs, urls
 def page(site: Path, src: str) -> BeautifulSoup:
     path = site / urls.page_url(src) / "index.html" if src.endswith(".md") else site / src
     assert path.is_file(), f"missing page {path}"
@@ -233,7 +231,7 @@ def test_a_templates_dir_overrides_a_page_template(tmp_path: Path, catalog) -> N
     for name in ("docs", "overrides", "content"):
         shutil.copytree(ROOT / name, tmp_path / name)
     (tmp_path / "templates").mkdir()
-    region = (ROOT / "generator/templates/region.html.j2").read_text(encoding="utf-8")
+    region = (ROOT / "generator/site/templates/region.html.j2").read_text(encoding="utf-8")
     front = '{{ region.name|front_matter(region.name ~ ": планы по профориентации", kb_type="регион") }}'
     assert front in region and "{{ terms|search_terms }}" in region
     region = region.replace(front, '{% import "_macros.j2" as ui with context %}\n'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.timeframes import describe, parse
+from generator.content.timeframes import describe, parse
 
 PERIOD = (2020, 2024)
 

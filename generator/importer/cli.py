@@ -15,15 +15,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .. import loader
-from ..errors import ContentErrors
+from ..content import layout, loader
+from ..content.errors import ContentErrors
 from .errors import ImporterError
 from .pipeline import ImportResult, Vocabularies, import_source
 from .report import format_report
 from .yamlout import dump
 
 _PLAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_VOCABULARY_FILES = ("regions.yaml", "topics.yaml", "audiences.yaml", "agency-kinds.yaml", "glossary.yaml")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -65,7 +64,7 @@ def execute(source: Path, region: str, content: Path, out: Path | None, force: b
         if out.suffix != ".yaml" or not _PLAN_ID.match(out.stem):
             raise ImporterError(f"--out must name a file <plan-id>.yaml with a lowercase id such as {region}-2021.yaml")
         plan_id = out.stem
-        if out.parent.name == loader.PLANS_DIR:
+        if out.parent.name == layout.PLANS_DIR:
             content = out.parent.parent
     if not content.is_dir():
         raise ImporterError(f"content folder {content} not found (use --content)")
@@ -74,13 +73,13 @@ def execute(source: Path, region: str, content: Path, out: Path | None, force: b
     vocabularies = Vocabularies.load(content, exclude=out)
     result = import_source(source, region, vocabularies, plan_id)
     if out is None:
-        out = content / loader.PLANS_DIR / f"{result.plan_id}.yaml"
+        out = content / layout.PLANS_DIR / f"{result.plan_id}.yaml"
         if out.exists():
             if not force:
                 raise ImporterError(f"{out} already exists; use --force to overwrite it (or --out another file)")
             result = import_source(source, region, vocabularies.without(out), result.plan_id)
     source_bytes = source.read_bytes() if result.source_format == "txt" else result.source_text.encode("utf-8")
-    source_path = content / loader.SOURCES_DIR / f"{result.plan_id}.txt"
+    source_path = content / layout.SOURCES_DIR / f"{result.plan_id}.txt"
     write_source = True
     if source_path.exists():
         if source_path.read_bytes() == source_bytes:
@@ -106,13 +105,13 @@ def validate(text: str, plan_id: str, source_bytes: bytes, content: Path) -> Non
     """Load the draft with the project's own loader in a scratch content folder; raise if it does not pass."""
     with tempfile.TemporaryDirectory(prefix="import-check-") as scratch:
         root = Path(scratch)
-        for name in _VOCABULARY_FILES:
+        for name in layout.VOCABULARY_FILES:
             if (content / name).is_file():
                 shutil.copyfile(content / name, root / name)
-        (root / loader.PLANS_DIR).mkdir()
-        (root / loader.SOURCES_DIR).mkdir()
-        (root / loader.PLANS_DIR / f"{plan_id}.yaml").write_text(text, encoding="utf-8")
-        (root / loader.SOURCES_DIR / f"{plan_id}.txt").write_bytes(source_bytes)
+        (root / layout.PLANS_DIR).mkdir()
+        (root / layout.SOURCES_DIR).mkdir()
+        (root / layout.PLANS_DIR / f"{plan_id}.yaml").write_text(text, encoding="utf-8")
+        (root / layout.SOURCES_DIR / f"{plan_id}.txt").write_bytes(source_bytes)
         try:
             loader.load(root)
         except ContentErrors as exc:

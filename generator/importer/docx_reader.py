@@ -12,8 +12,7 @@ import io
 from typing import Any
 
 from .errors import ImporterError
-from .readers import rows_text
-from .rows import BREAK, CELLS, TEXT, Row, Source
+from .rows import BREAK, CELLS, TEXT, Row, Source, rows_text
 
 
 def read_docx(data: bytes, name: str = "the source") -> Source:

@@ -10,7 +10,7 @@ import datetime
 import re
 from typing import Any
 
-from .. import timeframes
+from ..content import timeframes
 from . import agencies, slug, suggest
 from .agencies import AgencyDraft, Definition, Registry
 from .log import DEADLINE, GUESS, INFO, Log

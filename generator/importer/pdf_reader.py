@@ -13,8 +13,7 @@ from typing import Any
 
 from .errors import ImporterError
 from .pdf_layout import aligned_rows
-from .readers import rows_text
-from .rows import BREAK, CELLS, TEXT, Row, Source
+from .rows import BREAK, CELLS, TEXT, Row, Source, rows_text
 
 
 def read_pdf(data: bytes, name: str = "the source") -> Source:

@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import ContentError
-from ..yamlsafe import decode, parse
+from ..content.errors import ContentError
+from ..content.yamlsafe import decode, parse
 from . import agencies, cleanup, draft, metadata, table
 from .errors import ImporterError
 from .log import FIX, GUESS, Log

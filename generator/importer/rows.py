@@ -33,3 +33,17 @@ class Source:
     rows: list[Row]
     name: str = "the source"
     notes: list[str] = field(default_factory=list)  # guesses about the whole document
+
+
+def rows_text(rows: list[Row]) -> str:
+    """The rows back as text (tabs between cells), kept as the plan's source text for .docx and .pdf."""
+    out: list[str] = []
+    for row in rows:
+        if row.kind == BREAK:
+            if out and out[-1] != "":
+                out.append("")
+        elif row.kind == TEXT:
+            out.append(row.cells[0])
+        else:
+            out.append("\t".join(" ".join(c.split()) for c in row.cells))
+    return "\n".join(out).strip("\n") + "\n"

@@ -17,10 +17,6 @@ class ContentError(Exception):
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
-    def __reduce__(self) -> tuple:
-        # Files are checked in several processes (parallel.py); a frozen exception needs this to travel.
-        return ContentError, (self.path, self.line, self.column, self.message)
-
 
 class ContentErrors(Exception):
     """Raised when content is invalid; carries every error found, not just the first."""

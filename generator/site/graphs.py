@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
-from .model import Agency, Catalog, Measure
+from ..content.model import Agency, Catalog, Measure
 
 SEED = 7
 WIDTH, HEIGHT, MARGIN, LABEL_ROOM = 1100, 640, 60, 330

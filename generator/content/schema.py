@@ -172,12 +172,6 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[ContentEr
     return [doc.error(path, f"{where}: {error.message}")]
 
 
-def prepare(name: str) -> None:
-    """Compile schema `name`'s quick check now (about 0.07 s for plans), before work is shared
-    between processes (parallel.py), so that each process does not compile it again."""
-    _compiled(name)
-
-
 @cache
 def _compiled(name: str) -> Callable[[Any], Any]:
     return fastjsonschema.compile(load_schema(name))

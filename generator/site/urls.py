@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .model import Agency, AgencyKind, Measure, Plan, Region, Topic
+from ..content.model import Agency, AgencyKind, Measure, Plan, Region, Topic
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .model import Catalog, Measure, Region
+from ..content.model import Catalog, Measure, Region
 from .similarity import stems
-from .timeframes import MONTH_NAMES
+from ..content.timeframes import MONTH_NAMES
 
 _WORD = re.compile(r"[\wА-Яа-яЁё-]+")
 # Every vocabulary word is prefixed with this mark in the index, so that the search page can

@@ -16,7 +16,7 @@ from operator import itemgetter
 
 import snowballstemmer
 
-from .model import Catalog, Measure
+from ..content.model import Catalog, Measure
 
 LIMIT = 5
 MIN_SCORE = 0.12

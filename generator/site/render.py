@@ -161,7 +161,7 @@ class Renderer:
     """Renders one named template for one page; templates in `overrides` win over the package's."""
 
     def __init__(self, overrides: list[str] | None = None, *, auto_reload: bool = False, **globals_: Any) -> None:
-        loaders = [FileSystemLoader(d) for d in overrides or []] + [PackageLoader("generator", "templates")]
+        loaders = [FileSystemLoader(d) for d in overrides or []] + [PackageLoader("generator.site", "templates")]
         self.env = _Environment(
             loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True, finalize=_finalize,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=auto_reload,

@@ -12,8 +12,8 @@ import json
 from operator import itemgetter
 from typing import Any, Iterable
 
-from .model import Agency, Catalog, Measure, Plan
-from .timeframes import Timeframe
+from ..content.model import Agency, Catalog, Measure, Plan
+from ..content.timeframes import Timeframe
 
 # Column name → (description for the data page, value of a measure).
 CSV_COLUMNS: dict[str, str] = {

@@ -1,14 +1,12 @@
 """The MkDocs glue: load content once per build, add the generated files, watch content/.
 
-All logic lives in loader.py (content), pages.py (what to generate) and the templates; this
-module only translates between them and MkDocs events.
+All logic lives in content/ (reading the YAML), site/ (what to generate) and the templates;
+this module only translates between them and MkDocs events.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import subprocess
 import threading
 import time
@@ -19,13 +17,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import loader, search
+from ..content import loader
+
+from . import pagefind
 from .config import PlansConfig
-from .errors import ContentErrors
+from ..content.errors import ContentErrors
 from .generated_page import GeneratedPage
-from .model import Catalog
-from .pages import Links, SiteBuilder
-from .render import Renderer
+from ..content.model import Catalog
+from ..site import pages
+from ..site.build import Links, Site
+from ..site.render import Renderer
 
 log = get_plugin_logger(__name__)
 
@@ -44,8 +45,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     def on_config(self, config: Any) -> Any:
         start = time.perf_counter()
         try:
-            with _collector_paused():
-                self.catalog = loader.load(self.config.content_dir)
+            self.catalog = loader.load(self.config.content_dir)
         except ContentErrors as exc:
             raise PluginError(f"Invalid content in '{self.config.content_dir}':\n{exc}") from None
         # The timings tell a contributor where a slow build goes; benchmarks/scale.py reads them.
@@ -59,13 +59,9 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         assert self.catalog is not None
         start = time.perf_counter()
         project_dir = Path(config.config_file_path).parent
-        with _collector_paused():
-            builder = SiteBuilder(
-                self.catalog, Path(self.config.content_dir),
-                _renderer(self.config.templates_dir, self.serving),
-                Links(config.repo_url, self.config.branch), project_dir,
-            )
-            outputs = builder.outputs()
+        site = Site(self.catalog, Path(self.config.content_dir), _renderer(self.config.templates_dir, self.serving),
+                    Links(config.repo_url, self.config.branch), project_dir)
+        outputs = pages.outputs(site)
         # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.
         docs_beside_content = Path(config.docs_dir).resolve().parent == project_dir.resolve()
         nav_titles = dict(_nav_titles(config.nav or []))
@@ -91,12 +87,12 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         if not self.config.search_index:
             return
         if self.serving:
-            self.indexing = search.start_index(Path(config.site_dir))
+            self.indexing = pagefind.start_index(Path(config.site_dir))
             threading.Thread(target=self.report_indexing, args=(self.indexing,), daemon=True).start()
             return
         try:
-            summary = search.index_site(Path(config.site_dir))
-        except search.SearchIndexError as exc:
+            summary = pagefind.index_site(Path(config.site_dir))
+        except pagefind.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
         log.debug(summary)
 
@@ -111,31 +107,13 @@ class PlansPlugin(BasePlugin[PlansConfig]):
 
     @staticmethod
     def report_indexing(process: subprocess.Popen[str]) -> None:
-        failure = search.finish_index(process)
+        failure = pagefind.finish_index(process)
         if failure is not None:
             log.warning(f"Pagefind could not index the preview; search is unavailable:\n{failure}")
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.config.content_dir))
         return server
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector waits while content is read and pages are rendered.
-
-    Both make millions of containers that either live as long as the build (the catalog) or are
-    freed by reference counting as soon as a page is joined. The collector, which runs after
-    every 700 new containers, would go over the survivors again and again and find next to
-    nothing: 10–15 % of the generator's time at 89 regions. The few cycles made meanwhile
-    (Jinja's contexts) are collected by its next run, after the pause."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _nav_titles(items: list[Any]) -> Iterator[tuple[str, str]]:

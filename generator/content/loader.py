@@ -9,11 +9,10 @@ contributor sees every mistake in one run.
 from __future__ import annotations
 
 import difflib
-from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import parallel, schema, timeframes
+from . import layout, schema, timeframes
 from .errors import ContentError, ContentErrors
 from .model import (
     Act, Agency, AgencyKind, Audience, Catalog, Event, Indicator, IndicatorGroup, Measure,
@@ -21,15 +20,6 @@ from .model import (
 )
 from .yamlsafe import Document, decode, parse
 
-VOCABULARIES = {
-    "regions": ("regions.yaml", "regions"),
-    "topics": ("topics.yaml", "topics"),
-    "agency-kinds": ("agency-kinds.yaml", "kinds"),
-    "audiences": ("audiences.yaml", "audiences"),
-    "glossary": ("glossary.yaml", "terms"),
-}
-PLANS_DIR = "plans"
-SOURCES_DIR = "sources"
 
 
 def load(content_dir: str | Path) -> Catalog:
@@ -76,7 +66,7 @@ class _Loader:
     def run(self) -> Catalog:
         if not self.root.is_dir():
             raise ContentErrors([ContentError(self.display(self.root), 1, 1, "content folder not found")])
-        vocab = {name: self.vocabulary(name) for name in VOCABULARIES}
+        vocab = {name: self.vocabulary(name) for name in layout.VOCABULARIES}
         regions = [Region(e["id"], e["name"], e["iso"], e["federal_district"], e.get("note")) for e in vocab["regions"]]
         topics = [Topic(e["id"], e["title"], e["description"], e.get("note")) for e in vocab["topics"]]
         kinds = [AgencyKind(e["id"], e["title"], e["description"], e.get("group", False), e.get("note")) for e in vocab["agency-kinds"]]
@@ -103,7 +93,7 @@ class _Loader:
     # -- vocabularies -------------------------------------------------------------------
 
     def vocabulary(self, name: str) -> list[dict[str, Any]]:
-        filename, key = VOCABULARIES[name]
+        filename, key = layout.VOCABULARIES[name]
         path = self.root / filename
         if not path.is_file():
             self.errors.append(ContentError(self.display(path), 1, 1, f"missing vocabulary file {filename}"))
@@ -124,7 +114,7 @@ class _Loader:
 
     def search_vocabulary(self) -> SearchVocabulary:
         """The optional search vocabulary; its topic and region ids must exist."""
-        path = self.root / "search-vocabulary.yaml"
+        path = self.root / layout.SEARCH_VOCABULARY
         if not path.is_file():
             return SearchVocabulary()
         doc, errors = read_document(path, self.display(path), "search-vocabulary")
@@ -145,7 +135,7 @@ class _Loader:
     # -- plans ---------------------------------------------------------------------------
 
     def plan_documents(self) -> list[Document]:
-        folder = self.root / PLANS_DIR
+        folder = self.root / layout.PLANS_DIR
         if not folder.is_dir():
             self.errors.append(ContentError(self.display(folder), 1, 1, "plans folder not found"))
             return []
@@ -158,10 +148,7 @@ class _Loader:
                                                 "only plan files named <plan-id>.yaml belong in content/plans"))
                 continue
             paths.append(path)
-        # Files are read and checked on every core once there are many (about 0.3 ms a kilobyte).
-        schema.prepare("plan")
-        read = parallel.run([(path.stat().st_size / 3500, partial(read_document, path, self.display(path), "plan"))
-                             for path in paths])
+        read = [read_document(path, self.display(path), "plan") for path in paths]
         docs = []
         for doc, errors in read:
             self.errors.extend(errors)

@@ -1,0 +1,1 @@
+"""Content: reading, validating and modelling the YAML files under content/."""
