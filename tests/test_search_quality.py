@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
 from benchmarks import search_quality
-
-CHROMIUM = shutil.which("chromium")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 
 
 def test_query_set_is_well_formed(catalog) -> None:

@@ -166,12 +166,10 @@ class Renderer:
             loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True, finalize=_finalize,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=auto_reload,
         )
-        self.env.filters.update(paragraphs=paragraphs, html=html_text, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
-                                raw=Markup, esc=escape, attr=attr, link=_link, href=_href, heading=heading,
-                                shorten=shorten, fragment=self.fragment,
-                                front_matter=front_matter, search_terms=search_terms)
-        self.env.globals.update(urls=urls, plural=plural, link=_link, href=_href, slug=slug, date_ru=date_ru,
-                                **globals_)
+        self.env.filters.update(paragraphs=paragraphs, attr=attr, link=_link, href=_href, heading=heading,
+                                shorten=shorten, fragment=self.fragment, front_matter=front_matter,
+                                search_terms=search_terms)
+        self.env.globals.update(urls=urls, plural=plural, date_ru=date_ru, **globals_)
         self.fragments: dict[tuple[str, str], str] = {}
         self.chosen: dict[tuple[str, ...], Template] = {}
 
