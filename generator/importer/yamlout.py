@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-HEADER = "# yaml-language-server: $schema=../../generator/schemas/plan.schema.json\n"
+HEADER = "# yaml-language-server: $schema=../../generator/content/schemas/plan.schema.json\n"
 
 
 class _Dumper(yaml.SafeDumper):
