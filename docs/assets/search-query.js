@@ -1,33 +1,71 @@
-// What the search page does to a query before it reaches Pagefind, apart from the page itself
-// (search.js draws the page). Function words are dropped ("как", "для"), Latin letters are read
-// as transliterated Russian, a long word the site never uses is replaced by the nearest word it
-// does (typos), abbreviations become their expansion, and a query that finds nothing is relaxed
-// to the fewest words that find something.
-// kbSearchQuery(base, changed) -> {rewrite, relax, load}; `changed` is called when word lists
-// arrive that may change a rewrite.
+// What a query becomes before Pagefind sees it, apart from the page that shows the results.
+//
+// kbSearchQuery(base, changed) returns an object; `changed` is called when word lists arrive
+// that may change a rewrite (the page may then search again):
+//   search(term) -> Promise<{query, filters, results, note}>: the whole search, as the page should
+//       run it: `results` are Pagefind results (call .data() on each), best first; `note` says in
+//       Russian what was done to the query, or "".
+//   rewrite(term) -> string: the words Pagefind searches for.
+//   filters(term) -> {FilterName: [values]}: the filters the query implies (a region, a year, a grade,
+//       a month); a result must have one of the values of each. Grades and months also accept
+//       measures that name none ("не указан").
+//   relax(query) -> Promise<string|null>: the fewest words to leave out when every word together
+//       finds nothing.
+//   excerpt(data) -> string: the HTML excerpt to show for a result's data (`await result.data()`):
+//       plan text only, escaped, with the matched words in <mark>; a result found through the search
+//       vocabulary shows the plan words its concept stands for, marked.
+//   analyze(term) -> {words, concepts, filters, text, unknown}: the reading of a query (also the
+//       catalogue's): the words left, the concept terms, the filters, what Pagefind gets, the words
+//       dropped as used by no page.
+//   ready(term) -> Promise: resolves when the word lists the term needs have arrived.
+//   lemma(word) -> string: the dictionary form of a word the site uses (in any of its forms), folded.
+//   load(letter): fetch the word list of a letter.
+// How a query is read: numbers never match measure numbers: a year becomes the «Год» filter, a grade
+// («9 класс», «девятиклассники») the «Класс» filter, a month the «Месяц» filter, a region's name or
+// everyday name («Кузбасс», «ленобласть») the «Регион» filter; function words are dropped; Latin letters
+// are read as transliterated Russian unless the site uses the word; a misspelt word becomes the nearest
+// word the site uses; an abbreviation (in capitals, or of 3+ letters) and an everyday phrase of the search
+// vocabulary become the words of its concept (content/search-vocabulary.yaml), which are indexed with
+// every page that has the concept — so «СПО» finds colleges, never «среднего общего образования».
 window.kbSearchQuery = function (base, changed) {
   "use strict";
-  var STOP = new Set(("а в во для до за и из или к как какие какой каких ко кто ли мне на над не ни о об обо " +
+  changed = changed || function () {};
+  var TOP = 5;
+  var STOP = new Set(("а в во для до за и из или к как какие какой каких какая каком ко кто ли мне на над не ни о об обо " +
     "от по под при про с со у что чтобы это где когда зачем почему же бы мой моя мои моему моей ваш наш его ее их " +
-    "можно нужно есть ли быть чем тот эти этот все всё очень").split(" "));
+    "можно нужно есть быть чем тот эти этот все всё очень если она он они оно мы вы я там тут куда откуда чего " +
+    "после перед ли либо еще уже тоже также только бывает бывают проводят проводится делают делать сделать есть лучше " +
+    "хочет хочу хотим знает знаю подскажите посоветуйте расскажите найти нужен нужна нужны какое каков ей ему им").split(" "));
   var TRANSLIT = [["shch", "щ"], ["sch", "щ"], ["zh", "ж"], ["kh", "х"], ["ts", "ц"], ["ch", "ч"], ["sh", "ш"],
     ["yu", "ю"], ["ju", "ю"], ["iu", "ю"], ["ya", "я"], ["ja", "я"], ["ia", "я"], ["yo", "е"], ["ye", "е"],
     ["a", "а"], ["b", "б"], ["v", "в"], ["g", "г"], ["d", "д"], ["e", "е"], ["z", "з"], ["i", "и"], ["y", "ы"],
     ["j", "й"], ["k", "к"], ["l", "л"], ["m", "м"], ["n", "н"], ["o", "о"], ["p", "п"], ["r", "р"], ["s", "с"],
     ["t", "т"], ["u", "у"], ["f", "ф"], ["h", "х"], ["c", "ц"], ["w", "в"], ["x", "кс"], ["q", "к"], ["'", "ь"]];
+  var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одиннадцати"];
   var dict = {}, loading = {};
+  var vocabulary = null;
+  var vocabularyLoading = fetch(base + "data/search-vocabulary.json")
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .catch(function () { return null; })
+    .then(function (json) { vocabulary = json; changed(); });
 
   function hex(ch) { return ch.codePointAt(0).toString(16).padStart(4, "0"); }
   function load(letter) {
-    if (dict[letter] || loading[letter]) return;
-    loading[letter] = fetch(base + "data/words/" + hex(letter) + ".json")
-      .then(function (r) { return r.ok ? r.json() : []; })
-      .catch(function () { return []; })
-      .then(function (words) { dict[letter] = words; changed(); });
+    if (!letter) return Promise.resolve();
+    if (!loading[letter]) {
+      loading[letter] = fetch(base + "data/words/" + hex(letter) + ".json")
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; })
+        .then(function (words) { dict[letter] = words; changed(); });
+    }
+    return loading[letter];
   }
+  function fold(text) { return text.toLowerCase().replace(/ё/g, "е"); }
+  function tokens(text) { return fold(text).split(/[^a-zа-я0-9']+/).filter(Boolean); }
+  function known(word) { var d = dict[word[0]]; return !!(d && Object.prototype.hasOwnProperty.call(d, word)); }
+  function lemma(word) { return known(word) ? dict[word[0]][word] : word; }
   function translit(word) {
-    if (!/^[a-z']+$/.test(word)) return word;
-    if (dict[word[0]] && dict[word[0]].indexOf(word) >= 0) return word;
+    if (!/^[a-z']+$/.test(word) || known(word)) return word;
     var out = "", i = 0;
     while (i < word.length) {
       var hit = TRANSLIT.find(function (p) { return word.startsWith(p[0], i); });
@@ -54,48 +92,158 @@ window.kbSearchQuery = function (base, changed) {
     }
     return prev[b.length];
   }
-  // A word the site knows (or another form of it) stays; a misspelt one becomes the nearest
-  // known word; a long word no page uses ("делают", "рассказать" in a question) is dropped (null).
+  // A word the site knows in any form stays; a misspelt one becomes the nearest known word; a long
+  // word no page uses ("рассказать" in a question) is dropped (null).
   function correct(word) {
     if (word.length < 5 || !/^[а-я]+$/.test(word)) return word;
     var words = dict[word[0]];
     if (!words) { load(word[0]); return word; }
-    if (words.indexOf(word) >= 0) return word;
+    if (known(word)) return word;
     var prefix = word.slice(0, Math.max(4, Math.min(word.length - 2, 8)));
-    if (words.some(function (w) { return w.startsWith(prefix); })) return word;  // a known word in another form
+    var keys = Object.keys(words);
+    if (keys.some(function (w) { return w.startsWith(prefix); })) return word;
     var limit = word.length <= 7 ? 1 : 2, best = word, bestD = limit + 1;
-    words.forEach(function (w) {
+    keys.forEach(function (w) {
       var d = distance(word, w, limit);
       if (d < bestD || (d === bestD && w < best)) { best = w; bestD = d; }
     });
     return bestD <= limit ? best : null;
   }
-  // An abbreviation becomes its expansion: short words would also match longer words that
-  // merely start with the same letters ("СПО" → "способствующих"); pages that use either form
-  // are indexed with both.
-  var abbreviations = {};
-  fetch(base + "data/search-abbreviations.json").then(function (r) { return r.ok ? r.json() : {}; })
-    .then(function (json) { abbreviations = json; changed(); })
-    .catch(function () {});
-  function expand(original) {
-    var lower = original.toLowerCase();
-    var upper = original === original.toUpperCase() && /[А-ЯA-Z]/.test(original);
-    return abbreviations[lower] && (upper || lower.length >= 3) ? abbreviations[lower] : original;
+
+  // Phrases (lemma lists) found in order in the lemma slots, at most one other word between two of
+  // their words; longest first; each slot used once. `slots[i]` is a set of lemmas a word may be.
+  function findPhrases(slots, entries) {
+    var used = slots.map(function () { return false; }), found = [];
+    var all = [];
+    entries.forEach(function (entry) {
+      entry.phrases.forEach(function (phrase) { all.push({ entry: entry, phrase: phrase }); });
+    });
+    all.sort(function (a, b) { return b.phrase.length - a.phrase.length; });
+    all.forEach(function (p) {
+      for (var start = 0; start < slots.length; start++) {
+        var at = [], i = start;
+        for (var k = 0; k < p.phrase.length && i < slots.length; k++) {
+          var limit = k === 0 ? i : Math.min(slots.length - 1, i + 1), hit = -1;
+          for (var j = i; j <= limit; j++) if (!used[j] && slots[j].has(p.phrase[k])) { hit = j; break; }
+          if (hit < 0) break;
+          at.push(hit); i = hit + 1;
+        }
+        if (at.length === p.phrase.length) {
+          at.forEach(function (j) { used[j] = true; });
+          found.push({ entry: p.entry, at: at });
+          return;
+        }
+      }
+    });
+    return { found: found, used: used };
   }
-  function rewrite(term) {
-    term = term.split(/\s+/).map(expand).join(" ");
-    var words = term.toLowerCase().replace(/ё/g, "е").split(/[\s,.!?;:«»"()]+/).filter(Boolean);
-    var content = words.filter(function (w) { return !STOP.has(w); });
-    if (content.length) words = content;
-    var known = words.map(translit).map(correct);
-    var kept = known.filter(Boolean);
-    return (kept.length ? kept : words).join(" ");
+
+  function analyze(term) {
+    var filters = {}, concepts = [], ranking = [];
+    function add(name, value) {
+      filters[name] = filters[name] || [];
+      if (filters[name].indexOf(value) < 0) filters[name].push(value);
+    }
+    var raw = term.split(/[^A-Za-zА-Яа-яЁё0-9']+/).filter(Boolean);
+    // Abbreviations, before case is lost: «ДО» in capitals only, «спо» in any case.
+    var abbreviations = {};
+    (vocabulary ? vocabulary.concepts : []).forEach(function (c) {
+      c.abbr.forEach(function (a) { abbreviations[a] = c.term; });
+    });
+    var words = [];
+    raw.forEach(function (w) {
+      var lower = fold(w);
+      var capitals = w === w.toUpperCase() && /[А-ЯA-Z]/.test(w);
+      if (abbreviations[lower] && (capitals || lower.length >= 3)) {
+        if (concepts.indexOf(abbreviations[lower]) < 0) concepts.push(abbreviations[lower]);
+        return;
+      }
+      words = words.concat(tokens(w));
+    });
+    // Numbers: years and grades become filters; any other number is no word to search for.
+    var kept = [];
+    words.forEach(function (w, i) {
+      var year = /^(19|20)\d\d(г|гг|год|года|году)?$/.test(w) && parseInt(w, 10);
+      var near = [words[i - 1], words[i + 1], words[i + 2]].filter(Boolean);
+      if (year) { add("Год", String(year)); return; }
+      if (/^\d+$/.test(w)) {
+        var n = parseInt(w, 10);
+        if (n >= 1 && n <= 11 && near.some(function (x) { return /^класс/.test(x); })) add("Класс", String(n));
+        return;
+      }
+      var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн"); });
+      if (grade >= 0) { add("Класс", String(grade + 1)); return; }
+      if (/^(г|гг|год|года|году|годы|годов|х|й|го|м|ом|е)$/.test(w)) return;
+      if (/^класс/.test(w) && [words[i - 2], words[i - 1], words[i + 1]].some(function (x) { return x && /^\d+$/.test(x); })) return;
+      kept.push(w);
+    });
+    var FUNCTION = new Set(vocabulary ? vocabulary.function_words : []);
+    var unknown = [];
+    words = kept.filter(function (w) { return !FUNCTION.has(w); }).map(translit)
+      .map(function (w) { var c = STOP.has(w) ? w : correct(w); if (c === null) unknown.push(w); return c; })
+      .filter(Boolean);
+    var slots = words.map(function (w) {
+      var s = new Set([w, lemma(w)]);
+      if (vocabulary && vocabulary.synonyms[lemma(w)]) s.add(vocabulary.synonyms[lemma(w)]);
+      return s;
+    });
+    if (vocabulary) {
+      var months = vocabulary.months;
+      slots.forEach(function (s, i) {
+        s.forEach(function (l) { if (months[l]) { add("Месяц", months[l]); slots[i] = new Set(); words[i] = null; } });
+      });
+      // A region's name, everyday name or adjective («смоленская») is a filter, with the «область» after it.
+      var regions = vocabulary.regions.map(function (r) {
+        var phrases = r.phrases.slice();
+        r.phrases.forEach(function (p) { if (p.length > 1 && /(ский|цкий)$/.test(p[0])) phrases.push([p[0]]); });
+        return { name: r.name, phrases: phrases };
+      });
+      var regionHits = findPhrases(slots, regions);
+      regionHits.found.forEach(function (f) {
+        add("Регион", f.entry.name);
+        var after = f.at[f.at.length - 1] + 1;
+        if (slots[after] && (slots[after].has("область") || slots[after].has("обл") || slots[after].has("край"))) regionHits.used[after] = true;
+      });
+      regionHits.used.forEach(function (u, i) { if (u) { words[i] = null; slots[i] = new Set(); } });
+      var hits = findPhrases(slots, vocabulary.concepts);
+      hits.found.sort(function (a, b) { return a.at[0] - b.at[0]; }).forEach(function (f) {
+        if (concepts.indexOf(f.entry.term) < 0) concepts.push(f.entry.term);
+      });
+      vocabulary.concepts.forEach(function (c) {
+        if (concepts.indexOf(c.term) >= 0 && c.official && ranking.indexOf(c.official) < 0) ranking.push(c.official);
+      });
+      hits.used.forEach(function (u, i) { if (u) words[i] = null; });
+    }
+    words = words.filter(function (w) { return w && !STOP.has(w); });
+    if (filters["Класс"]) filters["Класс"].push("не указан");
+    if (filters["Месяц"]) filters["Месяц"].push("не указан");
+    var text = concepts.map(fold).concat(words).join(" ").split(" ").filter(function (w, i, all) {
+      return w && all.indexOf(w) === i && !STOP.has(w);
+    }).join(" ");
+    return { words: words, concepts: concepts, filters: filters, text: text, ranking: ranking, unknown: unknown,
+             parts: concepts.map(fold).concat(words.filter(function (w) { return text.split(" ").indexOf(w) >= 0; })) };
+  }
+  function rewrite(term) { return analyze(term).text; }
+  function filters(term) { return analyze(term).filters; }
+  function ready(term) {
+    var letters = {};
+    tokens(term).forEach(function (w) { letters[w[0]] = 1; letters[translit(w)[0]] = 1; });
+    return Promise.all([vocabularyLoading].concat(Object.keys(letters).map(load))).then(function () {
+      // A corrected or transliterated word may start with a letter not asked for yet.
+      var more = analyze(term).text.split(" ").filter(Boolean).map(function (w) { return load(w[0]); });
+      return Promise.all(more);
+    });
   }
 
   var pagefind = null;
   function api() {
     pagefind = pagefind || import(base + "pagefind/pagefind.js");
     return pagefind;
+  }
+  function pagefindFilters(f) {
+    var out = {};
+    Object.keys(f).forEach(function (name) { out[name] = { any: f[name] }; });
+    return out;
   }
   function subsets(words, size) {
     if (size === 0) return [[]];
@@ -104,8 +252,9 @@ window.kbSearchQuery = function (base, changed) {
     return subsets(rest, size - 1).map(function (s) { return [first].concat(s); }).concat(subsets(rest, size));
   }
   function relax(query) {
-    var words = rewrite(query).split(" ").filter(Boolean);
+    var a = analyze(query), words = a.text.split(" ").filter(Boolean);
     if (words.length < 2 || words.length > 7) return Promise.resolve(null);
+    var f = pagefindFilters(a.filters);
     return api().then(function (pf) {
       var sizes = [];
       for (var n = words.length - 1; n >= 1; n--) sizes.push(n);
@@ -114,7 +263,7 @@ window.kbSearchQuery = function (base, changed) {
           if (best) return best;
           var tries = subsets(words, n).map(function (s) {
             var q = s.join(" ");
-            return pf.search(q).then(function (r) {
+            return pf.search(q, { filters: f }).then(function (r) {
               return { query: q, score: r.results.length ? r.results[0].score * s.join("").length : 0 };
             });
           });
@@ -128,5 +277,92 @@ window.kbSearchQuery = function (base, changed) {
     });
   }
 
-  return { rewrite: rewrite, relax: relax, load: load };
+  // All the query's parts (a concept's term, a word) together first, as Pagefind ranks them; then the
+  // pages that have some of them: more parts first (a concept counts twice: words around it are often
+  // a question's), then by their scores, each part's scaled to its best page. Filters that leave
+  // nothing are dropped, the loosest reading first, the region last.
+  function search(term) {
+    return ready(term).then(api).then(function (pf) {
+      var a = analyze(term), chosen = JSON.parse(JSON.stringify(a.filters)), notes = [];
+      if (!a.text && !Object.keys(chosen).length) return { query: "", filters: {}, results: [], note: "" };
+      function run(q) { return pf.search(q || null, { filters: pagefindFilters(chosen) }); }
+      function attempt() {
+        var multi = a.parts.length > 1;
+        return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run))])
+          .then(function (runs) {
+            var all = runs[0].results, scored = {};
+            function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
+            var top = scale(runs[0]);
+            all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top }; });
+            runs[1].forEach(function (r, i) {
+              var weight = i < a.concepts.length ? 2 : 1, best = scale(r);
+              r.results.forEach(function (x) {
+                var s = scored[x.id] = scored[x.id] || { result: x, all: 0, parts: 0, score: 0 };
+                if (!s.all) { s.parts += weight; s.score += (x.score || 0) / best; }
+              });
+            });
+            // The concept's official phrase ranks the pages found, and adds none.
+            runs[2].forEach(function (r) {
+              var best = scale(r);
+              r.results.forEach(function (x) { if (scored[x.id]) scored[x.id].score += (x.score || 0) / best; });
+            });
+            var list = Object.keys(scored).map(function (id) { return scored[id]; });
+            list.sort(function (p, q) {
+              return q.all - p.all || q.parts - p.parts || q.score - p.score || (p.result.id < q.result.id ? -1 : 1);
+            });
+            if (!all.length && list.length) notes.push("ни одна страница не содержит всех слов запроса; показаны содержащие часть из них");
+            return list.map(function (s) { return s.result; });
+          });
+      }
+      function loosen(results) {
+        var order = ["Класс", "Месяц", "Год", "Регион"].filter(function (n) { return chosen[n]; });
+        if (results.length || !order.length || !a.text) return results;
+        notes.push("без фильтра «" + order[0] + "» (с ним ничего не нашлось)");
+        delete chosen[order[0]];
+        return attempt().then(loosen);
+      }
+      return attempt().then(loosen).then(function (results) {
+        return { query: a.text, filters: chosen, results: results, note: notes.join("; ") };
+      });
+    });
+  }
+
+  function escape(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+  // Words from the search vocabulary are indexed after a "⟪" mark: never shown as the plan's text.
+  // A page found through them shows the plan words its concept stands for (the page's "kb-via" meta).
+  function excerpt(data) {
+    var via = [];
+    var shown = (data.excerpt || "")
+      .replace(/⟪\s*(<mark>)?([^\s<]*)(<\/mark>)?/g, function (_, open, word) {
+        if (open) via.push(fold(word));
+        return "";
+      })
+      .replace(/\s{2,}/g, " ")
+      .trim();
+    var entries = ((data.meta && data.meta["kb-via"]) || "").split(";").filter(Boolean).map(function (e) {
+      var at = e.indexOf("=");
+      return { term: tokens(e.slice(0, at)), words: e.slice(at + 1).split(" ") };
+    });
+    var content = data.content || "", sentences = [];
+    entries.forEach(function (e) {
+      if (!e.term.some(function (w) { return via.indexOf(w) >= 0; })) return;
+      var pattern = new RegExp(e.words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("[^A-Za-zА-Яа-яЁё0-9]+"), "i");
+      var m = pattern.exec(content);
+      if (!m) return;
+      var start = Math.max(content.lastIndexOf(". ", m.index) + 2, m.index - 120, 0);
+      var end = content.indexOf(". ", m.index + m[0].length);
+      end = Math.min(end < 0 ? content.length : end + 1, m.index + m[0].length + 120);
+      var before = content.slice(start, m.index).replace(/^\S*\s/, start > 0 && start === m.index - 120 ? "" : "$&");
+      var html = (start > 0 ? "… " : "") + escape(before) + "<mark>" + escape(m[0]) + "</mark>" +
+        escape(content.slice(m.index + m[0].length, end).replace(/⟪.*$/, "")) + (end < content.length ? " …" : "");
+      if (sentences.indexOf(html) < 0) sentences.push(html);
+    });
+    if (!sentences.length) return shown;
+    return /<mark>/.test(shown) ? shown + " " + sentences.join(" ") : sentences.join(" ");
+  }
+
+  return { search: search, rewrite: rewrite, filters: filters, relax: relax, excerpt: excerpt, analyze: analyze,
+           ready: ready, load: load, lemma: lemma };
 };

@@ -28,20 +28,9 @@
       }
       return rewritten;
     },
-    // Words from the search vocabulary are indexed after a "⟪" mark: never show them
-    // as the plan's text; say instead which everyday word found the page.
+    // Plan text only, with the matched words marked, also for a page found through the vocabulary.
     processResult: function (result) {
-      var via = [];
-      result.excerpt = result.excerpt
-        .replace(/⟪\s*(<mark>)?([^\s<]*)(<\/mark>)?/g, function (_, open, word) {
-          if (open && via.indexOf(word) < 0) via.push(word);
-          return "";
-        })
-        .replace(/\s{2,}/g, " ")
-        .trim();
-      if (via.length) {
-        result.excerpt += " <span class=\"kb-via\">(найдено по словарю поиска: " + via.join(", ") + ")</span>";
-      }
+      result.excerpt = query.excerpt(result);
       return result;
     },
   });

@@ -16,7 +16,7 @@ from . import layout, schema, timeframes
 from .errors import ContentError, ContentErrors
 from .model import (
     Act, Agency, AgencyKind, Audience, Catalog, Event, Indicator, IndicatorGroup, Measure,
-    NarrativePart, Plan, Region, Responsible, SearchVocabulary, Section, Stage, Target, Term, Topic,
+    Concept, NarrativePart, Plan, Region, Responsible, SearchVocabulary, Section, Stage, Target, Term, Topic,
 )
 from .yamlsafe import Document, decode, parse
 
@@ -122,13 +122,15 @@ class _Loader:
         if doc is None or errors:
             return SearchVocabulary()
         data = doc.data
-        for i, entry in enumerate(data["topics"]):
-            self.lookup(doc, ("topics", i, "topic"), entry["topic"], self.topics, "topic", "content/topics.yaml")
+        for i, entry in enumerate(data["concepts"]):
+            if "topic" in entry:
+                self.lookup(doc, ("concepts", i, "topic"), entry["topic"], self.topics, "topic", "content/topics.yaml")
         for i, entry in enumerate(data["regions"]):
             self.lookup(doc, ("regions", i, "region"), entry["region"], self.regions, "region", "content/regions.yaml")
         return SearchVocabulary(
-            abbreviations=tuple((e["abbr"], tuple(e["expansions"])) for e in data["abbreviations"]),
-            topic_words={e["topic"]: tuple(e["words"]) for e in data["topics"]},
+            concepts=tuple(Concept(e["term"], e.get("topic"), tuple(e.get("plans", ())), tuple(e.get("abbr", ())),
+                                   tuple(e.get("people", ()))) for e in data["concepts"]),
+            synonyms=dict(data.get("synonyms", {})),
             region_aliases={e["region"]: tuple(e["aliases"]) for e in data["regions"]},
         )
 

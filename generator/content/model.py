@@ -57,11 +57,27 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Concept:
+    """One thing of education named in several ways: what plans say, its abbreviations, what people say.
+
+    `term` is what search looks for: a query naming the concept becomes it, and every page
+    with the concept (a measure of `topic`, or a page saying one of `plans` or `abbr`) is
+    indexed with it.
+    """
+
+    term: str
+    topic: str | None = None
+    plans: tuple[str, ...] = ()
+    abbr: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SearchVocabulary:
     """Words people type for what plans say officially; indexed, never shown as plan text."""
 
-    abbreviations: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    topic_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    concepts: tuple[Concept, ...] = ()
+    synonyms: Mapping[str, str] = field(default_factory=dict)
     region_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 

@@ -115,11 +115,17 @@ def front_matter(title: Any, description: Any = None, kb_type: str | None = None
     return Markup("\n".join(lines))
 
 
-def search_terms(terms: str) -> Markup:
-    """Search vocabulary, indexed by Pagefind from the attribute and never displayed: `{{ terms|search_terms }}`."""
-    if not terms:
+def search_terms(terms: Any) -> Markup:
+    """Search vocabulary, indexed by Pagefind from the attribute and never displayed: `{{ terms|search_terms }}`.
+
+    `terms` is a string or `search_terms.SearchTerms`; the latter's `via` (which plan words each
+    concept found) goes into the result's metadata for the search page's excerpts.
+    """
+    words, via = (terms, "") if isinstance(terms, str) else terms
+    if not words:
         return Markup("")
-    return Markup(f'<span hidden data-pagefind-index-attrs="data-kb-terms" data-kb-terms="{attr(terms)}"></span>')
+    meta = f' data-pagefind-meta="kb-via:{attr(via)}"' if via else ""
+    return Markup(f'<span hidden data-pagefind-index-attrs="data-kb-terms" data-kb-terms="{attr(words)}"{meta}></span>')
 
 
 def paragraphs(text: str) -> Markup:

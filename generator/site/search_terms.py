@@ -1,56 +1,95 @@
-"""Extra words indexed with a page so that people find it the way they type.
+"""Extra words indexed with a page so that people find it the way they type, and the word lists
+the search page and the catalogue read.
 
-Abbreviations both ways, everyday words for a measure's topics, a region's everyday names,
-the grades, months and years a measure covers. They go into an attribute that Pagefind
-indexes (`data-pagefind-index-attrs`), so they are searchable but never shown as plan text.
+A page has a concept of the search vocabulary when it says one of the concept's plan phrases
+or abbreviations (compared by lemma, in order), or when it is a measure of the concept's topic.
+It is then indexed with the concept's term, and the page remembers which of its own words the
+concept points to (`via`), so that a result found through the vocabulary shows that plan text.
+Region aliases are indexed too. Grades, months and years are not words here: the search page
+turns them into filters, so that "9 класс" never matches measure number 9.
+Added words go into an attribute that Pagefind indexes (`data-pagefind-index-attrs`), each after
+a mark (`MARK`), so that they are searchable but never shown as plan text.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterable, NamedTuple
 
-from ..content.model import Catalog, Measure, Region
-from .similarity import stems
+from ..content.model import Catalog, Concept, Measure, Region, SearchVocabulary
 from ..content.timeframes import MONTH_NAMES
+from . import morphology
 
-_WORD = re.compile(r"[\wА-Яа-яЁё-]+")
 # Every vocabulary word is prefixed with this mark in the index, so that the search page can
 # tell added words from the plan's own words and never show them as plan text.
 MARK = "⟪"
+# Function words that phrases skip on both sides: «неделя без турникетов» is «неделя турникет».
+FUNCTION_WORDS = frozenset("а в во и к ко на над о об обо от по под при про с со у из за для до без или".split())
+_TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+")
 
 
-@lru_cache(maxsize=4096)
-def _stem_set(text: str) -> frozenset[str]:
-    """A text's stems and lowercased words. Agency, region, topic and audience names recur on
-    thousands of measure pages: each is read once."""
-    return frozenset(stems(text)) | {w.lower() for w in _WORD.findall(text)}
+class SearchTerms(NamedTuple):
+    """What a page adds to the index: marked words, and which of its words each concept found (`via`)."""
+
+    words: str
+    via: str = ""
 
 
-def _mentions(text_stems: str, text_words: set[str], phrase: str) -> bool:
-    """A phrase occurs when its words occur together, in order (compared by stem)."""
-    phrase_stems, phrase_words = _phrase(phrase)
-    if not phrase_stems:
-        return all(w in text_words for w in phrase_words)
-    return phrase_stems in text_stems
+@dataclass(frozen=True)
+class _Phrase:
+    concept: Concept
+    lemmas: tuple[str, ...]
+
+
+class Matcher:
+    """The vocabulary's phrases by first lemma, to find concepts in a text in one pass."""
+
+    def __init__(self, vocabulary: SearchVocabulary) -> None:
+        self.by_first: dict[str, list[_Phrase]] = {}
+        self.abbreviations: dict[str, Concept] = {}
+        for concept in vocabulary.concepts:
+            for phrase in concept.plans:
+                lemmas = content_lemmas(phrase)
+                if lemmas:
+                    self.by_first.setdefault(lemmas[0], []).append(_Phrase(concept, lemmas))
+            for abbr in concept.abbr:
+                self.abbreviations.setdefault(abbr, concept)
+        for phrases in self.by_first.values():
+            phrases.sort(key=lambda p: -len(p.lemmas))
+
+    def find(self, text: str) -> dict[Concept, str]:
+        """The concepts a text names, each with the words it was named by (the first time)."""
+        tokens = [(m.group(), morphology.lemma(m.group())) for m in _TOKEN.finditer(text)]
+        kept = [(word, lemma) for word, lemma in tokens if lemma not in FUNCTION_WORDS]
+        found: dict[Concept, str] = {}
+        for i, (word, lemma) in enumerate(kept):
+            concept = self.abbreviations.get(word)
+            if concept is not None and concept not in found:
+                found[concept] = word
+            for phrase in self.by_first.get(lemma, ()):
+                n = len(phrase.lemmas)
+                if phrase.concept not in found and tuple(lem for _, lem in kept[i:i + n]) == phrase.lemmas:
+                    found[phrase.concept] = " ".join(w for w, _ in kept[i:i + n])
+        return found
 
 
 @cache
-def _phrase(phrase: str) -> tuple[str, tuple[str, ...]]:
-    """A vocabulary phrase as `_mentions` compares it; the same few phrases come up for every page."""
-    phrase_stems = stems(phrase)
-    return (f" {' '.join(phrase_stems)} " if phrase_stems else "", tuple(_WORD.findall(phrase)))
+def content_lemmas(phrase: str) -> tuple[str, ...]:
+    """A phrase's lemmas without function words, as phrases are compared."""
+    return tuple(lem for lem in morphology.lemmas(phrase) if lem not in FUNCTION_WORDS)
 
 
-def abbreviation_terms(catalog: Catalog, text: str) -> list[str]:
-    """Every abbreviation entry the text mentions, in both directions."""
-    text_stems = f" {' '.join(stems(text))} "
-    text_words = set(_WORD.findall(text))
-    out: list[str] = []
-    for abbr, expansions in catalog.vocabulary.abbreviations:
-        if abbr in text_words or any(_mentions(text_stems, text_words, e) for e in expansions):
-            out += [abbr, *expansions]
-    return out
+_matchers: dict[int, tuple[SearchVocabulary, Matcher]] = {}
+
+
+def matcher(vocabulary: SearchVocabulary) -> Matcher:
+    """One matcher per vocabulary: built once for every page of a build."""
+    entry = _matchers.get(id(vocabulary))
+    if entry is None or entry[0] is not vocabulary:
+        entry = _matchers[id(vocabulary)] = (vocabulary, Matcher(vocabulary))
+    return entry[1]
 
 
 def region_terms(catalog: Catalog, region: Region) -> list[str]:
@@ -68,32 +107,50 @@ def grades(measure: Measure) -> list[int]:
     return sorted(found)
 
 
-def measure_terms(catalog: Catalog, measure: Measure) -> str:
-    """Words to index with a measure page."""
-    # Abbreviations are matched in what the measure says, not in its agencies' names.
-    text = " ".join(filter(None, [measure.title, measure.result, measure.document,
-                                  " ".join(e.title for e in measure.events)]))
-    shown = [text, measure.responsible_text or "", *(a.name for a in measure.agencies), measure.plan.region.name,
-             *(t.title for t in measure.topics), *(a.title for a in measure.audiences), measure.timeframe.text]
-    out = abbreviation_terms(catalog, text) + region_terms(catalog, measure.plan.region)
-    for topic in measure.topics:
-        out += catalog.vocabulary.topic_words.get(topic.id, ())
-    if grades(measure):
-        out.append("класс классы " + " ".join(str(g) for g in grades(measure)))
-    tf = measure.timeframe
-    out += [MONTH_NAMES[m - 1] for m in tf.months]
-    out += [str(y) for y in tf.all_years]
-    return _marked(out, shown)
+def months(measure: Measure) -> list[str]:
+    return [MONTH_NAMES[m - 1] for m in measure.timeframe.months]
+
+
+def measure_concepts(catalog: Catalog, measure: Measure) -> dict[Concept, str]:
+    """The concepts a measure has, each with the words of its page that name it."""
+    found = matcher(catalog.vocabulary).find(_measure_text(measure))
+    topics = {t.id: t.title for t in measure.topics}
+    for concept in catalog.vocabulary.concepts:
+        if concept.topic in topics and concept not in found:
+            found[concept] = topics[concept.topic]
+    return found
+
+
+def _measure_text(measure: Measure) -> str:
+    return " ".join(filter(None, [measure.title, measure.result, measure.document,
+                                  " ".join(e.title for e in measure.events), measure.responsible_text,
+                                  " ".join(a.name for a in measure.agencies)]))
+
+
+def measure_terms(catalog: Catalog, measure: Measure) -> SearchTerms:
+    """Words to index with a measure page, and the plan words its concepts point to."""
+    found = measure_concepts(catalog, measure)
+    text = _measure_text(measure)
+    topics = [t.title for t in measure.topics]
+    shown = [text, measure.plan.region.name, *topics, *(a.title for a in measure.audiences),
+             measure.timeframe.text]
+    words = _marked([c.term for c in found] + region_terms(catalog, measure.plan.region), shown)
+    via = ";".join(f"{c.term}={_plain(surface)}" for c, surface in found.items())
+    return SearchTerms(words, via)
+
+
+def _plain(text: str) -> str:
+    """Words only: the search page finds them in the page's text whatever stands between them."""
+    return " ".join(_TOKEN.findall(text))
 
 
 def _marked(terms: list[str], page_texts: list[str]) -> str:
     """Mark the added words, leaving out those the page's texts already say (so excerpts show its own)."""
-    present = frozenset().union(*map(_stem_set, page_texts))
-    words = []
+    present = frozenset().union(*map(_lemma_set, page_texts))
+    words: list[str] = []
     for term in dict.fromkeys(terms):
-        for word in term.split():
-            stem = _first_stem(word)
-            if (stem is not None and stem in present) or word.lower() in present or word in words:
+        for word in _TOKEN.findall(term):
+            if morphology.lemma(word) in present or word in words or morphology.lemma(word) in FUNCTION_WORDS:
                 continue
             words.append(word)
     # The mark is its own token: glued to the word it would change the indexed word itself.
@@ -101,32 +158,62 @@ def _marked(terms: list[str], page_texts: list[str]) -> str:
 
 
 @cache
-def _first_stem(word: str) -> str | None:
-    """What `_marked` compares a word by; the same vocabulary words come up for every page."""
-    found = stems(word)
-    return found[0] if found else None
+def _lemma_set(text: str) -> frozenset[str]:
+    """A text's lemmas. Agency, region, topic and audience names recur on every measure page: each is read once."""
+    return frozenset(morphology.lemmas(text))
 
 
-def page_terms(catalog: Catalog, region: Region, text: str) -> str:
+def page_terms(catalog: Catalog, region: Region, text: str) -> SearchTerms:
     """Words to index with a plan, region or agency page."""
-    return _marked(abbreviation_terms(catalog, text) + region_terms(catalog, region), [text, region.name])
+    found = matcher(catalog.vocabulary).find(text)
+    return SearchTerms(_marked([c.term for c in found] + region_terms(catalog, region), [text, region.name]))
 
 
-def dictionary(catalog: Catalog) -> dict[str, list[str]]:
-    """Every word of 4+ letters the site's pages and vocabulary use, grouped by first letter."""
+def site_words(catalog: Catalog) -> Iterable[str]:
+    """Every word of 3+ letters the site's pages and vocabulary use."""
     texts: list[str] = []
     for m in catalog.measures:
-        texts += [m.title, m.result or "", m.document or "", m.timeframe.text]
+        texts += [m.title, m.result or "", m.document or "", m.timeframe.text, m.responsible_text or ""]
     for a in catalog.agencies.values():
         texts += [a.name, *a.short_names]
     texts += [t.title + " " + t.description for t in catalog.topics.values()]
     texts += [a.title for a in catalog.audiences.values()] + [r.name for r in catalog.regions.values()]
     vocabulary = catalog.vocabulary
-    texts += [abbr + " " + " ".join(exp) for abbr, exp in vocabulary.abbreviations]
-    texts += [" ".join(words) for words in vocabulary.topic_words.values()]
+    for c in vocabulary.concepts:
+        texts += [c.term, *c.plans, *c.abbr, *c.people]
+    texts += [" ".join(pair) for pair in vocabulary.synonyms.items()]
     texts += [" ".join(aliases) for aliases in vocabulary.region_aliases.values()]
-    words = {w.lower().replace("ё", "е") for text in texts for w in re.findall(r"[А-Яа-яЁёA-Za-z]{4,}", text)}
-    grouped: dict[str, list[str]] = {}
-    for word in sorted(words):
-        grouped.setdefault(word[0], []).append(word)
+    texts += list(MONTH_NAMES)
+    return sorted({w.lower().replace("ё", "е") for text in texts for w in re.findall(r"[А-Яа-яЁёA-Za-z]{3,}", text)})
+
+
+def word_forms(catalog: Catalog) -> dict[str, dict[str, str]]:
+    """Every form of every word the site uses, with its lemma, grouped by first letter: the search
+    page and the catalogue read words in any form without a morphology library on the phone."""
+    words = list(site_words(catalog))
+    forms = morphology.forms(words)
+    forms.update({w: w for w in words if w not in forms})
+    grouped: dict[str, dict[str, str]] = {}
+    for form in sorted(forms):
+        grouped.setdefault(form[0], {})[form] = forms[form]
     return grouped
+
+
+def query_vocabulary(catalog: Catalog) -> dict[str, object]:
+    """What the search page needs to read a query: concept phrases (by lemma) and the term each
+    becomes, abbreviations, synonyms, region names by alias, months."""
+    vocabulary = catalog.vocabulary
+    concepts = []
+    for c in vocabulary.concepts:
+        phrases = [list(content_lemmas(p)) for p in c.people]
+        concepts.append({"term": c.term, "phrases": [p for p in phrases if p],
+                         "abbr": [a.lower() for a in c.abbr], "official": c.plans[0] if c.plans else None})
+    regions = []
+    for region in catalog.regions.values():
+        names = [region.name, *vocabulary.region_aliases.get(region.id, ())]
+        regions.append({"name": region.name, "id": region.id,
+                        "phrases": [list(content_lemmas(n)) for n in names if content_lemmas(n)]})
+    return {"concepts": concepts, "synonyms": {morphology.lemma(k): morphology.lemma(v)
+                                               for k, v in vocabulary.synonyms.items()},
+            "regions": regions, "months": {morphology.lemma(m): m for m in MONTH_NAMES},
+            "function_words": sorted(FUNCTION_WORDS)}

@@ -25,7 +25,7 @@ CATALOGUE = "catalogue/index.md"
 CATALOGUE_JSON = "data/catalogue.json"
 COMPARE = "compare.md"
 DATA = "data/index.md"
-SEARCH_ABBREVIATIONS = "data/search-abbreviations.json"
+SEARCH_VOCABULARY = "data/search-vocabulary.json"
 
 
 def search_words(letter: str) -> str:

@@ -30,11 +30,10 @@ def files(site: Site) -> Iterator[Output]:
 
 
 def search_words(site: Site) -> Iterator[Output]:
-    """The site's words by first letter, for the search page's spelling suggestions."""
-    grouped = search_terms.dictionary(site.catalog)
+    """The site's words in every form by first letter, and the query vocabulary, for the search page and the catalogue."""
+    grouped = search_terms.word_forms(site.catalog)
     # A file for every letter, so that the page never asks for a missing one.
     letters = set("абвгдежзийклмнопрстуфхцчшщъыьэюяabcdefghijklmnopqrstuvwxyz") | set(grouped)
     for letter in sorted(letters):
-        yield Output(urls.search_words(letter), export.to_json(grouped.get(letter, [])))
-    abbreviations = {abbr.lower(): expansions[0] for abbr, expansions in site.catalog.vocabulary.abbreviations}
-    yield Output(urls.SEARCH_ABBREVIATIONS, export.to_json(abbreviations))
+        yield Output(urls.search_words(letter), export.to_json(grouped.get(letter, {})))
+    yield Output(urls.SEARCH_VOCABULARY, export.to_json(search_terms.query_vocabulary(site.catalog)))

@@ -67,7 +67,7 @@ def measure_page(site: Site, measure: Measure, previous: Measure | None, next_: 
         section = section.parent
     return Output(src, site.render(
         "measure.html.j2", src, measure=measure, sections=sections, when=timeframes.describe(measure.timeframe),
-        grades=search_terms.grades(measure), similar=site.similar[measure.key],
+        grades=search_terms.grades(measure), months=search_terms.months(measure), similar=site.similar[measure.key],
         terms=search_terms.measure_terms(site.catalog, measure), previous=previous, next=next_,
         yaml_line_url=site.yaml_url(measure.plan.id, src, measure.line)),
         site.repo_path(layout.plan_file(measure.plan.id)))
