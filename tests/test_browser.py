@@ -193,3 +193,50 @@ def test_a_question_without_result_is_not_a_dead_end(page, server) -> None:
     page.wait_for_load_state("networkidle")
     page.locator(".kb-search-help a").first.wait_for()
     assert page.locator(".kb-search-help a[href$='topics/']").count() == 1
+
+
+def _catalogue_count(page, server: str, query: str) -> int:
+    page.goto(server + urls.page_url(urls.CATALOGUE) + "?" + query)
+    page.wait_for_load_state("networkidle")
+    counter = page.locator("#kb-count")
+    counter.filter(has_text="из").wait_for()
+    return int(counter.inner_text().split()[0])
+
+
+def test_catalogue_text_reads_word_forms_and_vocabulary(page, server, catalog) -> None:
+    from urllib.parse import quote
+
+    def count(q: str) -> int:
+        return _catalogue_count(page, server, "q=" + quote(q))
+
+    trials = sum("проб" in m.title.lower() for m in catalog.measures)
+    assert count("пробы") == count("проб") == count("профессиональная проба") >= trials
+    parents = sum("родител" in m.title.lower() for m in catalog.measures)
+    assert count("родители") == count("родителей") >= parents > 0
+    kemerovo = sum(len(p.measures) for p in catalog.plans_by_region["kemerovo"])
+    assert count("Кузбасс") == count("кемеровская область") == kemerovo
+    colleges = count("СПО")
+    assert colleges > 0 and colleges == count("колледж")
+    assert count("zzzz-нет-такого") == 0
+    assert not page.console_errors
+
+
+def test_catalogue_options_show_counts_and_zero_is_never_a_dead_end(page, server, catalog) -> None:
+    page.goto(server + urls.page_url(urls.CATALOGUE) + "?topic=parents")
+    page.wait_for_load_state("networkidle")
+    page.locator("#kb-count").filter(has_text="из").wait_for()
+    for region in catalog.regions.values():
+        expected = sum(1 for m in catalog.measures_by_topic["parents"] if m.plan.region.id == region.id)
+        option = page.locator(f"select[name=region] option[value='{region.id}']")
+        assert option.inner_text() == f"{region.name} ({expected})"
+        assert option.is_disabled() == (expected == 0)
+    empty = next(r for r in catalog.regions.values()
+                 if not any(m.plan.region.id == r.id for m in catalog.measures_by_topic["parents"]))
+    page.goto(server + urls.page_url(urls.CATALOGUE) + f"?topic=parents&region={empty.id}")
+    page.wait_for_load_state("networkidle")
+    page.locator("#kb-count").filter(has_text="Ничего не найдено").wait_for()
+    nearest = page.locator("#kb-nearest button")
+    assert "без фильтра" in nearest.inner_text()
+    nearest.click()
+    page.locator("#kb-count").filter(has_text="из").wait_for()
+    assert int(page.locator("#kb-count").inner_text().split()[0]) > 0
