@@ -13,6 +13,7 @@ TUNE = Path(search_quality.ROOT) / "benchmarks" / "queries" / "tune.yaml"
 # that makes search worse fails while one slow page load does not. The held-out half is not run here.
 TUNE_FLOORS = {"scoped": 0.87, "abbreviation": 0.87, "typo": 0.91, "everyday": 0.75, "question": 0.81}
 
+
 def test_query_set_is_well_formed(catalog) -> None:
     data = search_quality.load_queries()
     keys = {m.key for m in catalog.measures}

@@ -9,8 +9,8 @@ the word lists the search page and the catalogue read (`forms`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
-from typing import Iterable
 
 import pymorphy3
 

@@ -14,9 +14,10 @@ a mark (`MARK`), so that they are searchable but never shown as plan text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from ..content.model import Catalog, Concept, Measure, Region, SearchVocabulary
 from ..content.timeframes import MONTH_NAMES
