@@ -31,6 +31,7 @@
     // Plan text only, with the matched words marked, also for a page found through the vocabulary.
     processResult: function (result) {
       result.excerpt = query.excerpt(result);
+      if (result.meta) delete result.meta["kb-via"];  // the excerpt's input, no tag to show
       return result;
     },
   });
