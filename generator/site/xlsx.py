@@ -57,7 +57,7 @@ def _sheet(book: Any, formats: dict[str, Any], table: Table, rows: list[list[Any
                 continue
             if column.type in ("integer", "number"):
                 sheet.write_number(r, col, value[col], formats[kind])
-            elif column.type == "url":
+            elif column.type == "url" and "://" in value[col]:  # relative when the site has no site_url
                 sheet.write_url(r, col, value[col], formats[kind], string=value[col])
             else:
                 sheet.write_string(r, col, spreadsheet_text(str(value[col]))[:MAX_CELL], formats[kind])
