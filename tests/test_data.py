@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -212,11 +213,14 @@ def test_data_page_shows_release_licence_citation_and_every_file(site: Path, cat
         assert name in hrefs or f"../data/{name}" in hrefs or name in {h.split("/", 1)[-1] for h in hrefs}, name
     for plan in catalog.plans.values():
         section = page.find(id=f"plan-{plan.id}")
-        table = section.find_next("table")
-        links = [a["href"] for a in table.select("a")]
+        items = section.find_next("ul").find_all("li")
+        links = [li.find("a")["href"] for li in items]
         assert [link.rsplit(".", 1)[-1] for link in links] == ["xlsx", "csv", "json", "yaml", "txt"]
-        sizes = [tr.find_all("td")[2].get_text() for tr in table.select("tbody tr")]
-        assert all(size.endswith(("Б", "КБ", "МБ")) for size in sizes)
+        for li, link in zip(items, links):
+            size = (site / urls.page_url(urls.DATA) / link).resolve().stat().st_size
+            shown = re.search(r"; ([\d,]+) (Б|КБ|МБ), \d\d\.\d\d\.\d{4}$", li.get_text())
+            scale = {"Б": 1, "КБ": 1024, "МБ": 1 << 20}[shown[2]]
+            assert abs(float(shown[1].replace(",", ".")) * scale - size) <= 0.05 * scale, (link, shown[0])
     for table in export.TABLES:
         documented = [code.get_text() for code in page.find(id=f"columns-{table.name}").find_next("table")
                       .select("code")]

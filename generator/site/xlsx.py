@@ -20,6 +20,8 @@ from .export import Table, spreadsheet_text
 MIN_WIDTH, MAX_WIDTH = 6, 60
 # Excel's limit on the text of one cell.
 MAX_CELL = 32767
+# A row's height in points per line of text, and the most lines a row is given.
+LINE_HEIGHT, MAX_LINES = 15, 20
 
 
 def workbook(sheets: Iterable[tuple[Table, Iterable[Any]]], absolute: Callable[[str], str],
@@ -45,21 +47,37 @@ def workbook(sheets: Iterable[tuple[Table, Iterable[Any]]], absolute: Callable[[
 
 def _sheet(book: Any, formats: dict[str, Any], table: Table, rows: list[list[Any]]) -> None:
     sheet = book.add_worksheet(table.title)
+    kinds, widths = [], []
     for col, column in enumerate(table.columns):
         longest = max((len(str(row[col])) for row in rows if row[col] is not None), default=0)
-        width = min(max(longest, len(column.header), MIN_WIDTH), MAX_WIDTH) + 1
-        kind = "wrapped" if longest > MAX_WIDTH else "number" if column.type in ("integer", "number") else (
-            "url" if column.type == "url" else "text")
-        sheet.set_column(col, col, width, formats[kind])
+        # Room for the header's filter button, and no wider than a screen: longer texts wrap.
+        widths.append(min(max(longest, len(column.header) + 3, MIN_WIDTH), MAX_WIDTH) + 1)
+        kinds.append("wrapped" if longest > MAX_WIDTH else "number" if column.type in ("integer", "number") else
+                     "url" if column.type == "url" else "text")
+        sheet.set_column(col, col, widths[col], formats[kinds[col]])
         sheet.write_string(0, col, column.header, formats["header"])
-        for r, value in enumerate(rows, 1):
-            if value[col] is None or value[col] == "":
+    sheet.set_row(0, LINE_HEIGHT * max(_lines(c.header, w) for c, w in zip(table.columns, widths)))
+    for r, row in enumerate(rows, 1):
+        # Spreadsheets do not fit a row to wrapped text on opening: the height is given.
+        lines = max((_lines(str(v), widths[c]) for c, v in enumerate(row) if v and kinds[c] == "wrapped"), default=1)
+        if lines > 1:
+            sheet.set_row(r, LINE_HEIGHT * min(lines, MAX_LINES))
+        for col, (column, value) in enumerate(zip(table.columns, row)):
+            if value is None or value == "":
                 continue
             if column.type in ("integer", "number"):
-                sheet.write_number(r, col, value[col], formats[kind])
-            elif column.type == "url" and "://" in value[col]:  # relative when the site has no site_url
-                sheet.write_url(r, col, value[col], formats[kind], string=value[col])
+                sheet.write_number(r, col, value, formats[kinds[col]])
+            elif column.type == "url" and "://" in value:  # relative when the site has no site_url
+                sheet.write_url(r, col, value, formats[kinds[col]], string=value)
             else:
-                sheet.write_string(r, col, spreadsheet_text(str(value[col]))[:MAX_CELL], formats[kind])
+                sheet.write_string(r, col, spreadsheet_text(str(value))[:MAX_CELL], formats[kinds[col]])
     sheet.freeze_panes(1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.repeat_rows(0)  # the header on every printed page
     sheet.autofilter(0, 0, max(len(rows), 1), len(table.columns) - 1)
+
+
+def _lines(text: str, width: int) -> int:
+    """About how many lines a text takes in a wrapped column `width` characters wide."""
+    return sum(-(-len(part) * 11 // (10 * (width - 1))) or 1 for part in text.split("\n"))

@@ -35,6 +35,14 @@ class Download:
     size: int
     date: date
 
+    @property
+    def size_text(self) -> str:
+        """The size as Russian readers write it: 812 Б, 21,4 КБ, 1,3 МБ."""
+        for unit, scale in (("МБ", 1 << 20), ("КБ", 1 << 10)):
+            if self.size >= scale:
+                return f"{self.size / scale:.1f}".replace(".", ",") + f" {unit}"
+        return f"{self.size} Б"
+
 
 def files(site: Site) -> Iterator[Output]:
     c = site.catalog
