@@ -8,9 +8,10 @@ same bytes: XlsxWriter dates the parts of the file 1980-01-01 and takes the crea
 
 from __future__ import annotations
 
+import functools
 import io
 from datetime import datetime
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import xlsxwriter
 
@@ -24,13 +25,19 @@ MAX_CELL = 32767
 LINE_HEIGHT, MAX_LINES = 15, 20
 
 
-def workbook(sheets: Iterable[tuple[Table, Iterable[Any]]], absolute: Callable[[str], str],
-             properties: dict[str, str], created: datetime) -> bytes:
-    """An XLSX file with a sheet for each (table, rows), in order."""
+Rows = tuple[tuple[Any, ...], ...]
+
+
+@functools.lru_cache(maxsize=1024)
+def workbook(sheets: tuple[tuple[Table, Rows], ...], properties: tuple[tuple[str, str], ...],
+             created: datetime) -> bytes:
+    """An XLSX file with a sheet for each (table, rows of values for people), in order.
+
+    Remembered: under `mkdocs serve` a rebuild writes again only the workbooks whose cells changed."""
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False,
                                      "strings_to_formulas": False, "strings_to_urls": False})
-    book.set_properties({**properties, "created": created})
+    book.set_properties({**dict(properties), "created": created})
     formats = {
         "header": book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EAF6",
                                    "bottom": 1, "num_format": "@"}),
@@ -40,12 +47,12 @@ def workbook(sheets: Iterable[tuple[Table, Iterable[Any]]], absolute: Callable[[
         "url": book.add_format({"valign": "top", "font_color": "blue", "underline": 1}),
     }
     for table, rows in sheets:
-        _sheet(book, formats, table, [table.shown(row, absolute) for row in rows])
+        _sheet(book, formats, table, rows)
     book.close()
     return out.getvalue()
 
 
-def _sheet(book: Any, formats: dict[str, Any], table: Table, rows: list[list[Any]]) -> None:
+def _sheet(book: Any, formats: dict[str, Any], table: Table, rows: Rows) -> None:
     sheet = book.add_worksheet(table.title)
     kinds, widths = [], []
     for col, column in enumerate(table.columns):

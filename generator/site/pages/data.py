@@ -55,10 +55,16 @@ def files(site: Site) -> Iterator[Output]:
     lines = {t.name: {p.id: export.csv_lines(t, t.rows(p), absolute) for p in c.plans.values()}
              for t in export.TABLES}
 
+    # The cells people read, for each plan's workbook and the whole base's.
+    shown = {t.name: {p.id: tuple(tuple(t.shown(row, absolute)) for row in t.rows(p)) for p in c.plans.values()}
+             for t in export.TABLES}
+    notes = ((export.DICTIONARY, tuple(tuple(export.DICTIONARY.shown(r, absolute)) for r in export.dictionary_rows())),
+             (export.ABOUT, tuple(about_rows(about))))
+    properties = tuple(workbook_properties(release, home).items())
+
     def book(plans_: list[Plan]) -> bytes:
-        sheets = [(t, [row for p in plans_ for row in t.rows(p)]) for t in export.TABLES]
-        sheets += [(export.DICTIONARY, export.dictionary_rows()), (export.ABOUT, list(about_rows(about)))]
-        return xlsx.workbook(sheets, absolute, workbook_properties(release, home), release.created)
+        sheets = tuple((t, tuple(row for p in plans_ for row in shown[t.name][p.id])) for t in export.TABLES)
+        return xlsx.workbook(sheets + notes, properties, release.created)
 
     base = [
         Resource("knowledge-base.xlsx", book(list(c.plans.values())), "Вся база для таблиц: листы мероприятий, "
