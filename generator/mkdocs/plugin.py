@@ -60,7 +60,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         start = time.perf_counter()
         project_dir = Path(config.config_file_path).parent
         site = Site(self.catalog, Path(self.config.content_dir), _renderer(self.config.templates_dir, self.serving),
-                    Links(config.repo_url, self.config.branch), project_dir)
+                    Links(config.repo_url, self.config.branch, config.site_url), project_dir)
         outputs = pages.outputs(site)
         # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.
         docs_beside_content = Path(config.docs_dir).resolve().parent == project_dir.resolve()

@@ -30,10 +30,17 @@ class Output(NamedTuple):
 
 @dataclass(frozen=True)
 class Links:
-    """Where the repository is, for "edit" and "view the YAML line" links."""
+    """Where the repository and the site are, for "edit" and "view the YAML line" links and for
+    the absolute addresses that downloads carry."""
 
     repo_url: str | None = None
     branch: str = "main"
+    site_url: str | None = None
+
+    def absolute(self, src: str) -> str:
+        """The address of a page or file of the site (relative to its root without a site_url)."""
+        url = urls.page_url(src)
+        return f"{self.site_url.rstrip('/')}/{url}" if self.site_url else url
 
     def blob(self, path: str, line: int | None = None) -> Markup:
         if not self.repo_url:
