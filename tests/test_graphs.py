@@ -19,11 +19,40 @@ def test_plan_graph_counts_shared_measures(catalog) -> None:
             assert graph.nodes[node]["measures"] == sum(node in {a.id for a in m.agencies} for m in plan.measures)
 
 
-def test_ego_graph_is_the_agency_and_its_collaborators(catalog) -> None:
+def test_ego_graph_is_the_agency_and_its_strongest_collaborators(catalog) -> None:
     for agency in catalog.agencies.values():
         ego = graphs.ego_graph(catalog, agency)
-        partners = {a.id for m in catalog.measures_by_agency[agency.id] for a in m.agencies}
-        assert set(ego.nodes) == partners
+        shared = {a.id for m in catalog.measures_by_agency[agency.id] for a in m.agencies} - {agency.id}
+        partners = graphs.partners(catalog, agency)
+        assert {a.id for a, _ in partners} == shared
+        assert set(ego.nodes) == {agency.id} | {a.id for a, _ in partners[:graphs.EGO_PARTNERS]}
+        assert all(agency.id in edge for edge in ego.edges)  # a star: no ties among the others
+        for other, n in partners:
+            assert n == sum(other in m.agencies for m in catalog.measures_by_agency[agency.id])
+
+
+def test_a_measure_naming_many_agencies_draws_a_bounded_graph(catalog) -> None:
+    """An agency's graph stays small however many agencies one measure names (issue 15)."""
+    from dataclasses import replace
+
+    plan = next(iter(catalog.plans.values()))
+    crowd = [replace(plan.agencies[0], id=f"crowd-{i}") for i in range(150)]
+    measure = replace(plan.measures[0], responsible=tuple(replace(plan.measures[0].responsible[0], agency=a)
+                                                          for a in crowd))
+    graph = graphs.readable(graphs.collaboration_graph([measure]))
+    assert graph.number_of_nodes() == graphs.PLAN_NODES
+    assert graph.number_of_edges() <= graphs.PLAN_NODES * graphs.TIES_PER_NODE
+
+
+def test_readable_view_keeps_each_nodes_strongest_ties(catalog) -> None:
+    for plan in catalog.plans.values():
+        full = graphs.collaboration_graph(plan.measures)
+        thin = graphs.readable(full)
+        assert set(thin.nodes) == set(full.nodes)  # every plan here has fewer agencies than PLAN_NODES
+        for n in thin.nodes:
+            if full.degree(n):
+                best = max(d["weight"] for d in full[n].values())
+                assert any(d["weight"] == best for d in thin[n].values())
 
 
 def test_kind_graph(catalog) -> None:

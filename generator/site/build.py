@@ -107,20 +107,22 @@ class Site:
     def graph_svg(self, graph: Any, src: str, node: dict[str, Callable[[str], Any]], **context: object) -> Markup:
         """A networkx graph drawn as the SVG of the page at `src`; `node` holds the functions that
         give each node its label, title, href and color_key (graphs.drawing)."""
-        nodes, edges = graphs.drawing(graph, **node)
+        nodes, edges = graphs.drawing(graph, focus=context.get("focus"), **node)
         return Markup(self.renderer.render("graph.svg.j2", src, nodes=nodes, edges=edges, width=graphs.WIDTH,
-                                           height=graphs.HEIGHT, **context))
+                                           height=graphs.HEIGHT, font_size=graphs.FONT, **context))
 
     def agency_graph_svg(self, graph: Any, src: str, graph_id: str, title: str, desc: str, caption: str,
                          focus: str | None = None) -> Markup:
         kinds = list(self.catalog.kinds)
         agencies = self.catalog.agencies
+        shown = sorted({kinds.index(agencies[n].kind.id) for n in graph.nodes})
+        legend = [(graphs.PALETTE[i % len(graphs.PALETTE)], self.catalog.kinds[kinds[i]].title) for i in shown]
         return self.graph_svg(graph, src, dict(
-            label=lambda n: agencies[n].label,
+            label=lambda n: agencies[n].name,
             title=lambda n: f"{agencies[n].name} ({graph.nodes[n]['measures']})",
             href=lambda n: urls.href(src, urls.agency(agencies[n])),
             color_key=lambda n: kinds.index(agencies[n].kind.id)),
-            graph_id=graph_id, title=title, desc=desc, caption=caption, focus=focus)
+            graph_id=graph_id, title=title, desc=desc, caption=caption, focus=focus, legend=legend)
 
     def coverage(self, measures: list[Measure]) -> list[tuple[object, int]]:
         counts = Counter(t.id for m in measures for t in m.topics)

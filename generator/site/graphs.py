@@ -16,8 +16,15 @@ import networkx as nx
 
 from ..content.model import Agency, Catalog, Measure
 
-SEED = 7
-WIDTH, HEIGHT, MARGIN, LABEL_ROOM = 1100, 640, 60, 330
+# The drawing is made for a phone's column (about 340 CSS px) and shown at most ~1.4 times that
+# on a desktop (kb.css), so its labels stay between 12 and 18 CSS px.
+WIDTH = HEIGHT = 360
+RING = 140
+FONT = 13
+# An agency's graph draws its strongest partners; a plan's, its busiest agencies with their strongest ties.
+EGO_PARTNERS = 12
+PLAN_NODES = 30
+TIES_PER_NODE = 2
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f",
            "#4e342e", "#ad1457", "#283593", "#558b2f", "#37474f", "#9e7600")
 
@@ -39,9 +46,37 @@ def collaboration_graph(measures: Iterable[Measure]) -> nx.Graph:
                    for agency_id in sorted(agencies)], weights)
 
 
-def ego_graph(catalog: Catalog, agency: Agency) -> nx.Graph:
-    """The agency and everyone it shares a measure with, across all plans."""
-    return collaboration_graph(catalog.measures_by_agency[agency.id])
+def partners(catalog: Catalog, agency: Agency) -> list[tuple[Agency, int]]:
+    """Everyone the agency shares a measure with, and how many, strongest first (ties by id)."""
+    shared: dict[str, int] = {}
+    for measure in catalog.measures_by_agency[agency.id]:
+        for other in {a.id for a in measure.agencies} - {agency.id}:
+            shared[other] = shared.get(other, 0) + 1
+    return sorted(((catalog.agencies[a], n) for a, n in shared.items()), key=lambda x: (-x[1], x[0].id))
+
+
+def ego_graph(catalog: Catalog, agency: Agency, limit: int = EGO_PARTNERS) -> nx.Graph:
+    """The agency and its `limit` strongest partners, one edge to each: a star, so that an agency
+    named in a measure with a hundred others draws a hundred and one nodes at most, not the
+    ten thousand ties among the others."""
+    shown = partners(catalog, agency)[:limit]
+    measures = catalog.measures_by_agency
+    nodes = [(a.id, {"agency": a, "measures": len(measures[a.id])}) for a in sorted([agency, *(a for a, _ in shown)],
+                                                                                     key=lambda a: a.id)]
+    return _graph(nodes, {(min(agency.id, a.id), max(agency.id, a.id)): n for a, n in shown})
+
+
+def readable(graph: nx.Graph, nodes: int = PLAN_NODES, ties: int = TIES_PER_NODE) -> nx.Graph:
+    """A dense graph thinned for reading: its `nodes` busiest nodes, each with its `ties` strongest
+    edges (an edge kept by either end stays). Every drawn node keeps at least one line."""
+    busiest = sorted(graph.nodes, key=lambda n: (-graph.nodes[n]["measures"], n))[:nodes]
+    sub = graph.subgraph(busiest)
+    keep: set[tuple[str, str]] = set()
+    for n in busiest:
+        edges = sorted(sub[n].items(), key=lambda e: (-e[1]["weight"], e[0]))[:ties]
+        keep.update((min(n, m), max(n, m)) for m, _ in edges)
+    weights = {(a, b): sub[a][b]["weight"] for a, b in keep}
+    return _graph([(n, dict(graph.nodes[n])) for n in sorted(busiest)], weights)
 
 
 def kind_graph(catalog: Catalog) -> nx.Graph:
@@ -79,13 +114,12 @@ class Node:
     x: float
     y: float
     r: float
+    number: int
     label: str
     title: str
     href: str
     color: str
-    anchor: str
-    lx: float = 0.0
-    ly: float = 0.0
+    kind: int
 
 
 @dataclass(frozen=True)
@@ -98,48 +132,48 @@ class Edge:
     title: str
 
 
-def layout(graph: nx.Graph, order: Callable[[str], object] = str) -> dict[str, tuple[float, float]]:
-    """Nodes on a circle in a stable order (by `order`, then id), coordinates rounded.
+def layout(graph: nx.Graph, order: Callable[[str], object] = str, focus: str | None = None
+           ) -> dict[str, tuple[float, float]]:
+    """The focus (if any) at the centre, the other nodes on a ring in a stable order (by `order`,
+    then id), coordinates rounded.
 
     Collaboration graphs are dense (most agencies of a plan share measures), and a force
-    layout piles such a core into one knot; a circle keeps every node and label apart.
+    layout piles such a core into one knot; a ring keeps every node apart.
     """
-    nodes = sorted(graph.nodes, key=lambda n: (order(n), n))
-    if not nodes:
-        return {}
-    if len(nodes) == 1:
-        return {nodes[0]: (WIDTH / 2, HEIGHT / 2)}
     cx, cy = WIDTH / 2, HEIGHT / 2
-    r = min(WIDTH / 2 - LABEL_ROOM, HEIGHT / 2 - MARGIN)
-    out = {}
-    for i, n in enumerate(nodes):
-        angle = -math.pi / 2 + 2 * math.pi * i / len(nodes)
-        out[n] = (round(cx + r * math.cos(angle), 1), round(cy + r * math.sin(angle), 1))
+    out = {focus: (cx, cy)} if focus in graph else {}
+    ring = sorted((n for n in graph.nodes if n != focus), key=lambda n: (order(n), n))
+    if len(ring) == 1 and not out:
+        return {ring[0]: (cx, cy)}
+    for i, n in enumerate(ring):
+        angle = -math.pi / 2 + 2 * math.pi * i / len(ring)
+        out[n] = (round(cx + RING * math.cos(angle), 1), round(cy + RING * math.sin(angle), 1))
     return out
 
 
 def drawing(graph: nx.Graph, label: Callable[[str], str], title: Callable[[str], str],
-            href: Callable[[str], str], color_key: Callable[[str], int]) -> tuple[list[Node], list[Edge]]:
-    """Nodes and edges ready for the SVG template; labels sit outside the circle."""
-    pos = layout(graph, order=color_key)
+            href: Callable[[str], str], color_key: Callable[[str], int], focus: str | None = None,
+            ) -> tuple[list[Node], list[Edge]]:
+    """Nodes and edges ready for the SVG template. A node shows its number in the key under the
+    drawing (the focus has none: the page is about it), so no name is cut to fit a phone."""
+    if focus in graph:
+        weight = {n: d["weight"] for n, d in graph[focus].items()}
+        order: Callable[[str], object] = lambda n: (-weight.get(n, 0), n)  # noqa: E731 - strongest from the top
+    else:
+        order = lambda n: (color_key(n), n)  # noqa: E731 - kinds side by side
+    pos = layout(graph, order, focus)
     heaviest = max((d["weight"] for _, _, d in graph.edges(data=True)), default=1)
     most = max((graph.nodes[n]["measures"] for n in graph.nodes), default=1)
     titles = {n: title(n) for n in graph.nodes}  # once per node, not once per edge end
+    numbered = sorted((n for n in graph.nodes if n != focus), key=lambda n: (order(n), n))
+    numbers = {n: i for i, n in enumerate(numbered, 1)}
     nodes = []
-    for n in sorted(graph.nodes):
+    for n in [focus, *numbered] if focus in graph else numbered:
         x, y = pos[n]
-        text = label(n)
-        if len(text) > 22:
-            text = text[:21].rstrip() + "…"
-        radius = round(8 + 14 * (graph.nodes[n]["measures"] / most) ** 0.5, 1)
-        dx, dy = x - WIDTH / 2, y - HEIGHT / 2
-        length = math.hypot(dx, dy) or 1.0
-        gap = radius + 10
         nodes.append(Node(
-            id=n, x=x, y=y, r=radius, label=text, title=titles[n], href=href(n),
+            id=n, x=x, y=y, r=round(11 + 6 * (graph.nodes[n]["measures"] / most) ** 0.5, 1),
+            number=numbers.get(n, 0), label=label(n), title=titles[n], href=href(n), kind=color_key(n),
             color=PALETTE[color_key(n) % len(PALETTE)],
-            anchor="start" if dx > 1 else ("end" if dx < -1 else "middle"),
-            lx=round(x + dx / length * gap, 1), ly=round(y + dy / length * gap + 7, 1),
         ))
     edges = []
     for a, b, d in sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]))):

@@ -21,6 +21,7 @@ from markupsafe import escape as markupsafe_escape
 from pymdownx.slugs import slugify
 
 from . import urls
+from .hyphenation import hyphenate
 
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 # The same ids as the toc extension gives headings of hand-written pages (mkdocs.yml).
@@ -173,7 +174,7 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=auto_reload,
         )
         self.env.filters.update(paragraphs=paragraphs, attr=attr, link=_link, href=_href, heading=heading,
-                                shorten=shorten, fragment=self.fragment, front_matter=front_matter,
+                                shorten=shorten, fragment=self.fragment, hyphenate=hyphenate, front_matter=front_matter,
                                 search_terms=search_terms)
         self.env.globals.update(urls=urls, plural=plural, date_ru=date_ru, **globals_)
         self.fragments: dict[tuple[str, str], str] = {}
@@ -242,4 +243,4 @@ def heading(text: Any, level: int, id: str | None = None) -> Markup:
     the page's table of contents is read back from these."""
     id = id or slug(text)
     return Markup(f'<h{level} id="{id}">{_finalize(text)}<a class="headerlink" href="#{id}" '
-                  f'title="Permanent link">&para;</a></h{level}>')
+                  f'title="Постоянная ссылка">&para;</a></h{level}>')

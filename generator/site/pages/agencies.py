@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from ...content import layout
 from ...content.model import Agency, AgencyKind
 from .. import graphs, search_terms, urls
 from ..build import Output, Site
+from ..render import plural
 
 
 def index(site: Site) -> Output:
     return Output(urls.AGENCIES, site.render("agencies.html.j2", urls.AGENCIES))
+
+
+def alphabet(site: Site) -> Output:
+    """Every agency of every region by the first letter of its name, for a reader who knows the name."""
+    letters: dict[str, list[Agency]] = {}
+    for agency in sorted(site.catalog.agencies.values(), key=lambda a: (_sort_key(a.name), a.id)):
+        letters.setdefault(_sort_key(agency.name)[:1].upper() or "#", []).append(agency)
+    return Output(urls.AGENCIES_AZ, site.render("agencies-az.html.j2", urls.AGENCIES_AZ, letters=[
+        (letter, f"letter-{ord(letter):04x}", agencies) for letter, agencies in letters.items()]))
+
+
+def _sort_key(name: str) -> str:
+    """A name as a Russian reader alphabetises it: quotes and other marks first dropped, ё as е."""
+    return re.sub(r"^[^\wЁё]+", "", name).lower().replace("ё", "е")
 
 
 def collaboration(site: Site) -> Output:
@@ -26,7 +43,7 @@ def collaboration(site: Site) -> Output:
         graph_id="kinds", title="Взаимодействие видов исполнителей во всех регионах",
         desc=f"{graph.number_of_nodes()} видов исполнителей, {graph.number_of_edges()} связей",
         caption="Размер вершины — число мероприятий с исполнителями этого вида; толщина линии — число общих мероприятий.",
-        focus=None)
+        focus=None, legend=None)
     return Output(urls.COLLABORATION, site.render("collaboration.html.j2", urls.COLLABORATION, graph=svg,
                                                   strongest=graphs.strongest(graph, 15)))
 
@@ -38,15 +55,19 @@ def page(site: Site, agency: Agency) -> Output:
     led = [m for m in measures if m.lead is agency]
     co = [m for m in measures if m.lead is not agency]
     plans = sorted({m.plan.id: m.plan for m in measures}.values(), key=lambda p: p.id) or [c.plans[agency.plan_id]]
+    # Every partner, strongest first: the table is the drawing's text alternative, and goes on
+    # past the strongest partners that the drawing shows.
+    strongest = graphs.partners(c, agency)
     graph = graphs.ego_graph(c, agency)
-    # Every partner the drawing shows, strongest first: the table is the drawing's text alternative.
-    strongest = sorted(((c.agencies[other], data["weight"]) for other, data in graph[agency.id].items()),
-                       key=lambda x: (-x[1], x[0].id))
+    shown = graph.number_of_nodes() - 1
+    more = f"; показаны {shown} с наибольшим числом общих мероприятий" if shown < len(strongest) else ""
     svg = site.agency_graph_svg(
         graph, src, f"agency-{agency.id}", f"С кем работает: {agency.name}",
-        f"{len(strongest)} исполнителей, с которыми у него есть общие мероприятия",
-        "Вершины — исполнители, с которыми есть общие мероприятия; толщина линии — их число.", focus=agency.id
-    ) if strongest else Markup("")
+        f"{plural(len(strongest), 'исполнитель', 'исполнителя', 'исполнителей')}, с которыми у него есть общие "
+        f"мероприятия{more}",
+        "В центре — этот исполнитель, вокруг — те, с кем у него есть общие мероприятия, сильнейшие связи сверху; "
+        "толщина линии — число общих мероприятий." + (more and f" Показаны {shown} из {len(strongest)}."),
+        focus=agency.id) if strongest else Markup("")
     terms = search_terms.page_terms(c, agency.region, agency.name + " " + " ".join(agency.short_names))
     return Output(src, site.render("agency.html.j2", src, agency=agency, plans=plans, led=led, co=co, terms=terms,
                                    graph=svg, strongest=strongest), site.repo_path(layout.plan_file(agency.plan_id)))

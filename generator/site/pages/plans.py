@@ -40,10 +40,15 @@ def files(site: Site, plan: Plan) -> Iterator[Output]:
     yield Output(plan_copy(plan.id), (site.content_dir / plan_path).read_bytes(), site.repo_path(plan_path))
 
     graph = graphs.collaboration_graph(plan.measures)
+    drawn = graphs.readable(graph)
     svg = site.agency_graph_svg(
-        graph, src, f"plan-{plan.id}", f"Граф взаимодействия исполнителей: {plan.short_title}",
-        f"{graph.number_of_nodes()} исполнителей, {graph.number_of_edges()} связей между ними",
-        "Размер вершины — число мероприятий исполнителя; толщина линии — число общих мероприятий.")
+        drawn, src, f"plan-{plan.id}", f"Граф взаимодействия исполнителей: {plan.short_title}",
+        f"{graph.number_of_nodes()} исполнителей, {graph.number_of_edges()} связей между ними; "
+        f"у каждого показаны {graphs.TIES_PER_NODE} самые сильные связи",
+        "Номер вершины — строка списка под графом; размер вершины — число мероприятий исполнителя; "
+        f"линии — по {graphs.TIES_PER_NODE} самые сильные связи каждого исполнителя, толщина — число общих "
+        "мероприятий" + (f"; показаны {drawn.number_of_nodes()} исполнителей с наибольшим числом мероприятий."
+                          if drawn.number_of_nodes() < graph.number_of_nodes() else "."))
     years = Counter(y for m in plan.measures for y in m.timeframe.all_years)
     timeline = sorted(years.items())
     coverage = site.coverage(list(plan.measures))
