@@ -32,14 +32,10 @@ def join_monospaced(lines: Sequence[str], width: int) -> str:
 
 
 def join_measured(lines: Sequence[tuple[str, float, float]], right: float, space: float) -> str:
-    """Lines of a PDF cell as (text, left, right) in points, the cell's text ending at `right` at most.
+    """Lines of a PDF cell as (text, end of the line, width of its first word) in points.
 
-    The first word of the next line is measured from its share of that line's width.
+    `right` is where the cell's text may run to at most, `space` the width of a space.
     """
     lines = [line for line in lines if line[0].strip()]
-    breaks = []
-    for (_, _, end), (text, left, nxt_end) in zip(lines, lines[1:]):
-        words = text.split()
-        first = (nxt_end - left) * len(words[0]) / max(len(text), 1)
-        breaks.append(end + space + first <= right)
-    return join([t for t, _, _ in lines], breaks)
+    breaks = [end + space + first <= right for (_, end, _), (_, _, first) in zip(lines, lines[1:])]
+    return join([text for text, _, _ in lines], breaks)

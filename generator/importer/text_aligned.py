@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from . import columns, linebreaks
+from .numbering import SECTION_TEXT
 from .rows import BREAK, CELLS, TEXT, Row
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
@@ -115,9 +116,13 @@ def _header_cells(header: list[str], bounds: list[int]) -> list[str]:
 
 
 def _spanning(line: str, bounds: list[int]) -> bool:
-    """True for a heading over the table: the line's one run of words crosses a column boundary."""
+    """True for a heading over the table: the line's one run of words crosses a column boundary,
+    or is a numbered heading («3. Продвижение …») set apart from the number column."""
     chunks = _chunks(line)
-    return len(chunks) == 1 and any(chunks[0][0] < b - 1 and chunks[0][1] > b for b in bounds[1:])
+    if len(chunks) != 1:
+        return False
+    start, end, text = chunks[0]
+    return any(start < b < end for b in bounds[1:]) or (start >= bounds[1] and bool(SECTION_TEXT.match(text)))
 
 
 def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> list[Row]:
