@@ -19,7 +19,9 @@ def join(lines: Sequence[str], breaks: Sequence[bool]) -> str:
         if not line:
             continue
         if out:
-            out += "\n" if breaks[i - 1] else " "
+            # a wrap after a dash that ends a word («2023–» / «2025 гг.») joins without a space
+            dash = out[-1] in "–—" and len(out) > 1 and not out[-2].isspace()
+            out += "\n" if breaks[i - 1] else "" if dash else " "
         out += line
     return out
 

@@ -168,7 +168,7 @@ def _lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 def _text_rows(page: Any, top: float, bottom: float) -> list[Row]:
     if bottom - top < 1:
         return []
-    text = page.crop((0, max(top, 0), page.width, min(bottom, page.height))).extract_text() or ""
+    text = page.within_bbox((0, max(top, 0), page.width, min(bottom, page.height))).extract_text() or ""
     rows = []
     for line in text.split("\n"):
         line = line.strip()

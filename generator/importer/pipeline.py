@@ -144,7 +144,7 @@ def import_bytes(data: bytes, name: str, region: str, vocabularies: Vocabularies
     measures_table = table.build(source.rows, log, name)
     vocabulary = cleanup.Vocabulary(source.text)
     _clean(measures_table, vocabulary, log)
-    meta = metadata.read_metadata(source.text, log)
+    meta = metadata.read_metadata(measures_table.preamble, source.text, log)
     definitions = agencies.find_definitions(source.text, log)
     plan = draft.build_plan(measures_table, meta, definitions, source.format, region, vocabularies, log, plan_id)
     return ImportResult(plan, source.text, source.format, name, log, len(measures_table.all_sections()),
