@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from . import linebreaks
+from . import linebreaks, ocr
 from .errors import ImporterError
 from .pdf_layout import aligned_rows
 from .rows import BREAK, CELLS, TEXT, Row, Source, rows_text
@@ -32,8 +32,7 @@ def read_pdf(data: bytes, name: str = "the source") -> Source:
     notes: list[str] = []
     try:
         if not any(page.chars for page in pdf.pages):
-            raise ImporterError(f"{name} has no text layer (a scanned, image-only PDF?); run OCR on it first "
-                                "or import the recognised text as .txt")
+            return _scanned(pdf, name)
         settings = table_settings(pdf)
         rows = _rows(pdf, settings) if settings is not None else []
         if not any(r.kind == CELLS for r in rows):
@@ -85,15 +84,39 @@ def _rows(pdf: Any, settings: dict[str, str]) -> list[Row]:
     return rows
 
 
-def _aligned_rows(pdf: Any) -> list[Row]:
+def _aligned_rows(pdf: Any, words: Any = None, notes: list[str] | None = None) -> list[Row]:
+    """Rows of a table without rules: its columns from where the header's words start (`words(page)` gives them)."""
     rows: list[Row] = []
     edges = None
     for page in pdf.pages:
         rows.append(Row(BREAK, where=f"page {page.page_number}"))
-        text, cells, edges = aligned_rows(page, edges)
+        found = words(page) if words else page.extract_words(keep_blank_chars=False)
+        text, cells, edges = aligned_rows(found, edges)
         rows.extend(Row(TEXT, [line], f"page {page.page_number}") for line in text if line.strip())
-        rows.extend(Row(CELLS, c, f"page {page.page_number}, table line {i}", table=1) for i, c in enumerate(cells, 1))
+        rows.extend(Row(CELLS, c, f"page {page.page_number}, table line {i}", table=1, notes=list(notes or []))
+                    for i, c in enumerate(cells, 1))
     return rows
+
+
+OCR_NOTE = "read by OCR from a scanned page: check every value against the scan"
+
+
+def _scanned(pdf: Any, name: str) -> Source:
+    """A PDF without a text layer: read by OCR when tesseract is installed, else refused with how to read it."""
+    why = ocr.unavailable()
+    if why is not None:
+        raise ImporterError(f"{name} has no text layer (a scanned, image-only PDF) and cannot be read by OCR here: "
+                            f"{why}; or import the recognised text as .txt")
+    if len(pdf.pages) > ocr.MAX_PAGES:
+        raise ImporterError(f"{name} is a scan of {len(pdf.pages)} pages; OCR reads at most {ocr.MAX_PAGES} "
+                            "(split the file, or import the recognised text as .txt)")
+    rows = _aligned_rows(pdf, lambda page: ocr.page_words(page, name), [OCR_NOTE])
+    if not any(r.kind == CELLS for r in rows):
+        raise ImporterError(f"{name} has no text layer (a scanned PDF); OCR read its text but found no table of "
+                            "measures under a header (a poor scan?); import the recognised text as .txt instead")
+    note = ("the PDF has no text layer: its text was recognised by OCR (tesseract, Russian) and every value "
+            "is flagged for review")
+    return Source("pdf", rows_text(rows), rows, name, [note])
 
 
 def _open_error(name: str, exc: Exception) -> str:

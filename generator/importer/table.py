@@ -130,7 +130,7 @@ def build(rows: list[Row], log: Log, what: str = "the source") -> TableDraft:
     table.preamble = rows[:first]
     if not table.measures():
         raise ImporterError(f"no measure rows recognised in {what}: the table under the header "
-                            f"({header.where}) has no numbered rows")
+                            f"({header_rows[0].where}) has no numbered rows")
     return table
 
 
