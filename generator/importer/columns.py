@@ -79,6 +79,8 @@ def recognise_rows(rows: list[list[str]]) -> tuple[dict[str, int], int] | None:
     A cell left empty under or beside a merged header cell takes that cell's text, so
     «Дата и место проведения» over «Дата» | «Место» names both columns below it.
     """
+    if not rows or sum(1 for c in rows[0] if c.strip()) < 2:
+        return None  # a header's first row names at least two columns (one filled cell is a title or a heading)
     best: tuple[dict[str, int], int] | None = None
     for count in range(1, min(_MAX_HEADER_ROWS, len(rows)) + 1):
         part = rows[:count]
@@ -86,18 +88,24 @@ def recognise_rows(rows: list[list[str]]) -> tuple[dict[str, int], int] | None:
             break
         if count > 1 and (is_column_numbers(part[-1]) or not any(field_of(c) for c in part[-1] if c.strip())):
             break
-        width = max(len(r) for r in part)
-        columns: list[list[str]] = [[] for _ in range(width)]
-        for depth, row in enumerate(part):
-            cells = row + [""] * (width - len(row))
-            for i, cell in enumerate(cells):
-                if not cell.strip() and depth < count - 1 and i and cells[i - 1].strip() and _below(part, depth, i):
-                    cell = cells[i - 1]  # a merged cell spanning to the right
-                columns[i].append(cell)
-        mapping = _mapping(columns)
+        mapping = _mapping(stacked(part))
         if _complete(mapping) and (best is None or len(mapping) > len(best[0])):
             best = (mapping, count)
     return best
+
+
+def stacked(rows: list[list[str]]) -> list[list[str]]:
+    """Each column's header cells, top to bottom; a cell merged from the left lends its text to those it covers."""
+    width = max(len(r) for r in rows)
+    columns: list[list[str]] = [[] for _ in range(width)]
+    for depth, row in enumerate(rows):
+        cells = row + [""] * (width - len(row))
+        for i, cell in enumerate(cells):
+            if not cell.strip() and depth < len(rows) - 1 and i and columns[i - 1][-1].strip() \
+                    and _below(rows, depth, i):
+                cell = columns[i - 1][-1]  # a merged cell spanning to the right
+            columns[i].append(cell)
+    return columns
 
 
 def _below(rows: list[list[str]], depth: int, index: int) -> bool:
@@ -117,11 +125,11 @@ _DATE_WORDS = re.compile(r"(?:19|20)\d\d|\d\d\.\d\d\.\d\d|январ|февра�
                          r"|октябр|ноябр|декабр|квартал|полугоди|ежегодно|ежемесячно|ежеквартально|постоянно"
                          r"|в течение|по мере|до \d", re.I)
 _AGENCY_WORDS = re.compile(r"министерств|департамент|управлени|комитет|администраци|отдел|центр|организаци|"
-                           r"учреждени|служб|совет|комисси|[А-ЯЁ]{2,}|[А-ЯЁ]\.\s?[А-ЯЁ]\.", re.I)
+                           r"учреждени|служб|совет|комисси|институт|колледж|школ|[А-ЯЁ]{2,}|[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 
 
 def guess(rows: list[list[str]]) -> dict[str, int]:
-    """Columns of a headerless table from its cells: numbering, dates, agency-like names, the longest text."""
+    """Columns of a headerless table from its cells: numbering, dates, the longest text, agency-like names."""
     width = max(len(r) for r in rows)
     scores: dict[str, Counter[int]] = {name: Counter() for name in ("number", "timeframe", "responsible")}
     lengths: Counter[int] = Counter()
@@ -138,14 +146,16 @@ def guess(rows: list[list[str]]) -> dict[str, int]:
             elif _AGENCY_WORDS.search(text):
                 scores["responsible"][i] += 1
     mapping: dict[str, int] = {}
-    taken: set[int] = set()
-    for name in ("number", "timeframe", "responsible"):
-        ranked = [(n, -i) for i, n in scores[name].items() if i not in taken and n * 3 >= len(rows)]
+
+    def free() -> list[int]:
+        return [i for i in range(width) if i not in mapping.values()]
+
+    for name in ("number", "timeframe"):
+        ranked = [(scores[name][i], -i) for i in free() if scores[name][i] * 3 >= len(rows)]
         if ranked:
-            index = -max(ranked)[1]
-            mapping[name] = index
-            taken.add(index)
-    rest = [i for i in range(width) if i not in taken]
-    if rest:
-        mapping["title"] = max(rest, key=lambda i: (lengths[i], -i))
+            mapping[name] = -max(ranked)[1]
+    if free():
+        mapping["title"] = max(free(), key=lambda i: (lengths[i], -i))
+    if free():
+        mapping["responsible"] = max(free(), key=lambda i: (scores["responsible"][i], lengths[i] > 0, -i))
     return mapping

@@ -164,17 +164,17 @@ def _find_header(rows: list[Row], log: Log) -> tuple[int, int, dict[str, int] | 
             log.add(GUESS, first.where, "no header row found; columns guessed from what their cells hold: "
                     + ", ".join(f"column {i + 1} = {names.get(i, 'not taken')}" for i in range(width)))
             header = Row(CELLS, [""] * width, first.where, table=first.table)
-            return numbered[0], numbered[0], mapping, [header]
+            start = numbered[0]
+            while start and rows[start - 1].kind == TEXT and SECTION_TEXT.match(rows[start - 1].cells[0]):
+                start -= 1  # a numbered heading right above the first row opens the table
+            return start, start, mapping, [header]
     return 0, 0, None, []
 
 
 def _header_row(rows: list[Row], mapping: dict[str, int]) -> Row:
     """One row standing for a header of one or more rows: each column's header cells, top to bottom."""
-    width = max(len(r.cells) for r in rows)
-    cells = []
-    for i in range(width):
-        texts = [" ".join(r.cells[i].split()) for r in rows if i < len(r.cells) and r.cells[i].strip()]
-        cells.append(" ".join(dict.fromkeys(texts)))
+    cells = [" ".join(dict.fromkeys(" ".join(t.split()) for t in texts if t.strip()))
+             for texts in columns.stacked([r.cells for r in rows])]
     first = rows[0]
     return Row(CELLS, cells, first.where, table=first.table)
 
