@@ -206,8 +206,8 @@ def add_up(rows: list[dict[str, Any]]) -> dict[str, Any]:
         for name in FIELDS:
             total[name] += row[name]
     for flag in ("title", "period", "check", "crash"):
-        if rows and flag in rows[0]:
-            total[flag] = sum(bool(r[flag]) for r in rows)
+        if any(flag in r for r in rows):
+            total[flag] = sum(bool(r.get(flag)) for r in rows)
     total["files"] = len(rows)
     total["good_share"] = round(total["good"] / total["expected"], 4) if total["expected"] else 0.0
     return total

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -645,7 +646,8 @@ def test_markdown_pipe_table_with_line_breaks_and_bold_sections(vocabularies: Vo
     text = ("## План мероприятий по профориентации на 2022-2024 годы\n\n"
             "| № п/п | Наименование мероприятия | Ответственные | Срок |\n|---|---|---|---|\n"
             "| **1. Профессиональные пробы** |  |  |  |\n"
-            "| 1.1 | Пробы на **предприятиях** | Министерство образования<br>работодатели (по согласованию) | 2022 г. |\n"
+            "| 1.1 | Пробы на **предприятиях** | Министерство образования<br>работодатели (по согласованию) "
+            "| 2022 г. |\n"
             "| 1.2 | Пробы в колледжах \\| мастерских | колледжи | ежегодно |\n")
     result = import_bytes(text.encode(), "plan.md", "perm", vocabularies)
     plan = result.plan
@@ -761,7 +763,7 @@ def test_no_year_anywhere_leaves_the_period_out_and_the_site_says_so(tmp_path: P
     assert [a["name"] for a in draft["agencies"]] == ["Сидоров А.Е."]
     built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
                            cwd=tmp_path, capture_output=True, text=True, timeout=600,
-                           env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert built.returncode == 0, built.stderr
     page = (tmp_path / "site/plans/perm-undated/index.html").read_text(encoding="utf-8")
     assert "период не указан" in page
@@ -770,8 +772,8 @@ def test_no_year_anywhere_leaves_the_period_out_and_the_site_says_so(tmp_path: P
 def test_topic_keywords_come_from_the_topic_vocabulary(empty_content: Path) -> None:
     topics = (empty_content / "topics.yaml").read_text(encoding="utf-8")
     assert 'keywords: ["экскурси"' in topics
-    (empty_content / "topics.yaml").write_text(topics.replace('keywords: ["экскурси"', 'keywords: ["сплав", "экскурси"'),
-                                               encoding="utf-8")
+    topics = topics.replace('keywords: ["экскурси"', 'keywords: ["сплав", "экскурси"')
+    (empty_content / "topics.yaml").write_text(topics, encoding="utf-8")
     text = "План мероприятий на 2024 год\n\n№\tМероприятие\tИсполнитель\tСрок\n1.\tСплав по реке\tшколы\tиюль 2024\n"
     before = import_bytes(text.encode(), "plan.txt", "perm", Vocabularies.load(CONTENT)).plan
     after = import_bytes(text.encode(), "plan.txt", "perm", Vocabularies.load(empty_content)).plan
