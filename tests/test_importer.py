@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from typing import Any, Iterator
 import pytest
 
 from conftest import CONTENT, ROOT
-from generator.content import loader
+from generator.content import layout, loader
 from generator.importer import ImporterError, Vocabularies, cleanup, cli, import_bytes, import_source
 from generator.importer.agencies import split_cell
 from generator.importer.detect import detect_format
@@ -27,7 +28,6 @@ from generator.importer.yamlout import dump
 from generator.content.yamlsafe import parse
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-VOCABULARY_FILES = ("regions.yaml", "topics.yaml", "audiences.yaml", "agency-kinds.yaml", "glossary.yaml")
 SOURCES = sorted((CONTENT / "sources").glob("*.txt"))
 
 
@@ -40,7 +40,7 @@ def empty_content(tmp_path: Path) -> Path:
     root = tmp_path / "content"
     (root / "plans").mkdir(parents=True)
     (root / "sources").mkdir()
-    for name in VOCABULARY_FILES:
+    for name in layout.VOCABULARY_FILES:
         shutil.copyfile(CONTENT / name, root / name)
     return root
 
@@ -560,13 +560,22 @@ def test_unreadable_deadline_and_numbers_are_reported(vocabularies: Vocabularies
     load_draft(result.plan, text, empty_content)
 
 
-def test_benchmark_prints_a_table_and_one_json_line() -> None:
-    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "importer.py")], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+def test_benchmark_scores_the_seeds_and_the_tuning_layouts() -> None:
+    """The seeds stay 125/125; every tuning layout file imports without a crash and its draft passes check."""
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "importer.py"),
+                           "--layouts", str(ROOT / "benchmarks" / "layouts" / "tune")], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     assert summary["plans"] + len(summary["skipped"]) == len(SOURCES)
     assert summary["expected"] >= summary["numbers"] >= summary["good"]
+    assert summary["good"] == summary["expected"] == 125
+    formats = summary["layouts"]["per_format"]
+    assert set(formats) == {"text", "word", "pdf", "all"}
+    for name, figures in formats.items():
+        assert figures["crash"] == 0 and figures["check"] == figures["files"], name
+        assert figures["good_share"] >= 0.9, (name, figures)
+    assert "text" in done.stdout and "pdf-fpdf" in done.stdout
 
 
 def test_import_log_has_no_entries_for_clean_input(vocabularies: Vocabularies) -> None:
@@ -576,3 +585,261 @@ def test_import_log_has_no_entries_for_clean_input(vocabularies: Vocabularies) -
     result = import_bytes(text.encode(), "plan.txt", "perm", vocabularies)
     assert [e for e in result.log.entries if e.kind in ("guess", "fix", "deadline")] == []
     assert isinstance(result.log, Log)
+
+
+# -- text in other shapes -----------------------------------------------------------------
+
+
+def aligned(rows: list[list[list[str]]], widths: tuple[int, ...], gap: int = 3) -> str:
+    """Rows of cells (each a list of printed lines) set in columns with spaces, as `pdftotext -layout` does."""
+    out = []
+    for cells in rows:
+        for i in range(max(len(c) for c in cells)):
+            out.append((" " * gap).join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths)).rstrip())
+        out.append("")
+    return "\n".join(out)
+
+
+def test_space_aligned_text_keeps_one_name_per_line(vocabularies: Vocabularies, empty_content: Path) -> None:
+    widths = (6, 34, 16, 30)
+    text = ("                 План мероприятий по профориентации обучающихся\n"
+            "                            на 2023–2025 годы\n\n") + aligned([
+        [["№ п/п"], ["Наименование мероприятия"], ["Ответственный", "исполнитель"], ["Срок исполнения"]],
+    ], widths) + "1. Организационные мероприятия\n\n" + aligned([
+        [["1.1."], ["Проведение ярмарки профессий для", "обучающихся 8–11 классов"],
+         ["Министерство", "образования", "Иванова А.А.", "Петрова Б.Б."], ["ежегодно, март"]],
+        [["1.2."], ["Экскурсии на предприятия"], ["центры занятости", "населения (по", "согласованию)"],
+         ["до 01.09.24"]],
+    ], (6, 34, 16, 30))
+    result = import_bytes(text.encode(), "copied.txt", "perm", vocabularies)
+    measures = measures_by_number(result.plan)
+    assert list(measures) == ["1.1.", "1.2."]
+    assert squash(measures["1.1."]["title"]) == "Проведение ярмарки профессий для обучающихся 8–11 классов"
+    assert agency_names(result.plan, measures["1.1."]) == ["Министерство образования", "Иванова А.А.", "Петрова Б.Б."]
+    assert agency_names(result.plan, measures["1.2."]) == ["центры занятости населения"]
+    assert measures["1.2."]["responsible"][0]["by_agreement"] is True
+    assert measures["1.2."]["timeframe"] == "до 01.09.24"
+    assert result.plan["sections"][0]["title"] == "Организационные мероприятия"
+    assert any("line up" in e.message for e in result.log.of("guess"))
+    load_draft(result.plan, text, empty_content)
+
+
+def test_one_cell_per_line_text_is_rebuilt_from_the_header(vocabularies: Vocabularies, empty_content: Path) -> None:
+    text = ("План мероприятий по профориентации на 2024 год\n\n№ п/п\nМероприятие\nСрок\nИсполнитель\n"
+            "I. Работа с обучающимися\n1.\nЭкскурсии на предприятия\nапрель 2024\nМинистерство образования\n"
+            "2.\nПрофессиональные пробы\nмай 2024\nколледжи, работодатели\n"
+            "II. Работа с родителями\n3.\nРодительские собрания\nсентябрь\nшколы\n")
+    result = import_bytes(text.encode(), "web.txt", "perm", vocabularies)
+    plan = result.plan
+    assert [s["title"] for s in plan["sections"]] == ["Работа с обучающимися", "Работа с родителями"]
+    measures = measures_by_number(plan)
+    assert list(measures) == ["1.", "2.", "3."]
+    assert measures["2."]["timeframe"] == "май 2024"
+    assert agency_names(plan, measures["2."]) == ["колледжи", "работодатели"]
+    assert plan["period"]["start"] == plan["period"]["end"] == 2024
+    assert any("one cell per line" in e.message for e in result.log.of("guess"))
+    load_draft(plan, text, empty_content)
+
+
+def test_markdown_pipe_table_with_line_breaks_and_bold_sections(vocabularies: Vocabularies,
+                                                                 empty_content: Path) -> None:
+    text = ("## План мероприятий по профориентации на 2022-2024 годы\n\n"
+            "| № п/п | Наименование мероприятия | Ответственные | Срок |\n|---|---|---|---|\n"
+            "| **1. Профессиональные пробы** |  |  |  |\n"
+            "| 1.1 | Пробы на **предприятиях** | Министерство образования<br>работодатели (по согласованию) "
+            "| 2022 г. |\n"
+            "| 1.2 | Пробы в колледжах \\| мастерских | колледжи | ежегодно |\n")
+    result = import_bytes(text.encode(), "plan.md", "perm", vocabularies)
+    plan = result.plan
+    assert plan["title"] == "План мероприятий по профориентации на 2022-2024 годы"
+    assert plan["sections"][0]["title"] == "Профессиональные пробы"
+    measures = measures_by_number(plan)
+    assert measures["1.1"]["title"] == "Пробы на предприятиях"
+    assert measures["1.2"]["title"] == "Пробы в колледжах | мастерских"
+    assert agency_names(plan, measures["1.1"]) == ["Министерство образования", "работодатели"]
+    load_draft(plan, text, empty_content)
+
+
+def test_html_table_saved_from_a_site(vocabularies: Vocabularies, empty_content: Path) -> None:
+    text = ("<html><head><title>План</title><script>var x = '<td>';</script></head><body>"
+            "<h1>План мероприятий по профориентации на 2023&ndash;2024 годы</h1><table>"
+            "<tr><th rowspan=2>№</th><th rowspan=2>Мероприятие</th><th colspan=2>Исполнение</th></tr>"
+            "<tr><th>Срок</th><th>Ответственные</th></tr>"
+            "<tr><td colspan=4><b>1. Пробы</b></td></tr>"
+            "<tr><td>1.1.</td><td>Пробы на&nbsp;предприятиях</td><td>2023 г.</td>"
+            "<td>Министерство образования<br>работодатели</td></tr>"
+            "<tr><td>1.2.</td><td><p>Экскурсии</p><p>в колледжи</p></td><td>ежегодно</td><td>колледжи</td></tr>"
+            "</table></body></html>")
+    result = import_bytes(text.encode(), "plan.html", "perm", vocabularies)
+    plan = result.plan
+    assert plan["period"]["start"] == 2023 and plan["period"]["end"] == 2024
+    assert plan["columns"] == {"number": "№", "title": "Мероприятие", "timeframe": "Исполнение Срок",
+                               "responsible": "Исполнение Ответственные"}
+    measures = measures_by_number(plan)
+    assert measures["1.1."]["timeframe"] == "2023 г." and measures["1.1."]["title"] == "Пробы на предприятиях"
+    assert agency_names(plan, measures["1.1."]) == ["Министерство образования", "работодатели"]
+    assert squash(measures["1.2."]["title"]) == "Экскурсии в колледжи"
+    load_draft(plan, result.source_text, empty_content)
+
+
+# -- headers, numbering, years ------------------------------------------------------------
+
+
+def test_word_two_row_header_with_merged_cells_and_columns_in_another_order(vocabularies: Vocabularies) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    table = document.add_table(rows=5, cols=5)
+    title = table.cell(0, 0).merge(table.cell(0, 4))
+    title.text = "План мероприятий по профориентации на 2023 год"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "№ п/п"
+    table.cell(1, 1).merge(table.cell(2, 1)).text = "Содержание работы"
+    table.cell(1, 2).merge(table.cell(1, 3)).text = "Исполнение"
+    table.cell(2, 2).text, table.cell(2, 3).text = "Срок", "Ответственные"
+    table.cell(1, 4).merge(table.cell(2, 4)).text = "Отметка о выполнении"
+    for r, values in ((3, ("1)", "Ярмарка профессий", "май 2023", "Министерство образования", "выполнено")),
+                      (4, ("2)", "Экскурсии", "ежегодно", "колледжи", ""))):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = import_bytes(buffer.getvalue(), "merged.docx", "perm", vocabularies)
+    plan = result.plan
+    assert plan["title"] == "План мероприятий по профориентации на 2023 год"
+    assert plan["period"]["start"] == plan["period"]["end"] == 2023
+    measures = measures_by_number(plan)
+    assert list(measures) == ["1)", "2)"]
+    assert measures["1)"]["timeframe"] == "май 2023"
+    assert agency_names(plan, measures["1)"]) == ["Министерство образования"]
+    assert "выполнено" not in json.dumps(plan, ensure_ascii=False)
+    assert "mark" not in plan["columns"] and any("header takes 2 rows" in e.message for e in result.log.of("guess"))
+
+
+def test_numbering_forms_and_a_table_without_header(vocabularies: Vocabularies, empty_content: Path) -> None:
+    text = ("План мероприятий на 2022-2023 годы\n\n"
+            "I. Организация\n"
+            "а)\tСоздание совета\tМинистерство образования\tянварь 2022\n"
+            "б)\tСеминар для педагогов\tИнститут развития образования\tII квартал 2022 г.\n"
+            "II. Работа с обучающимися\n"
+            "в)\tПрофессиональные пробы на предприятиях региона\tколледжи\t2023 г.\n")
+    result = import_bytes(text.encode(), "plan.txt", "perm", vocabularies)
+    plan = result.plan
+    assert [s["number"] for s in plan["sections"]] == ["I.", "II."]
+    assert [m["number"] for m in all_measures(plan["sections"])] == ["а)", "б)", "в)"]
+    measures = measures_by_number(plan)
+    assert agency_names(plan, measures["б)"]) == ["Институт развития образования"]
+    assert measures["в)"]["timeframe"] == "2023 г."
+    guessed = [e.message for e in result.log.of("guess") if "no header row" in e.message]
+    assert guessed == ["no header row found; columns guessed from what their cells hold: column 1 = number, "
+                       "column 2 = title, column 3 = responsible, column 4 = timeframe"]
+    assert "guessed from what their cells hold" in plan["note"]
+    load_draft(plan, text, empty_content)
+
+
+def test_years_of_history_in_the_title_are_not_the_period(vocabularies: Vocabularies) -> None:
+    text = ("УТВЕРЖДЁН постановлением от 20.12.24 № 5\n\n"
+            "План мероприятий к 80-летию Победы в Великой Отечественной войне 1941–1945 гг. на 2025 год\n\n"
+            "№\tМероприятие\tИсполнитель\tСрок\n1.\tАкция «Георгиевская ленточка»\tотдел культуры\tдо 09.05.25\n")
+    result = import_bytes(text.encode(), "plan.txt", "perm", vocabularies)
+    plan = result.plan
+    assert plan["period"]["start"] == plan["period"]["end"] == 2025 and plan["id"] == "perm-2025"
+    assert plan["act"]["date"] == "2024-12-20"
+    assert any("«1941–1945 гг.» in the title is history" in e.message for e in result.log.of("guess"))
+
+
+def test_no_year_anywhere_leaves_the_period_out_and_the_site_says_so(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("docs", "overrides", "content"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    source = tmp_path / "plan.txt"
+    source.write_text("План мероприятий по противодействию коррупции\n\n№\tМероприятие\tИсполнитель\tСрок\n"
+                      "1.\tАнтикоррупционная экспертиза\tСидоров А.Е.\tпостоянно\n", encoding="utf-8")
+    code, out, err = run_cli(["import", str(source), "--region", "perm", "--content", str(tmp_path / "content")],
+                             capsys)
+    assert code == 0, err
+    assert "No period" in out and "no year found anywhere" in out
+    draft = parse("d", (tmp_path / "content/plans/perm-undated.yaml").read_text(encoding="utf-8")).data
+    assert "period" not in draft and "No year found anywhere" in draft["note"]
+    assert [a["name"] for a in draft["agencies"]] == ["Сидоров А.Е."]
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=600,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "site/plans/perm-undated/index.html").read_text(encoding="utf-8")
+    assert "период не указан" in page
+
+
+def test_topic_keywords_come_from_the_topic_vocabulary(empty_content: Path) -> None:
+    topics = (empty_content / "topics.yaml").read_text(encoding="utf-8")
+    assert 'keywords: ["экскурси"' in topics
+    topics = topics.replace('keywords: ["экскурси"', 'keywords: ["сплав", "экскурси"')
+    (empty_content / "topics.yaml").write_text(topics, encoding="utf-8")
+    text = "План мероприятий на 2024 год\n\n№\tМероприятие\tИсполнитель\tСрок\n1.\tСплав по реке\tшколы\tиюль 2024\n"
+    before = import_bytes(text.encode(), "plan.txt", "perm", Vocabularies.load(CONTENT)).plan
+    after = import_bytes(text.encode(), "plan.txt", "perm", Vocabularies.load(empty_content)).plan
+    assert "excursions" not in next(all_measures(before["sections"]))["topics"]
+    assert next(all_measures(after["sections"]))["topics"] == ["excursions"]
+
+
+# -- PDF: cells, scans ---------------------------------------------------------------------
+
+
+def test_pdf_cell_with_one_name_per_line_splits_into_agencies(vocabularies: Vocabularies,
+                                                              empty_content: Path) -> None:
+    pdf = _pdf()
+    pdf.multi_cell(0, 6, "План мероприятий по профориентации на 2023-2025 гг.")
+    _table(pdf, [["№ п/п", "Мероприятие", "Ответственные исполнители", "Сроки исполнения"],
+                 ["1.", "Родительские собрания о выборе профессии в каждой школе района",
+                  "Иванова А.А.\nПетрова Б.Б.\nМинистерство образования и науки Пермского края",
+                  "ежегодно"]], headings=True)
+    result = import_bytes(bytes(pdf.output()), "plan.pdf", "perm", vocabularies)
+    measure = measures_by_number(result.plan)["1."]
+    assert agency_names(result.plan, measure) == [
+        "Иванова А.А.", "Петрова Б.Б.", "Министерство образования и науки Пермского края"]
+    assert squash(measure["title"]) == "Родительские собрания о выборе профессии в каждой школе района"
+    load_draft(result.plan, result.source_text, empty_content)
+
+
+def scanned_pdf() -> bytes:
+    """A plan printed as a picture: a PDF page with no text layer."""
+    image = pytest.importorskip("PIL.Image")
+    draw_module = pytest.importorskip("PIL.ImageDraw")
+    font = pytest.importorskip("PIL.ImageFont").truetype(str(FONT), 36)
+    page = image.new("L", (2480, 1754), "white")
+    draw = draw_module.Draw(page)
+    draw.text((150, 120), "План мероприятий по профориентации на 2023-2025 годы", font=font, fill="black")
+    rows = [("№ п/п", "Наименование мероприятия", "Ответственные исполнители", "Срок исполнения"),
+            ("1.", "Проведение профессиональных проб", "Министерство образования", "2023 год"),
+            ("2.", "Экскурсии на предприятия", "центры занятости населения", "ежегодно")]
+    for i, row in enumerate(rows):
+        for x, text in zip((150, 330, 1250, 1950), row):
+            draw.text((x, 300 + i * 90), text, font=font, fill="black")
+    out = io.BytesIO()
+    page.save(out, format="PDF", resolution=300)
+    return out.getvalue()
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Debian's tesseract-ocr is not installed")
+def test_scanned_pdf_is_read_by_ocr_and_every_value_flagged(vocabularies: Vocabularies,
+                                                            empty_content: Path) -> None:
+    result = import_bytes(scanned_pdf(), "scan.pdf", "perm", vocabularies)
+    plan = result.plan
+    measures = measures_by_number(plan)
+    assert list(measures) == ["1.", "2."]
+    assert squash(measures["1."]["title"]) == "Проведение профессиональных проб"
+    assert measures["2."]["timeframe"] == "ежегодно"
+    assert all("by OCR from a scanned page" in m["note"] for m in measures.values())
+    assert "recognised by OCR" in plan["note"]
+    load_draft(plan, result.source_text, empty_content)
+
+
+def test_scanned_pdf_without_ocr_is_refused(empty_content: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract on this PATH
+    source = tmp_path / "scan.pdf"
+    source.write_bytes(scanned_pdf())
+    code, out, err = run_cli(["import", str(source), "--region", "perm", "--content", str(empty_content)], capsys)
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert "no text layer" in err and "tesseract-ocr-rus" in err
+    assert files(empty_content / "plans") == []

@@ -199,8 +199,8 @@ class _Loader:
         region = self.regions.get(data["region"])
         if region is None:
             self.errors.append(doc.error(("region",), f"unknown region '{data['region']}'{_suggest(data['region'], self.regions)}; regions are listed in content/regions.yaml"))
-        period = (data["period"]["start"], data["period"]["end"])
-        if period[0] > period[1]:
+        period = (data["period"]["start"], data["period"]["end"]) if "period" in data else None
+        if period is not None and period[0] > period[1]:
             self.errors.append(doc.error(("period",), f"period starts ({period[0]}) after it ends ({period[1]})"))
         source = self.root / data["source"]["file"]
         if not source.is_file():
@@ -225,7 +225,7 @@ class _Loader:
             act=Act(act.get("issuer"), act.get("type"), act.get("date"), act.get("number"), act.get("title"),
                     act.get("signatory", {}).get("name"), act.get("signatory", {}).get("position"), act.get("note"))
             if act else None,
-            period_text=data["period"].get("text"), period_note=data["period"].get("note"),
+            period_text=data.get("period", {}).get("text"), period_note=data.get("period", {}).get("note"),
             goals=tuple(data.get("goals", ())), tasks=tuple(data.get("tasks", ())),
             narrative=tuple(NarrativePart(p["id"], p["title"], p["text"], p.get("note")) for p in data.get("narrative", ())),
             stages=tuple(Stage(s["title"], s["start"], s["end"], s.get("text"), s.get("note")) for s in data.get("stages", ())),
@@ -239,7 +239,7 @@ class _Loader:
                 object.__setattr__(measure, "plan", plan)
         return plan
 
-    def section(self, doc: Document, data: dict, path: tuple, period: tuple[int, int], anchor: str) -> Section:
+    def section(self, doc: Document, data: dict, path: tuple, period: tuple[int, int] | None, anchor: str) -> Section:
         measures = tuple(self.measure(doc, m, path + ("measures", i), period) for i, m in enumerate(data.get("measures", ())))
         subs = tuple(self.section(doc, s, path + ("sections", i), period, f"{anchor}-{i + 1}")
                      for i, s in enumerate(data.get("sections", ())))
@@ -252,7 +252,7 @@ class _Loader:
             object.__setattr__(s, "parent", section)
         return section
 
-    def measure(self, doc: Document, data: dict, path: tuple, period: tuple[int, int]) -> Measure:
+    def measure(self, doc: Document, data: dict, path: tuple, period: tuple[int, int] | None) -> Measure:
         where = schema.field_path(path)
         for key, seen, label in (("id", self.measure_ids, "id"), ("number", self.measure_numbers, "number")):
             value = data[key]
@@ -303,7 +303,7 @@ class _Loader:
             return None
         return known[value]
 
-    def timeframe(self, doc: Document, value: Any, path: tuple, period: tuple[int, int]) -> timeframes.Timeframe:
+    def timeframe(self, doc: Document, value: Any, path: tuple, period: tuple[int, int] | None) -> timeframes.Timeframe:
         fields = value if isinstance(value, dict) else {"text": value}
         parsed = timeframes.with_overrides(timeframes.parse(fields["text"], period), fields)
         if parsed.start is not None and parsed.end is not None and parsed.start > parsed.end:

@@ -275,7 +275,7 @@ class Plan:
     title: str
     path: str
     source_file: str
-    period: tuple[int, int]
+    period: tuple[int, int] | None  # None: the document names no years
     agencies: tuple[Agency, ...]
     sections: tuple[Section, ...]
     columns: Mapping[str, str]
@@ -301,14 +301,19 @@ class Plan:
         return tuple(x for s in self.sections for x in s.all_sections())
 
     @property
-    def year(self) -> int:
-        return self.period[0]
+    def year(self) -> int | None:
+        return self.period[0] if self.period else None
+
+    @property
+    def period_label(self) -> str:
+        """«2021–2024», or that the document names no period."""
+        return f"{self.period[0]}–{self.period[1]}" if self.period else "период не указан"
 
     @property
     def short_title(self) -> str:
         """How lists name the plan: region and period."""
         level = "" if self.level == "regional" else ", муниципальный план"
-        return f"{self.region.name}, {self.period[0]}–{self.period[1]}{level}"
+        return f"{self.region.name}, {self.period_label}{level}"
 
     @property
     def responsible_agencies(self) -> tuple[Agency, ...]:

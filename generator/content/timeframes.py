@@ -32,6 +32,8 @@ _MONTH = r"(?:" + "|".join(f"(?P<m{i + 1}>{stem}[а-я]*)" for i, stem in enumer
 _MONTH_RANGE = re.compile(rf"\b{_MONTH}(?:\s*[-–—]\s*(?P<to>{'|'.join(s + '[а-я]*' for s in _MONTH_STEMS)}))?", re.I)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)(?!\d)")
+# «до 01.09.23»: a date with a two-digit year, in this century.
+_SHORT_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(\d\d)(?![\d.])")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _QUARTER = re.compile(r"\b(?:(IV|III|II|I)|([1-4])(?:\s*[-–]\s*([1-4]))?)(?:-?[йя])?\s*квартал", re.I)
 _HALF = re.compile(r"\b([12])(?:-?[ео]е)?\s*полугоди", re.I)
@@ -110,7 +112,7 @@ def _parse_one(text: str, period: tuple[int, int] | None) -> Timeframe:
 
     ranges = [(int(a), int(b)) for a, b in _YEAR_RANGE.findall(text)]
     rest = _YEAR_RANGE.sub(" ", text)
-    singles = [int(y) for y in _YEAR.findall(rest)]
+    singles = [int(y) for y in _YEAR.findall(rest)] + [2000 + int(y) for y in _SHORT_DATE.findall(rest)]
     start = end = None
     years: tuple[int, ...] = ()
     open_start = False

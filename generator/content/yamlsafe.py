@@ -293,6 +293,11 @@ class _Ambiguous(Exception):
         self.hint = hint
 
 
+def plain_is_text(value: str) -> bool:
+    """True when `value`, written unquoted, reads back as this same text (writers quote it otherwise)."""
+    return value not in _BOOL and not _NOT_JUST_TEXT.match(value)
+
+
 def _plain(value: str) -> Any:
     """A plain (unquoted) scalar's value; raises `_Ambiguous` for text that YAML 1.1 reads otherwise."""
     if value not in _BOOL and not _NOT_JUST_TEXT.match(value):

@@ -3,10 +3,14 @@
 The pipeline, one module per step:
 
     detect    → which format the bytes are (by content, not by extension)
-    readers   → rows of cells (Word and PDF tables read as tables; text split at tabs)
-    table     → sections and measures: page breaks joined, continuation lines merged
+    readers   → rows of cells: docx_reader (Word tables), pdf_reader (ruled or unruled tables,
+                pdf_layout; scans by ocr), text_reader (tabs, text_aligned, text_lines,
+                text_pipe, html_reader); linebreaks tells a cell's own line breaks from wraps
+    table     → sections and measures: the header by its meaning (columns, over several rows),
+                numbering forms (numbering), page breaks joined, continuation lines merged
     cleanup   → extraction artefacts fixed (homoglyphs, «000», broken words, HTML remnants)
-    agencies  → responsible cells split into agencies; spellings and abbreviations merged
+    agencies  → responsible cells split into agencies (names: where a run-on name ends);
+                spellings and abbreviations merged
     metadata  → title, act, period and level from the text around the table
     suggest   → topics, audiences and agency kinds suggested from the vocabularies
     draft     → the plan as data, every guess a `note`

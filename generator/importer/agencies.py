@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .log import ABBREVIATION, GUESS, MERGE, Log
+from .names import split_names
 
 _DEFINED_IN_PARENS = re.compile(r"\(\s*далее\s*(?:[-–—:]\s*)?(?!соответственно)([^()]{1,80}?)\s*\)", re.I)
 _DEFINED_IN_LINE = re.compile(
@@ -28,7 +29,7 @@ _DEPENDENT = re.compile(
     r"|имеющ|обеспечивающ|уполномоченн|являющ|созданн|аккредитованн|определенн|курирующ|отвечающ|в\s+том\s+числе"
     r"|включая|котор)", re.I)
 _LINE_CONTINUES = re.compile(
-    r"^(?:и|по|в|на|с|для|при|области|края|республики|округа|района|города|образования|науки)\b")
+    r"^(?:\(|(?:и|по|в|на|с|для|при|области|края|республики|округа|района|города|образования|науки)\b)")
 _ENDS_OPEN = re.compile(r"\b(?:и|по|в|на|с|для|при|государственной|муниципальной)$", re.I)
 _REGION_SUFFIX = re.compile(
     r"\s+(?:в\s+)?(?:[а-яё-]+(?:ой|ей)\s+(?:области|обл\.?)|[а-яё-]+(?:ого|его)\s+края|республик[иеа]\s+[а-яё-]+)$")
@@ -144,7 +145,8 @@ def split_cell(text: str, shorts: list[str]) -> list[Mention]:
     mentions: list[Mention] = []
     for line in _lines(text):
         for piece in _pieces(line):
-            mentions.extend(_mentions(piece, shorts))
+            for name in split_names(piece):
+                mentions.extend(_mentions(name, shorts))
     return mentions
 
 
@@ -195,7 +197,9 @@ def _mentions(piece: str, shorts: list[str]) -> list[Mention]:
     if match:
         defines = match.group(1).strip(" .,;")
         text = (text[: match.start()] + text[match.end():]).strip()
-    text = text.strip(" ,;.")
+    text = text.strip(" ,;")
+    if not re.search(r"(?:^|[\s.])[А-ЯЁA-Z]\.$", text):
+        text = text.rstrip(" .")  # a sentence's full stop, but not the last dot of initials («Сидоров А.Е.»)
     if not text:
         return []
     if defines is None:

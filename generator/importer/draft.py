@@ -6,7 +6,6 @@ required field empty the draft puts a visible placeholder and says so in the not
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Any
 
@@ -30,7 +29,7 @@ def build_plan(measures_table: TableDraft, meta: Metadata, definitions: list[Def
     measures = measures_table.measures()
     responsible = {id(m): _responsible(m, registry, log) for m in measures}
     period, period_note = _period(meta, measures, log)
-    plan_id = plan_id or f"{region}-{period[0]}"
+    plan_id = plan_id or f"{region}-{period[0] if period else 'undated'}"
     _assign_ids(registry, region, vocabularies, log)
     registry.report_merges()
     taken_ids: set[str] = set()
@@ -73,11 +72,12 @@ def build_plan(measures_table: TableDraft, meta: Metadata, definitions: list[Def
     }
     if meta.act.get("date"):
         plan["act"] = dict(meta.act)
-    plan["period"] = {"start": period[0], "end": period[1]}
-    if meta.period_text:
-        plan["period"]["text"] = meta.period_text
-    if period_note:
-        plan["period"]["note"] = period_note
+    if period is not None:
+        plan["period"] = {"start": period[0], "end": period[1]}
+        if meta.period_text:
+            plan["period"]["text"] = meta.period_text
+        if period_note:
+            plan["period"]["note"] = period_note
     if measures_table.columns:
         plan["columns"] = dict(measures_table.columns)
     plan["agencies"] = [_agency_data(a) for a in registry.agencies.values()]
@@ -109,7 +109,8 @@ def _years(text: str) -> list[int]:
     return years
 
 
-def _period(meta: Metadata, measures: list[Item], log: Log) -> tuple[tuple[int, int], str | None]:
+def _period(meta: Metadata, measures: list[Item], log: Log) -> tuple[tuple[int, int] | None, str | None]:
+    """The plan's years: the title's, else the act's and the deadlines'; None when the document names no year."""
     years = sorted({y for m in measures for y in _years(m.text("timeframe"))})
     notes: list[str] = []
     if meta.period_start and meta.period_end:
@@ -128,8 +129,9 @@ def _period(meta: Metadata, measures: list[Item], log: Log) -> tuple[tuple[int, 
             start, end = min(pool), max(pool)
             notes.append("the title names no period; it is taken from the act's year and the deadlines' years")
         else:
-            start = end = datetime.date.today().year
-            notes.append("no years found anywhere; the period is this year as a placeholder")
+            log.add(GUESS, meta.title_where, "no year found anywhere in the document; the draft has no period "
+                    "(add one if the plan has it)")
+            return None, None
     if years and years[-1] > end:
         notes.append(f"a deadline runs to {years[-1]}, after the printed end ({end}); the end is moved to {years[-1]}")
         end = years[-1]

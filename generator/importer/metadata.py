@@ -1,4 +1,9 @@
-"""The plan's title, approving act, period and level, read from the text before the measures table."""
+"""The plan's title, approving act, period and level, read from the text before the measures table.
+
+The period is the years the title gives the plan («на 2023–2025 годы», «на 2025 год», «до 2030
+года»); other years in the title («1941–1945 гг.», years that end before the act was signed) are
+history, not the period, and are left out with a note.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import columns
 from .log import FIX, GUESS, Log
+from .rows import BREAK, CELLS, TEXT, Row
 
-_TITLE = re.compile(r"^[*_\s]*план\s+мероприятий", re.I)
-_TITLE_FALLBACK = re.compile(r"^[*_\s]*(?:«?дорожная\s+карта|план\b|комплекс\s+мер)", re.I)
+# «План мероприятий …», «КОМПЛЕКСНЫЙ ПЛАН» on a line of its own, «Межведомственный план мероприятий …».
+_TITLE = re.compile(r"^[*_#\s]*(?:[а-яё]+(?:ый|ий|ой)\s+)?план(?:\s+мероприятий|\s*$)", re.I)
+_TITLE_FALLBACK = re.compile(r"^[*_#\s]*(?:«?дорожная\s+карта|(?:[а-яё]+(?:ый|ий|ой)\s+)?план\b|комплекс\s+мер"
+                             r"|программа\b)", re.I)
 _MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
            "ноября", "декабря")
 _NUMBER_AFTER = r"\s*(?:г\.|года|год)?\s*№\s*(?P<number>[^\s,;]+)"
-_DATE_NUMERIC = re.compile(r"(?:от\s+)?(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)" + _NUMBER_AFTER)
+_DATE_NUMERIC = re.compile(r"(?:от\s+)?(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d|\d\d)(?!\d)" + _NUMBER_AFTER)
 _DATE_WORDS = re.compile(r"(?:от\s+)?«?(?P<d>\d{1,2})»?\s+(?P<m>" + "|".join(_MONTHS) + r")\s+(?P<y>(?:19|20)\d\d)"
                          + _NUMBER_AFTER, re.I)
 _ACT_TYPES = (("распоряжени", "распоряжение"), ("приказ", "приказ"), ("постановлени", "постановление"),
@@ -24,6 +31,8 @@ _ACT_WORD = re.compile(r"(?<![А-Яа-яЁё])(распоряжени[еяюм]|
 _RANGE = re.compile(r"(?:на\s+(?:период\s+)?)?(?:с\s+)?((?:19|20)\d\d)\s*(?:г(?:ода|\.)?\s*)?(?:[-–—]|по|до)\s*"
                     r"((?:19|20)\d\d)(?:\s*(?:г\.\s*г\.|гг\.?|г\.|годы|годов|года|год))?", re.I)
 _UNTIL = re.compile(r"(?:на\s+период\s+)?до\s+((?:19|20)\d\d)(?:\s*(?:года|год|г\.))?", re.I)
+_ONE_YEAR = re.compile(r"(?:на|в)\s+((?:19|20)\d\d)\s*(?:год[ауы]?|г\.)", re.I)
+_FIRST_YEAR = 1990  # the earliest year a plan's period may have (the plan schema's)
 
 
 @dataclass
@@ -40,65 +49,91 @@ class Metadata:
     level: str = "regional"
 
 
-def preamble_lines(text: str) -> list[str]:
-    """The lines before the measures-table header (all lines when there is no header)."""
-    lines = text.replace("\r\n", "\n").split("\n")
-    for index, line in enumerate(lines):
-        if "\t" in line and columns.recognise(line.split("\t")) is not None:
-            return lines[:index]
+def preamble_lines(preamble: list[Row]) -> list[tuple[str, str]]:
+    """The rows before the measures-table header as text lines, each with where it is.
+
+    A heading merged across the table's first row is a line of its own (a title printed inside
+    the table); other rows of cells keep tabs between their cells.
+    """
+    lines: list[tuple[str, str]] = []
+    for row in preamble:
+        if row.kind == TEXT:
+            lines.append((row.cells[0], row.where))
+        elif row.kind == BREAK:
+            lines.append(("", row.where))
+        elif row.kind == CELLS and row.spans:
+            lines.extend([(" ".join(next((c for c in row.cells if c), "").split()), row.where), ("", row.where)])
+        elif row.kind == CELLS:
+            lines.append(("\t".join(" ".join(c.split()) for c in row.cells), row.where))
     return lines
 
 
-def read_metadata(text: str, log: Log) -> Metadata:
-    """Read title, act, period and level from the preamble of `text`."""
-    lines = preamble_lines(text)
-    title, where, used = _title(lines, log)
+def read_metadata(preamble: list[Row], text: str, log: Log) -> Metadata:
+    """Read title, act, period and level from the rows before the table; `text` is the whole document."""
+    located = preamble_lines(preamble)
+    lines = [line for line, _ in located]
+    title, where, used = _title(located, log)
     body = "\n".join(line for i, line in enumerate(lines) if i not in used)
-    meta = Metadata(_recase(title, text, used, log, where), where)
+    meta = Metadata(_recase(title, text, log, where), where)
     _act(lines, meta)
-    match = _RANGE.search(meta.title)
-    if match:
-        meta.period_start, meta.period_end = int(match.group(1)), int(match.group(2))
-        meta.period_text = match.group(0).strip()
-    else:
-        match = _UNTIL.search(meta.title)
-        if match:
-            meta.period_end = int(match.group(1))
-            meta.period_text = match.group(0).strip()
+    _period(meta, log)
     if meta.act and re.search(r"муниципальн", _issuer_text(body), re.I):
         meta.level = "municipal"
     return meta
 
 
-def _title(lines: list[str], log: Log) -> tuple[str, str, set[int]]:
+def _period(meta: Metadata, log: Log) -> None:
+    """The years the title gives the plan; years of history in the title are left out."""
+    title = meta.title
+    spans: list[tuple[int, int, int, str]] = []  # (position, start, end, as printed)
+    for match in _RANGE.finditer(title):
+        spans.append((match.start(), int(match.group(1)), int(match.group(2)), match.group(0).strip()))
+    for match in _ONE_YEAR.finditer(title):
+        if not any(p <= match.start(1) < p + len(t) for p, _, _, t in spans):
+            spans.append((match.start(), int(match.group(1)), int(match.group(1)), match.group(0).strip()))
+    history = [s for s in spans if s[2] < _FIRST_YEAR or (meta.act_year and s[2] < meta.act_year - 1)]
+    for _, _, _, printed in history:
+        log.add(GUESS, meta.title_where, f"period: «{printed}» in the title is history, not the plan's period")
+    spans = [s for s in spans if s not in history]
+    if spans:
+        introduced = [s for s in spans if re.match(r"(?:на|в)\b", s[3], re.I)]
+        _, meta.period_start, meta.period_end, meta.period_text = (introduced or spans)[-1]
+        return
+    match = _UNTIL.search(title)
+    if match and int(match.group(1)) >= _FIRST_YEAR:
+        meta.period_end = int(match.group(1))
+        meta.period_text = match.group(0).strip()
+
+
+def _title(lines: list[tuple[str, str]], log: Log) -> tuple[str, str, set[int]]:
     for pattern in (_TITLE, _TITLE_FALLBACK):
-        for index, line in enumerate(lines):
+        for index, (line, where) in enumerate(lines):
             if "\t" in line or not pattern.match(line):
                 continue
             used = {index}
             parts = [line]
             for j in range(index + 1, min(index + 5, len(lines))):
-                nxt = lines[j].strip()
-                if not nxt or "\t" in lines[j] or nxt.startswith("№"):
+                nxt = lines[j][0].strip()
+                if not nxt or "\t" in nxt or nxt.startswith("№"):
                     break
                 parts.append(nxt)
                 used.add(j)
-            title = " ".join(" ".join(parts).replace("*", " ").split())
+            title = " ".join(" ".join(parts).replace("*", " ").lstrip("# ").split())
             if pattern is _TITLE_FALLBACK:
-                log.add(GUESS, f"line {index + 1}",
-                        f"no line starts with «План мероприятий»; title taken from «{title[:60]}»")
-            return title, f"line {index + 1}", used
-    log.add(GUESS, "line 1", "no plan title found; a placeholder title was put in the draft")
-    return "План мероприятий (название не найдено в тексте — впишите его)", "line 1", set()
+                log.add(GUESS, where, f"no line starts with «План мероприятий»; title taken from «{title[:60]}»")
+            return title, where, used
+    where = lines[0][1] if lines else "line 1"
+    log.add(GUESS, where, "no plan title found; a placeholder title was put in the draft")
+    return "План мероприятий (название не найдено в тексте — впишите его)", where, set()
 
 
-def _recase(title: str, text: str, used: set[int], log: Log, where: str) -> str:
+def _recase(title: str, text: str, log: Log, where: str) -> str:
     """An all-capitals title in normal case: each word as the rest of the document writes it."""
     caps = re.findall(r"[А-ЯЁ]{2,}", title)
     if len(caps) < 2:
         return title
-    lines = text.split("\n")
-    counts = Counter(re.findall(r"[А-Яа-яЁё]+", "\n".join(line for i, line in enumerate(lines) if i not in used)))
+    counts = Counter(re.findall(r"[А-Яа-яЁё]+", text))
+    counts.subtract(Counter(re.findall(r"[А-Яа-яЁё]+", title)))
     first = True
 
     def word(match: re.Match[str]) -> str:
@@ -131,6 +166,7 @@ def _act(lines: list[str], meta: Metadata) -> None:
     month = match.group("m")
     month_number = int(month) if month.isdigit() else _MONTHS.index(month.lower()) + 1
     day, year = int(match.group("d")), int(match.group("y"))
+    year += 2000 if year < 100 else 0  # «от 28.12.22»
     if not (1 <= month_number <= 12 and 1 <= day <= 31):
         return
     meta.act_year = year

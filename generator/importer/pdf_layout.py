@@ -18,12 +18,13 @@ _LINE_TOLERANCE = 2.0
 _EDGE_TOLERANCE = 3.0
 
 
-def aligned_rows(page: Any, edges: list[float] | None) -> tuple[list[str], list[list[str]], list[float] | None]:
-    """Text lines above the table, and the table's lines as cells, of one page.
+def aligned_rows(words: list[dict[str, Any]], edges: list[float] | None
+                 ) -> tuple[list[str], list[list[str]], list[float] | None]:
+    """Text lines above the table, and the table's lines as cells, of one page's words (text, x0, x1, top).
 
     Column `edges` come from the header on this page, or from an earlier page the table continues from.
     """
-    lines = _lines(page.extract_words(keep_blank_chars=False))
+    lines = _lines(words)
     header, found = _edges(lines)
     edges = found or edges
     if not edges:

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..content import layout
 from ..content.errors import ContentError
 from ..content.yamlsafe import decode, parse
 from . import agencies, cleanup, draft, metadata, table
@@ -20,15 +19,12 @@ from .log import FIX, GUESS, Log
 from .readers import read_source
 
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 @dataclass
 class Vocabularies:
     """What the importer needs from the content folder: ids it may use and agencies already defined."""
 
     regions: dict[str, str]
-    topics: list[str]
+    topics: dict[str, tuple[str, ...]]  # id → the keywords that suggest it, in the vocabulary's order
     audiences: list[str]
     kinds: list[str]
     glossary: dict[str, str] = field(default_factory=dict)
@@ -42,16 +38,16 @@ class Vocabularies:
         Each file is read on its own, so a half-edited plan elsewhere does not stop an import.
         """
         root = Path(content_dir)
-        regions = {e["id"]: e["name"] for e in _entries(root / "regions.yaml", "regions")}
-        topics = [e["id"] for e in _entries(root / "topics.yaml", "topics")]
-        audiences = [e["id"] for e in _entries(root / "audiences.yaml", "audiences")]
-        kinds = [e["id"] for e in _entries(root / "agency-kinds.yaml", "kinds")]
-        glossary_path = root / "glossary.yaml"
-        glossary = ({e["abbr"]: e["expansion"] for e in _entries(glossary_path, "terms")}
+        regions = {e["id"]: e["name"] for e in _vocabulary(root, "regions")}
+        topics = {e["id"]: tuple(e.get("keywords", ())) for e in _vocabulary(root, "topics")}
+        audiences = [e["id"] for e in _vocabulary(root, "audiences")]
+        kinds = [e["id"] for e in _vocabulary(root, "agency-kinds")]
+        glossary_path = root / layout.VOCABULARIES["glossary"][0]
+        glossary = ({e["abbr"]: e["expansion"] for e in _vocabulary(root, "glossary")}
                     if glossary_path.is_file() else {})
         known: dict[str, tuple[str, list[str]]] = {}
         files: dict[str, Path] = {}
-        plans = root / "plans"
+        plans = root / layout.PLANS_DIR
         for path in sorted(plans.glob("*.yaml")) if plans.is_dir() else []:
             for agency_id, name, shorts in _agencies_of(path):
                 known[agency_id] = (name, shorts)
@@ -68,13 +64,10 @@ class Vocabularies:
 
 
 def _agencies_of(path: Path) -> list[tuple[str, str, list[str]]]:
-    """(id, name, short names) of a plan file's agencies; nothing for a file that does not parse.
-
-    Only ids and names are needed, so the fast C parser reads it (a whole content folder of plans).
-    """
+    """(id, name, short names) of a plan file's agencies; nothing for a file that does not parse."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
-    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        data = _read(path)
+    except (ContentError, OSError):
         return []
     entries = data.get("agencies") if isinstance(data, dict) else None
     out = []
@@ -85,9 +78,17 @@ def _agencies_of(path: Path) -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def _entries(path: Path, key: str) -> list[dict[str, Any]]:
+def _read(path: Path) -> Any:
+    """A content YAML file's data, read by the project's strict reader (the one way the importer reads YAML)."""
+    return parse(str(path), decode(str(path), path.read_bytes())).data
+
+
+def _vocabulary(root: Path, name: str) -> list[dict[str, Any]]:
+    """The entries of one shared vocabulary (content/layout.py names its file and list key)."""
+    filename, key = layout.VOCABULARIES[name]
+    path = root / filename
     try:
-        data = parse(str(path), decode(str(path), path.read_bytes())).data
+        data = _read(path)
     except OSError:
         raise ImporterError(f"cannot read {path}: the content folder needs it") from None
     except ContentError as exc:
@@ -144,7 +145,7 @@ def import_bytes(data: bytes, name: str, region: str, vocabularies: Vocabularies
     measures_table = table.build(source.rows, log, name)
     vocabulary = cleanup.Vocabulary(source.text)
     _clean(measures_table, vocabulary, log)
-    meta = metadata.read_metadata(source.text, log)
+    meta = metadata.read_metadata(measures_table.preamble, source.text, log)
     definitions = agencies.find_definitions(source.text, log)
     plan = draft.build_plan(measures_table, meta, definitions, source.format, region, vocabularies, log, plan_id)
     return ImportResult(plan, source.text, source.format, name, log, len(measures_table.all_sections()),

@@ -23,7 +23,7 @@ def format_report(result: ImportResult, written: str | None = None) -> str:
     lines = [
         f"Imported {result.source_name} ({result.source_format})" + (f" → {written}" if written else ""),
         f"Plan {plan['id']}: {plan['title']}",
-        f"Period {plan['period']['start']}–{plan['period']['end']}"
+        (f"Period {plan['period']['start']}–{plan['period']['end']}" if "period" in plan else "No period")
         + (f"; act: {act.get('type', 'act')} of {act['date']} № {act.get('number', '?')}" if act else "; no act found"),
         "Columns: " + ", ".join(f"{k} = «{v}»" for k, v in plan.get("columns", {}).items()),
         f"Found {result.sections} sections and {result.measures} measures; {len(plan['agencies'])} agencies.",

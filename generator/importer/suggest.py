@@ -1,49 +1,13 @@
 """Suggest topics, audiences and agency kinds from the project's vocabularies by keywords.
 
 These are suggestions for a reviewer, never decisions: the draft says so in every measure's
-note. Only ids present in the loaded vocabularies are suggested.
+note. Only ids present in the loaded vocabularies are suggested. A topic's keywords live with
+the topic in content/topics.yaml; audiences and agency kinds are matched by the rules below.
 """
 
 from __future__ import annotations
 
 import re
-
-# Word stems (lowercase, matched inside the measure title) per topic id of content/topics.yaml.
-TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "regulation": ("нормативн", "положени", "утвержден", "локальн", "регламент", "модел", "приказ",
-                   "внесение изменений", "подпрограмм", "документ"),
-    "coordination": ("взаимодейств", "координац", "соглашени", "совещани", "совет", "договор", "сотрудничеств",
-                     "сетев", "межведомствен"),
-    "infrastructure": ("ресурсн", "инфраструктур", "портал", "информационной среды", "площадк", "центр"),
-    "methodology": ("методическ", "рекомендаци", "инструментари", "пособи", "разработок", "материалов для"),
-    "teacher-training": ("квалификаци", "переподготовк", "педагог", "обучения руководящих", "семинар", "вебинар",
-                         "сообществ", "специалист"),
-    "diagnostics": ("диагност", "тестировани", "тест"),
-    "career-counselling": ("консультац", "консультиров", "сопровожден", "самоопределени", "портфолио", "траектори"),
-    "professional-trials": ("проб", "профессиональной практики", "практики школьников"),
-    "excursions": ("экскурси", "турникет", "посещение"),
-    "employer-partnership": ("работодател", "предприяти", "с представител", "профессий, достигших", "инвестиц"),
-    "skills-championships": ("worldskills", "world skills", "молодые профессионалы", "абилимпикс", "чемпионат",
-                             "juniorskills", "мастерств"),
-    "contests-olympiads": ("олимпиад", "конкурс"),
-    "federal-projects": ("билет в будущее", "проектори", "онлайн-урок", "всероссийск"),
-    "mass-events": ("дней открытых", "день открытых", "дня открытых", "ярмарк", "фестивал", "форум", "акци", "марафон",
-                    "массов", "единый", "недел"),
-    "career-camps": ("смен", "лагер", "летн"),
-    "additional-education": ("дополнительного образования", "кружк", "технопарк", "кванториум", "it-куб",
-                             "проектн", "3d", "инженерной направленности"),
-    "profile-classes": ("профильн", "классов профессиональной", "педагогических классов", "предпрофильн",
-                        "внеурочн", "уроков «технология»"),
-    "parents": ("родител", "законных представител", "всеобуч"),
-    "disabilities": ("овз", "инвалид", "ограниченными возможностями", "инклюзив", "абилимпикс"),
-    "gifted-children": ("одаренн", "одарённ", "талант"),
-    "youth-employment": ("занятост", "волонтер", "волонтёр", "добровольч", "трудов"),
-    "labour-market": ("рынк", "потребност", "кадров", "востребован", "вакансий", "трудоустройств"),
-    "monitoring": ("мониторинг", "оценк", "анализ", "отчет", "отчёт", "результативност", "показател", "исполнени"),
-    "information": ("информир", "освещени", "сми", "средствах массовой", "сайт", "интернет", "медиа", "репортаж",
-                    "видео", "стенд", "буклет", "информационн"),
-    "best-practices": ("лучших практик", "передового опыта", "опыта", "распространени", "тиражировани"),
-}
 
 AUDIENCE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "preschool": ("дошкольн",),
@@ -87,25 +51,23 @@ KIND_RULES: tuple[tuple[str, str, bool], ...] = (
 DEFAULT_KIND = "regional-authority"
 
 
-def topics(title: str, known: list[str], fallback_text: str = "") -> tuple[list[str], bool]:
-    """1-3 topic ids for a title; the flag says whether a fallback had to be used."""
-    found = _rank(title, TOPIC_KEYWORDS, known)
+def topics(title: str, keywords: dict[str, tuple[str, ...]], fallback_text: str = "") -> tuple[list[str], bool]:
+    """1-3 topic ids for a title, from each topic's keywords; the flag says whether a fallback had to be used."""
+    found = _rank(title, keywords)
     if not found and fallback_text:
-        found = _rank(fallback_text, TOPIC_KEYWORDS, known)
+        found = _rank(fallback_text, keywords)
     if not found:
-        return [known[0]], True
+        return [next(iter(keywords))], True
     chosen = [t for _, t in found[:2]]
     if len(found) > 2 and found[2][0] >= 2:
         chosen.append(found[2][1])
     return chosen, False
 
 
-def _rank(text: str, table: dict[str, tuple[str, ...]], known: list[str]) -> list[tuple[int, str]]:
+def _rank(text: str, table: dict[str, tuple[str, ...]]) -> list[tuple[int, str]]:
     low = text.lower()
     scored: list[tuple[int, int, str]] = []
     for topic, stems in table.items():
-        if topic not in known:
-            continue
         hits = [low.find(s) for s in stems if s in low]
         if hits:
             scored.append((-len(hits), min(hits), topic))

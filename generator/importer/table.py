@@ -15,18 +15,15 @@ from dataclasses import dataclass, field
 from . import columns
 from .errors import ImporterError
 from .log import GUESS, FIX, INFO, SKIPPED, Log
+from .numbering import NUMBER, ROMAN_ONLY, SECTION_TEXT, roman_value
 from .rows import BREAK, CELLS, TEXT, Row
 
-NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?$")
-_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
-SECTION_TEXT = re.compile(
-    rf"^(?:[Рр]аздел\s+)?((?:\d{{1,2}}(?:\.\d{{1,2}})*|{_ROMAN})[.)]?)\s+([«\"(]?[А-ЯЁA-Z].*)$", re.S)
 _OCR_DIGITS = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0", "O": "0", "o": "0", "l": "1", "I": "1",
                              "|": "1", "б": "6", "Б": "6", ",": "."})
 _MONTH_ONLY = re.compile(r"^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\.?$",
                          re.I)
 _PUNCTUATION_ONLY = re.compile(r"^[\s·•∙*|_.,;:–—-]+$")
-_FIELDS = ("title", "responsible", "timeframe", "result", "document")
+_FIELDS = ("title", "responsible", "timeframe", "result", "document")  # what the draft takes of a row
 
 
 @dataclass
@@ -70,6 +67,7 @@ class TableDraft:
     sections: list[Item]
     header_where: str
     roles: bool = False
+    preamble: list[Row] = field(default_factory=list)  # the rows before the header: title, act, period
 
     def measures(self) -> list[Item]:
         """Every measure in printed order, nested sections included."""
@@ -119,47 +117,78 @@ def is_descendant(parent: str | None, child: str | None) -> bool:
 
 def build(rows: list[Row], log: Log, what: str = "the source") -> TableDraft:
     """Find the measures table in `rows` and read it; raise ImporterError when there is none."""
-    start, mapping, header = _find_header(rows, log)
+    first, start, mapping, header_rows = _find_header(rows, log)
     if mapping is None:
         raise ImporterError(f"no table of measures found in {what}: no header row names the measure "
                             "(Наименование/Мероприятие) and its responsible (Ответственный/Исполнитель) "
                             "or deadline (Срок) column, and no numbered rows were found")
-    builder = _Builder(mapping, header, log)
+    builder = _Builder(mapping, header_rows, log)
     for row in rows[start:]:
         if builder.feed(row) is False:
             break
     table = builder.finish()
+    table.preamble = rows[:first]
     if not table.measures():
         raise ImporterError(f"no measure rows recognised in {what}: the table under the header "
-                            f"({header.where}) has no numbered rows")
+                            f"({header_rows[0].where}) has no numbered rows")
     return table
 
 
-def _find_header(rows: list[Row], log: Log) -> tuple[int, dict[str, int] | None, Row]:
+def _find_header(rows: list[Row], log: Log) -> tuple[int, int, dict[str, int] | None, list[Row]]:
+    """Where the header starts, where the table's rows start, the column mapping and the header's rows."""
     for index, row in enumerate(rows):
-        if row.kind == CELLS:
-            mapping = columns.recognise(row.cells)
-            if mapping is not None:
-                return index + 1, mapping, row
-    # No header: numbered rows of cells may still be a table; assume the usual column order.
+        if row.kind != CELLS:
+            continue
+        following = [row]
+        for below in rows[index + 1: index + 3]:
+            if below.kind != CELLS or below.table != row.table:
+                break
+            following.append(below)
+        found = columns.recognise_rows([r.cells for r in following])
+        if found is not None:
+            mapping, count = found
+            if count > 1:
+                log.add(GUESS, row.where, f"the header takes {count} rows; each column is named by its lowest "
+                        "header cell or the merged cell above it")
+            return index, index + count, mapping, following[:count]
+    # No header: rows of cells that start with a number may still be a table; columns from their cells.
     numbered = [i for i, r in enumerate(rows)
-                if r.kind == CELLS and len(r.cells) >= 3 and NUMBER.match(r.cells[0].strip())]
+                if r.kind == CELLS and len(r.cells) >= 3 and any(NUMBER.match(c.strip()) for c in r.cells[:2])]
     if len(numbered) >= 2:
         first = rows[numbered[0]]
-        width = max(len(rows[i].cells) for i in numbered)
-        order = ("number", "title", "responsible", "timeframe", "result", "document")
-        mapping = {name: i for i, name in enumerate(order[:width])}
-        log.add(GUESS, first.where, "no header row found; columns assumed to be: " + ", ".join(mapping))
-        header = Row(CELLS, [""] * width, first.where, table=first.table)
-        return numbered[0], mapping, header
-    return 0, None, Row(CELLS)
+        table_rows = [r.cells for r in rows[numbered[0]:] if r.kind == CELLS and r.table == first.table]
+        mapping = columns.guess(table_rows)
+        if "title" in mapping and len(mapping) >= 3:
+            width = max(len(c) for c in table_rows)
+            names = {i: n for n, i in mapping.items()}
+            log.add(GUESS, first.where, "no header row found; columns guessed from what their cells hold: "
+                    + ", ".join(f"column {i + 1} = {names.get(i, 'not taken')}" for i in range(width)))
+            header = Row(CELLS, [""] * width, first.where, table=first.table)
+            start = numbered[0]
+            while start and rows[start - 1].kind == TEXT and SECTION_TEXT.match(rows[start - 1].cells[0]):
+                start -= 1  # a numbered heading right above the first row opens the table
+            return start, start, mapping, [header]
+    return 0, 0, None, []
+
+
+def _header_row(rows: list[Row], mapping: dict[str, int]) -> Row:
+    """One row standing for a header of one or more rows: each column's header cells, top to bottom."""
+    cells = [" ".join(dict.fromkeys(" ".join(t.split()) for t in texts if t.strip()))
+             for texts in columns.stacked([r.cells for r in rows])]
+    first = rows[0]
+    return Row(CELLS, cells, first.where, table=first.table)
+
+
+def _key(cells: list[str]) -> tuple[str, ...]:
+    return tuple(" ".join(c.split()) for c in cells if c.strip())
 
 
 class _Builder:
-    def __init__(self, mapping: dict[str, int], header: Row, log: Log) -> None:
+    def __init__(self, mapping: dict[str, int], header_rows: list[Row], log: Log) -> None:
         self.mapping = mapping
-        self.header = header
-        self.width = max(mapping.values()) + 1
+        self.header = _header_row(header_rows, mapping)
+        self.header_keys = {_key(r.cells) for r in header_rows if any(c.strip() for c in r.cells)}
+        self.width = max(max(mapping.values()) + 1, len(self.header.cells))
         self.log = log
         self.items: list[Item] = []
         self.current: Item | None = None
@@ -167,6 +196,7 @@ class _Builder:
         self.just_after_header = True
         self.section_numbers: list[str] = []
         self.last_top = 0
+        self.last_roman = 0
         self.skipped_tables: set[int] = set()
         self.skipped = 0
         self.unnumbered = 0
@@ -193,6 +223,9 @@ class _Builder:
         if columns.is_column_numbers(cells):
             if not self.just_after_header:
                 self.pending_break = True
+            return None
+        if _key(cells) in self.header_keys:
+            self.pending_break = True  # the header repeated on a new page
             return None
         mapping = columns.recognise(cells)
         if mapping is not None:
@@ -290,6 +323,8 @@ class _Builder:
         plain = normal_number(number)
         if plain.isdigit():
             return int(plain) == self.last_top + 1
+        if ROMAN_ONLY.match(plain):
+            return roman_value(plain) == self.last_roman + 1
         parent = plain.rsplit(".", 1)[0] if "." in plain else ""
         return parent in {normal_number(n) for n in self.section_numbers}
 
@@ -300,6 +335,8 @@ class _Builder:
         plain = normal_number(number)
         if plain.isdigit():
             self.last_top = int(plain)
+        elif ROMAN_ONLY.match(plain):
+            self.last_roman = roman_value(plain)
         if number:
             self.section_numbers.append(number)
         return item
@@ -364,7 +401,7 @@ class _Builder:
         sections = self.nest()
         header_cells = self.header.cells
         cols = {name: " ".join(header_cells[i].split()) for name, i in self.mapping.items()
-                if i < len(header_cells) and header_cells[i].strip()}
+                if i < len(header_cells) and header_cells[i].strip() and name not in columns.IGNORED}
         roles = bool(re.search(r"соисполнител", cols.get("responsible", ""), re.I))
         return TableDraft(cols, sections, self.header.where, roles)
 
@@ -375,7 +412,8 @@ class _Builder:
             if item.kind != "candidate":
                 continue
             following = self.items[numbered[pos + 1]] if pos + 1 < len(numbered) else None
-            if following is not None and is_descendant(item.number, following.number):
+            if ROMAN_ONLY.match(item.number or "") or (
+                    following is not None and is_descendant(item.number, following.number)):
                 item.kind = "section"
                 lost = [item.text(n) for n in ("result", "document") if item.cells[n]]
                 if lost:

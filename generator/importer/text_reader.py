@@ -1,20 +1,65 @@
-"""Read plain text into rows.
+"""Read plain text into rows, whatever shape its table has.
 
-Text copied out of a document keeps table cells separated by tabs, one table row per line
-(or one fragment of a row per line, when the extraction split cells); blank lines and form
-feeds mark page breaks.
+Text reaches the importer in the shapes people have: copied out of a document with tabs
+between cells (one row per line, or a row's fragments over several lines), aligned with spaces
+(`pdftotext -layout`, a PDF viewer), a Markdown or other pipe table, one cell per line (a web
+page), or a saved HTML page. Each shape's reader is tried in that order and the first that
+finds the measures table's header wins; blank lines and form feeds mark breaks.
 """
 
 from __future__ import annotations
 
+from . import columns
 from .detect import TXT
+from .html_reader import html_rows, looks_like_html
 from .rows import BREAK, CELLS, TEXT, Row, Source
+from .text_aligned import aligned_rows, looks_aligned
+from .text_lines import lines_rows
+from .text_pipe import looks_piped, pipe_rows
 
 
 def read_text(data: bytes, name: str) -> Source:
     """Read UTF-8 text (with or without a byte-order mark) into a Source."""
     text = data.decode("utf-8-sig")
-    return Source(TXT, text, text_rows(text), name)
+    rows, note = shaped_rows(text)
+    return Source(TXT, text, rows, name, [note] if note else [])
+
+
+def shaped_rows(text: str) -> tuple[list[Row], str | None]:
+    """The text's rows, from the first reader whose shape finds a header; and what the reader guessed."""
+    if looks_like_html(text):
+        rows = html_rows(text)
+        if has_header(rows):
+            return rows, None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if looks_piped(lines):
+        rows = pipe_rows(lines)
+        if has_header(rows):
+            return rows, None
+    tabbed = text_rows(text)
+    if has_header(tabbed):
+        return tabbed, None
+    if looks_aligned(lines):
+        rows = aligned_rows(lines)
+        if rows is not None and has_header(rows):
+            return rows, ("the text has no tabs; its columns were read from where the words line up, and a line "
+                          "inside a cell starts a new name only where its first word would have fitted on the line "
+                          "before")
+    found = lines_rows(lines)
+    if found is not None:
+        rows, width = found
+        return rows, (f"the text has one cell per line; rows were rebuilt from the header's {width} columns "
+                      "and the numbering")
+    return tabbed, None
+
+
+def has_header(rows: list[Row]) -> bool:
+    """True when some rows of cells are a measures-table header."""
+    for index, row in enumerate(rows):
+        if row.kind == CELLS and columns.recognise_rows([r.cells for r in rows[index: index + 3]
+                                                          if r.kind == CELLS]) is not None:
+            return True
+    return False
 
 
 def text_rows(text: str) -> list[Row]:

@@ -6,6 +6,8 @@ from typing import Any
 
 import yaml
 
+from ..content.yamlsafe import plain_is_text
+
 HEADER = "# yaml-language-server: $schema=../../generator/content/schemas/plan.schema.json\n"
 
 
@@ -16,7 +18,8 @@ class _Dumper(yaml.SafeDumper):
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     if "\n" in value and not any(line != line.strip() for line in value.split("\n")):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+    # «n», «y», «on», «2021-05-01»: text that YAML 1.1 tools read otherwise is quoted, as the strict reader asks.
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=None if plain_is_text(value) else '"')
 
 
 def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:

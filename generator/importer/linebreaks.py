@@ -1,0 +1,43 @@
+"""Tell a cell's real line breaks from its wraps, so that one name per line stays one name per line.
+
+A table cell printed over several lines breaks where its text no longer fits (a wrap: the words
+run on) or where the author pressed Enter (a break: «Иванова А.А.» and «Петрова Б.Б.» are two
+names). A line ends in a wrap only when the next line's first word would not have fitted after
+it; when it would have, the break was the author's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def join(lines: Sequence[str], breaks: Sequence[bool]) -> str:
+    """The lines of one cell as its text: a real break as a newline, a wrap as a space."""
+    out = ""
+    for i, line in enumerate(lines):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if out:
+            # a wrap after a dash that ends a word («2023–» / «2025 гг.») joins without a space
+            dash = out[-1] in "–—" and len(out) > 1 and not out[-2].isspace()
+            out += "\n" if breaks[i - 1] else "" if dash else " "
+        out += line
+    return out
+
+
+def join_monospaced(lines: Sequence[str], width: int) -> str:
+    """Lines of a column `width` characters wide (text aligned with spaces)."""
+    lines = [" ".join(line.split()) for line in lines if line.strip()]
+    breaks = [len(line) + 1 + len(nxt.split()[0]) <= width for line, nxt in zip(lines, lines[1:])]
+    return join(lines, breaks)
+
+
+def join_measured(lines: Sequence[tuple[str, float, float]], right: float, space: float) -> str:
+    """Lines of a PDF cell as (text, end of the line, width of its first word) in points.
+
+    `right` is where the cell's text may run to at most, `space` the width of a space.
+    """
+    lines = [line for line in lines if line[0].strip()]
+    breaks = [end + space + first <= right for (_, end, _), (_, _, first) in zip(lines, lines[1:])]
+    return join([text for text, _, _ in lines], breaks)

@@ -1,0 +1,120 @@
+"""Where one name ends and the next begins when a responsible cell runs its names together.
+
+A cell printed with one name per line loses its line breaks when a line is read as a wrap
+(«… Северо-Озёрской области» then «Министерство …» did not fit on that line), and some cells
+simply list names with spaces. A new name starts:
+
+- after «(по согласованию)»;
+- after a person's initials, at a capital letter («Козлов Н.П. Секретарь комиссии …»);
+- at an organisation's head noun in the nominative, with the adjectives before it
+  («… молодёжи | волонтёрский центр …», «… области | Министерство …»), unless the word before
+  is a preposition or conjunction, or the phrase is a participle's object;
+- at a legal-form abbreviation after a finished name («… «Юнармия» | МКУ «…»»);
+- at a person («Лебедев П.С.») after an organisation's name, but not after a position
+  («Председатель комиссии Козлов Н.П.» is one person).
+"""
+
+from __future__ import annotations
+
+import re
+
+_AGREED = re.compile(r"\(\s*по\s+согласованию\s*\)", re.I)
+_INITIALS = re.compile(r"^[А-ЯЁ]\.\s?[А-ЯЁ]\.[,;]?$")
+_INITIAL = re.compile(r"^[А-ЯЁ]\.$")
+_SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
+_HEADS = frozenset("""министерство управление департамент комитет отдел отделение администрация совет инспекция
+агентство служба комиссия центр прокуратура органы учреждение организация""".split())
+_PLURAL_HEADS = frozenset("организации учреждения предприятия".split())  # nominative only after an adjective
+_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")
+_PARTICIPLE = re.compile(r"(?:ющ|ящ|ащ|ущ|вш|нн|ем|им)[а-я]*$")
+_STOP = frozenset("и или а также по в во на с со при для к ко о об от из за под над между до у через".split())
+_LEGAL_FORMS = frozenset("""ГКУ МКУ МБУ МАУ МБУК МАУК МБОУ МАОУ МКОУ МБДОУ МАДОУ МБУДО МАУДО ГБУ ГАУ ГБОУ ГАОУ ГАПОУ
+ГБПОУ ГБУЗ ГАУЗ ФГБУ ФГБОУ ФКУ ФГКУ АНО АО ОАО ПАО ЗАО ООО НКО МУП ГУП ОГБУ ОГКУ КГБУ КГКУ""".split())
+_POSITIONS = re.compile(r"^(?:председател|секретар|глав[аы]|специалист|заместител|начальник|директор|руководител"
+                        r"|бухгалтер|главн|ведущ|контрактн|управляющ|инспектор|советник|консультант|член|уполномоченн"
+                        r"|куратор|методист|педагог|учител|помощник|представител|старш|инженер|юрист)", re.I)
+
+
+def split_names(piece: str) -> list[str]:
+    """The names in one comma-free piece of a responsible cell, in printed order."""
+    out: list[str] = []
+    for part in _after_agreement(piece):
+        out.extend(_split_part(part))
+    return out
+
+
+def _after_agreement(piece: str) -> list[str]:
+    parts, start = [], 0
+    for match in _AGREED.finditer(piece):
+        if piece[match.end():].strip():
+            parts.append(piece[start: match.end()])
+            start = match.end()
+    parts.append(piece[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _split_part(text: str) -> list[str]:
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+    words = [t for _, t in tokens]
+    depths = _depths(words)
+    cuts: list[int] = []
+    segment = 0
+    for i in range(1, len(words)):
+        if depths[i]:
+            continue
+        cut = _cut_before(words, i, segment, depths)
+        if cut is not None and cut > segment:
+            cuts.append(cut)
+            segment = cut
+    bounds = [0, *cuts, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _depths(words: list[str]) -> list[int]:
+    """How deep inside quotes or parentheses each word is (a word that opens a quote is inside it)."""
+    depth, straight, out = 0, False, []
+    for word in words:
+        out.append(depth + straight + (word[0] in "«(\""))
+        for char in word:
+            if char in "«(":
+                depth += 1
+            elif char in "»)":
+                depth = max(depth - 1, 0)
+            elif char == '"':
+                straight = not straight
+    return out
+
+
+def _bare(word: str) -> str:
+    return word.strip("«»\"()[],;:.").lower()
+
+
+def _cut_before(words: list[str], i: int, segment: int, depths: list[int]) -> int | None:
+    word, before = words[i], words[i - 1]
+    if before.endswith((",", ";")):
+        return None
+    after_initials = _INITIALS.match(before) or (i >= 2 and _INITIAL.match(before) and _INITIAL.match(words[i - 2]))
+    if after_initials and re.match(r"^[«\"]?[А-ЯЁA-Z]", word):
+        return i
+    if word in _LEGAL_FORMS and (before.endswith(("»", '"', ")")) or _finished(before)):
+        return i
+    if _bare(word) in _HEADS or (_bare(word) in _PLURAL_HEADS and _ADJECTIVE.search(_bare(before))):
+        start = i
+        while start > segment + 1 and _ADJECTIVE.search(_bare(words[start - 1])) and not depths[start - 1] \
+                and not _PARTICIPLE.search(_bare(words[start - 1])):
+            start -= 1
+        if start > segment and _finished(words[start - 1]) and not _PARTICIPLE.search(_bare(words[start])):
+            return start
+        return None
+    if _SURNAME.match(word) and i + 1 < len(words) and (_INITIALS.match(words[i + 1]) or _INITIAL.match(words[i + 1])):
+        if _finished(before) and not _POSITIONS.match(words[segment]):
+            return i
+    return None
+
+
+def _finished(word: str) -> bool:
+    """True when a name may end with this word: not a preposition, conjunction or adjective."""
+    if word.endswith(("»", '"', ")")):
+        return True
+    bare = _bare(word)
+    return bool(bare) and bare not in _STOP and not _ADJECTIVE.search(bare)

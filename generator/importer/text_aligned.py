@@ -1,0 +1,184 @@
+"""Read a table whose columns are aligned with spaces, as `pdftotext -layout` or a PDF viewer's copy gives it.
+
+The header names the columns: its labels (centred or not, over one or more lines) say roughly
+where each column lies, and the table's own alignment says exactly where: between two labels,
+the column boundary is the run of positions that the lines below leave blank. Each cell wraps
+inside its column, so a row runs from a line with a number (or after a blank line) to the next;
+a line whose text runs across a boundary is a heading over the whole table (a section).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import columns, linebreaks
+from .numbering import SECTION_TEXT
+from .rows import BREAK, CELLS, TEXT, Row
+
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+_GAP = re.compile(r"\S {2,}\S")
+_MAX_HEADER_LINES = 4
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?\s*$")
+
+
+def looks_aligned(lines: list[str]) -> bool:
+    """True when many lines have words set apart by runs of spaces (columns)."""
+    return sum(1 for line in lines if _GAP.search(line.strip())) >= 3
+
+
+def aligned_rows(lines: list[str]) -> list[Row] | None:
+    """Rows of a space-aligned table (text lines before it kept as text); None when no header is found."""
+    found = _header(lines)
+    if found is None:
+        return None
+    start, end = found
+    header = lines[start:end]
+    bounds = _boundaries(header, lines[end:])
+    if bounds is None:
+        return None
+    rows: list[Row] = []
+    for number, line in enumerate(lines[:start], 1):
+        rows.append(Row(TEXT, [line.strip()], f"line {number}") if line.strip() else Row(BREAK, where=f"line {number}"))
+    rows.append(Row(CELLS, _header_cells(header, bounds), f"line {start + 1}", table=1))
+    rows.extend(_body(lines, end, header, bounds))
+    return rows
+
+
+def _chunks(line: str) -> list[tuple[int, int, str]]:
+    """Runs of words separated by single spaces: (start, end, text)."""
+    return [(m.start(), m.end(), m.group(0)) for m in _CHUNK.finditer(line)]
+
+
+def _header(lines: list[str]) -> tuple[int, int] | None:
+    """The header's first line and the line after it."""
+    for start, line in enumerate(lines):
+        if len(_chunks(line)) < 2:
+            continue
+        block: list[str] = []
+        for candidate in lines[start: start + _MAX_HEADER_LINES]:
+            if not candidate.strip() or "\f" in candidate:
+                break
+            chunks = [c for _, _, c in _chunks(candidate)]
+            if block and not all(len(c) <= 40 and not c[0].isdigit() for c in chunks):
+                break
+            block.append(candidate)
+        fields = {columns.field_of(c) for b in block for _, _, c in _chunks(b)}
+        if "title" in fields and fields & {"responsible", "timeframe"}:
+            return start, start + len(block)
+    return None
+
+
+def _label_spans(header: list[str]) -> list[tuple[int, int]]:
+    """Where the header's labels lie: the chunks of all its lines, overlapping ones merged."""
+    spans = sorted((s, e) for line in header for s, e, _ in _chunks(line))
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def _boundaries(header: list[str], body: list[str]) -> list[int] | None:
+    """Each column's first position: between two labels, the end of the run the body leaves blankest."""
+    spans = _label_spans(header)
+    if len(spans) < 2:
+        return None
+    width = max((len(line) for line in body + header), default=0)
+    used = [0] * (width + 1)
+    for line in body:
+        for i, char in enumerate(line):
+            if char not in " \f":
+                used[i] += 1
+    bounds = [0]
+    for (_, left_end), (right_start, _) in zip(spans, spans[1:]):
+        region = range(left_end, right_start + 1)
+        lowest = min(used[x] for x in region)
+        # the longest run at (or near) the lowest use; the column starts after it
+        best_end, best_length, run = right_start, -1, 0
+        for x in region:
+            run = run + 1 if used[x] <= lowest else 0
+            if run > best_length:
+                best_length, best_end = run, x
+        bounds.append(best_end + 1 if best_end < right_start else right_start)
+    return bounds
+
+
+def _slices(line: str, bounds: list[int]) -> list[str]:
+    ends = [*bounds[1:], None]
+    return [line[b:e] for b, e in zip(bounds, ends)]
+
+
+def _header_cells(header: list[str], bounds: list[int]) -> list[str]:
+    parts = [_slices(line, bounds) for line in header]
+    return [" ".join(" ".join(p[i] for p in parts).split()) for i in range(len(bounds))]
+
+
+def _spanning(line: str, bounds: list[int]) -> bool:
+    """True for a heading over the table: the line's one run of words crosses a column boundary,
+    or is a numbered heading («3. Продвижение …») set apart from the number column."""
+    chunks = _chunks(line)
+    if len(chunks) != 1:
+        return False
+    start, end, text = chunks[0]
+    return any(start < b < end for b in bounds[1:]) or (start >= bounds[1] and bool(SECTION_TEXT.match(text)))
+
+
+def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> list[Row]:
+    header_cells = _header_cells(header, bounds)
+    number_column = columns.recognise(header_cells) or {}
+    numbered = "number" in number_column
+    widths = [0] * len(bounds)
+    for line in lines[end:]:
+        if not _spanning(line, bounds):
+            for i, part in enumerate(_slices(line, bounds)):
+                widths[i] = max(widths[i], len(part.strip()))
+    rows: list[Row] = []
+    cell_lines: list[list[str]] | None = None
+    first_line = 0
+
+    def close() -> None:
+        nonlocal cell_lines
+        if cell_lines is not None:
+            cells = [linebreaks.join_monospaced(c, widths[i]) for i, c in enumerate(cell_lines)]
+            rows.append(Row(CELLS, cells, f"line {first_line}", table=1))
+        cell_lines = None
+
+    index = end
+    stripped_header = [h.strip() for h in header]
+    while index < len(lines):
+        line = lines[index]
+        number = index + 1
+        index += 1
+        for j, page in enumerate(line.split("\f")):
+            if j:
+                close()
+                rows.append(Row(BREAK, where=f"line {number}"))
+            if [h.strip() for h in lines[index - 1: index - 1 + len(header)]] == stripped_header and not j:
+                close()
+                rows.append(Row(CELLS, header_cells, f"line {number}", table=1))
+                index += len(header) - 1
+                break
+            if not page.strip():
+                close()
+                continue
+            if _PAGE_NUMBER.match(page) and not page[: bounds[1]].strip():
+                close()
+                continue
+            if _spanning(page, bounds):
+                close()
+                cells = [" ".join(page.split())] + [""] * (len(bounds) - 1)
+                rows.append(Row(CELLS, cells, f"line {number}", spans=True, table=1))
+                continue
+            parts = _slices(page, bounds)
+            starts_row = bool(parts[number_column["number"]].strip()) if numbered else cell_lines is None
+            if cell_lines is None or starts_row:
+                close()
+                cell_lines = [[] for _ in bounds]
+                first_line = number
+            for i, part in enumerate(parts):
+                if part.strip():
+                    cell_lines[i].append(part.strip())
+    close()
+    return rows

@@ -1,0 +1,66 @@
+"""Read a table copied from a web page with one cell per line.
+
+The header comes first, one label per line, and says how many cells a row has; the rows
+follow, each starting with its number when the table has a № column first. A line where a row
+would start that is not a number is a heading over the table (a section). Blank lines between
+rows, where there are any, end a row.
+"""
+
+from __future__ import annotations
+
+from . import columns
+from .numbering import NUMBER
+from .rows import BREAK, CELLS, TEXT, Row
+
+_MAX_COLUMNS = 8
+
+
+def lines_rows(lines: list[str]) -> tuple[list[Row], int] | None:
+    """Rows rebuilt from one cell per line, and the number of columns; None when no header is found."""
+    found = _header(lines)
+    if found is None:
+        return None
+    start, labels = found
+    width = len(labels)
+    mapping = columns.recognise(labels) or {}
+    numbered_first = mapping.get("number") == 0
+    rows = [Row(TEXT, [line.strip()], f"line {i}") if line.strip() else Row(BREAK, where=f"line {i}")
+            for i, line in enumerate(lines[:start], 1)]
+    rows.append(Row(CELLS, labels, f"line {start + 1}", table=1))
+    cells: list[str] | None = None
+    first = 0
+
+    def close() -> None:
+        nonlocal cells
+        if cells is not None:
+            rows.append(Row(CELLS, cells + [""] * (width - len(cells)), f"line {first}", table=1))
+        cells = None
+
+    for number, line in enumerate(lines[start + width:], start + width + 1):
+        text = line.strip()
+        if not text:
+            close()
+            continue
+        if cells is None:
+            if numbered_first and not NUMBER.match(text):
+                rows.append(Row(CELLS, [text] + [""] * (width - 1), f"line {number}", spans=True, table=1))
+                continue
+            cells, first = [], number
+        cells.append(text)
+        if len(cells) == width:
+            close()
+    close()
+    return rows, width
+
+
+def _header(lines: list[str]) -> tuple[int, list[str]] | None:
+    for start in range(len(lines)):
+        labels: list[str] = []
+        for line in lines[start: start + _MAX_COLUMNS]:
+            text = " ".join(line.split())
+            if not text or len(text) > 60 or text[0].isdigit() or columns.field_of(text) is None:
+                break
+            labels.append(text)
+        if len(labels) >= 3 and columns.recognise(labels) is not None:
+            return start, labels
+    return None
