@@ -1,0 +1,63 @@
+"""iCalendar files (RFC 5545) of measures' deadlines, written with the `icalendar` library.
+
+One all-day event per dated measure (dating.occurrence); measures with no date get none, and
+the deadlines pages list them apart. Deterministic: a measure's UID is its key, DTSTAMP is the
+site's "as of" date, events keep the plans' order, nothing carries the time of the build.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Callable, Iterable
+
+from icalendar import Calendar, Event
+
+from ..content import timeframes
+from ..content.model import Measure
+from . import dating
+
+PRODID = "-//Профориентация в регионах//Сроки мероприятий//RU"
+
+
+def _agencies(m: Measure) -> str:
+    return ", ".join(r.agency.name + (" (по согласованию)" if r.by_agreement else "") for r in m.responsible)
+
+
+def event(m: Measure, occurrence: dating.Occurrence, stamp: datetime, url: str, domain: str) -> Event:
+    tf = m.timeframe
+    e = Event()
+    e.add("uid", f"{m.plan.id}.{m.id}@{domain}")
+    e.add("dtstamp", stamp)
+    e.add("dtstart", occurrence.start)
+    e.add("dtend", occurrence.end)
+    if occurrence.rule:
+        e.add("rrule", dict(occurrence.rule))
+    if occurrence.also:
+        e.add("rdate", list(occurrence.also))
+    e.add("summary", f"{m.number} {m.title}")
+    e.add("description", "\n".join((
+        f"Срок: {tf.text}", f"Как понят срок: {timeframes.describe(tf)}", f"Исполнители: {_agencies(m)}",
+        f"План: {m.plan.short_title}", url)))
+    e.add("url", url)
+    if m.topics:
+        e.add("categories", [t.title for t in m.topics])
+    # A deadline that spans months must not show the reader as busy all that time.
+    e.add("transp", "TRANSPARENT")
+    return e
+
+
+def calendar(name: str, measures: Iterable[Measure], as_of: date, url: Callable[[Measure], str],
+             domain: str) -> bytes:
+    """The calendar `name` of the dated ones among `measures`; `url` gives a measure's page."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc)
+    for m in measures:
+        occurrence = dating.occurrence(m.timeframe)
+        if occurrence is not None:
+            cal.add_component(event(m, occurrence, stamp, url(m), domain))
+    return cal.to_ical()
