@@ -19,8 +19,10 @@
     if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return n + " мероприятия";
     return n + " мероприятий";
   }
-  // The region is a filter only where the page lists every region; elsewhere it is a page.
-  function regionIsPage() { return region.querySelector("option[data-href]") !== null; }
+  // The region is a filter only where the page lists every region; elsewhere each region is a
+  // page in the year's folder (urls.deadlines_region).
+  var pages = region.dataset.pages;
+  function regionIsPage() { return pages !== undefined; }
   function state() {
     var s = {};
     names.forEach(function (n) {
@@ -54,20 +56,23 @@
     counter.textContent = Object.keys(s).length ? plural(shown) + " из " + total +
       (shown ? "" : ". Ничего не найдено: попробуйте убрать один из фильтров.") : plural(total);
   }
+  if (region.dataset.current) region.value = region.dataset.current;
   var params = new URLSearchParams(location.search);
   names.forEach(function (n) {
     if (params.has(n) && !(n === "region" && regionIsPage())) form.elements[n].value = params.get(n);
   });
   region.addEventListener("change", function () {
-    var option = region.options[region.selectedIndex];
-    if (!option.dataset.href) return;
-    var rest = state();
-    delete rest.region;
-    var query = new URLSearchParams(rest).toString();
-    location.href = option.dataset.href + (query ? "?" + query : "");
+    if (!regionIsPage()) return;
+    var query = new URLSearchParams(state()).toString();
+    location.href = pages + (region.value ? region.value + "/" : "") + (query ? "?" + query : "");
   });
   apply(false);
   form.addEventListener("change", function () { apply(true); });
-  form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  form.addEventListener("reset", function () {
+    setTimeout(function () {
+      if (region.dataset.current) region.value = region.dataset.current;
+      apply(true);
+    }, 0);
+  });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
 })();

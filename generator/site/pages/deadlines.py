@@ -11,6 +11,8 @@ from collections import defaultdict
 from typing import Iterator
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 from ...content.model import Measure, Region
 from .. import calendars, dating, urls
 from ..build import Output, Site
@@ -33,12 +35,15 @@ def pages(site: Site) -> Iterator[Output]:
     nav = [(str(y), urls.deadlines_year(y)) for y in years]
     groups = {y: dating.year_groups(ms, y) for y, ms in years.items()}
     summary = [(y, urls.deadlines_year(y), dating.counts(groups[y])) for y in years]
-    undated = [m for m in site.catalog.measures if not m.timeframe.all_years]
-    regions = [r for r in site.catalog.regions.values() if site.catalog.plans_by_region[r.id]]
+    c = site.catalog
+    undated = [m for m in c.measures if not m.timeframe.all_years]
+    regions = [r for r in c.regions.values() if c.plans_by_region[r.id]]
     yield Output(urls.DEADLINES, site.render("deadlines.html.j2", urls.DEADLINES, years=summary, undated=undated,
                                              regions=regions, kinds=dating.KIND_TITLES))
+    filters = {"topics": _choices(site, [(t.id, t.title) for t in c.topics.values()]),
+               "audiences": _choices(site, [(a.id, a.title) for a in c.audiences.values()])}
     for n, (year, measures) in enumerate(years.items()):
-        yield from year_pages(site, year, measures, groups[year], nav, n)
+        yield from year_pages(site, year, measures, groups[year], nav, n, filters)
     yield from calendar_files(site, regions)
 
 
@@ -49,26 +54,27 @@ def _regions_of(measures: list[Measure]) -> dict[Region, list[Measure]]:
     return dict(sorted(grouped.items(), key=lambda item: item[0].name))
 
 
+def _choices(site: Site, choices: list[tuple[str, str]]) -> Markup:
+    return Markup(site.render("_choices.html.j2", urls.DEADLINES, choices=choices))
+
+
 def year_pages(site: Site, year: int, measures: list[Measure], groups: list[dating.Group], nav: list[tuple[str, str]],
-               n: int) -> Iterator[Output]:
+               n: int, filters: dict[str, Markup]) -> Iterator[Output]:
     """The year's page; when it is long, a list of its regions and a page for each region."""
     src = urls.deadlines_year(year)
     regions = _regions_of(measures)
-    common = dict(year=year, nav=nav, nav_index=n, kinds=dating.KIND_TITLES, total=len(measures))
+    choices = dict(filters, regions=_choices(site, [(r.id, r.name) for r in regions]))
+    common = dict(year=year, nav=nav, nav_index=n, kinds=dating.KIND_TITLES, total=len(measures), choices=choices)
     if len(measures) <= DEADLINES_INLINE:
-        options = [(r, None) for r in regions]
-        yield Output(src, site.render("deadlines-year.html.j2", src, groups=groups,
-                                      region=None, options=options, split=[], **common))
+        yield Output(src, site.render("deadlines-year.html.j2", src, groups=groups, region=None, split=[], **common))
         return
-    split = [(r, urls.deadlines_region(year, r), dating.counts(dating.year_groups(ms, year)))
-             for r, ms in regions.items()]
-    options = [(r, part) for r, part, _ in split]
-    yield Output(src, site.render("deadlines-year.html.j2", src, groups=[], region=None, options=options,
-                                  split=split, **common))
-    for region, part_src in options:
+    parts = {r: dating.year_groups(ms, year) for r, ms in regions.items()}
+    split = [(r, urls.deadlines_region(year, r), dating.counts(parts[r])) for r in regions]
+    yield Output(src, site.render("deadlines-year.html.j2", src, groups=[], region=None, split=split, **common))
+    for region, part_src, _ in split:
         yield Output(part_src, site.render(
-            "deadlines-year.html.j2", part_src, groups=dating.year_groups(regions[region], year), region=region,
-            options=options, split=[], **dict(common, total=len(regions[region]))))
+            "deadlines-year.html.j2", part_src, groups=parts[region], region=region, split=[],
+            **dict(common, total=len(regions[region]))))
 
 
 def calendar_files(site: Site, regions: list[Region]) -> Iterator[Output]:
@@ -79,10 +85,9 @@ def calendar_files(site: Site, regions: list[Region]) -> Iterator[Output]:
     def url(m: Measure) -> str:
         return site.links.absolute(urls.measure(m))
 
+    events = {plan.id: calendars.events(plan.measures, site.as_of.date, url, domain) for plan in c.plans.values()}
     for plan in c.plans.values():
-        yield Output(urls.plan_calendar(plan), calendars.calendar(
-            f"Сроки: {plan.short_title}", plan.measures, site.as_of.date, url, domain))
+        yield Output(urls.plan_calendar(plan), calendars.calendar(f"Сроки: {plan.short_title}", events[plan.id]))
     for region in regions:
-        measures = [m for p in c.plans_by_region[region.id] for m in p.measures]
         yield Output(urls.region_calendar(region), calendars.calendar(
-            f"Сроки: {region.name}", measures, site.as_of.date, url, domain))
+            f"Сроки: {region.name}", (e for p in c.plans_by_region[region.id] for e in events[p.id])))
