@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import CONTENT, ROOT, build_site
 from icalendar import Calendar
 
-from conftest import CONTENT, ROOT, build_site
 from generator.site import dating, status, urls
 from generator.site.build import Links, Site
 from generator.site.pages import deadlines
@@ -35,7 +35,7 @@ def text_of(soup: BeautifulSoup) -> str:
 def dated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site built as of AS_OF."""
     site_dir = tmp_path_factory.mktemp("dated-site")
-    epoch = int(datetime(AS_OF.year, AS_OF.month, AS_OF.day, tzinfo=timezone.utc).timestamp())
+    epoch = int(datetime(AS_OF.year, AS_OF.month, AS_OF.day, tzinfo=UTC).timestamp())
     result = build_site(ROOT / "mkdocs.yml", site_dir, SOURCE_DATE_EPOCH=str(epoch))
     assert result.returncode == 0, result.stderr
     return site_dir
@@ -62,7 +62,7 @@ def test_each_plan_shows_its_status_as_of_the_build_date(dated_site: Path, catal
         p.title: shown[p.id] for p in catalog.plans.values()}
     home = text_of(soup_of(dated_site, urls.HOME))
     ended = sum(s == "завершён" for s in shown.values())
-    assert f"По состоянию на 01.03.2025: " in home and f"{ended} плана завершены" in home
+    assert "По состоянию на 01.03.2025: " in home and f"{ended} плана завершены" in home
     for plan in catalog.plans.values():
         assert f"план {plan.period[0]}–{plan.period[1]} ({shown[plan.id]})" in home
 
@@ -75,10 +75,10 @@ def test_the_status_rule_at_the_edges_of_a_period() -> None:
 
 
 def test_as_of_is_the_last_commit_unless_the_build_says() -> None:
-    commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=False)
     if commit.returncode != 0:
         pytest.skip("not a git checkout")
-    day = datetime.fromtimestamp(int(commit.stdout), tz=timezone.utc).date()
+    day = datetime.fromtimestamp(int(commit.stdout), tz=UTC).date()
     assert status.as_of(ROOT, CONTENT, {}).date == day
     assert status.as_of(ROOT, CONTENT, {"SOURCE_DATE_EPOCH": "1700000000"}).date == date(2023, 11, 14)
     with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):

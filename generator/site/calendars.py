@@ -7,8 +7,8 @@ site's "as of" date, events keep the plans' order, nothing carries the time of t
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
 
 from icalendar import Calendar, Event
 
@@ -43,7 +43,7 @@ def event(m: Measure, occurrence: dating.Occurrence, stamp: datetime, url: str, 
 
 def events(measures: Iterable[Measure], as_of: date, url: Callable[[Measure], str], domain: str) -> list[bytes]:
     """The events of the dated ones among `measures`, each as its VEVENT text; `url` gives a measure's page."""
-    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc)
+    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC)
     found = []
     for m in measures:
         occurrence = dating.occurrence(m.timeframe)

@@ -9,9 +9,9 @@ from `occurrence`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable, Mapping
 
 from ..content.model import Measure
 from ..content.timeframes import MONTH_NAMES, RECURRENCE_TITLES, Timeframe

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from ..content.model import Plan
 from .render import plural
@@ -74,13 +74,13 @@ def as_of(project_dir: Path, content_dir: Path, environ: Mapping[str, str] = os.
     if epoch:
         if not epoch.isdigit():
             raise ValueError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}")
-        return AsOf(datetime.fromtimestamp(int(epoch), tz=timezone.utc).date())
+        return AsOf(datetime.fromtimestamp(int(epoch), tz=UTC).date())
     try:
         result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project_dir, capture_output=True,
-                                text=True, timeout=30)
+                                text=True, timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         result = None
     if result is not None and result.returncode == 0 and result.stdout.strip().isdigit():
-        return AsOf(datetime.fromtimestamp(int(result.stdout.strip()), tz=timezone.utc).date())
+        return AsOf(datetime.fromtimestamp(int(result.stdout.strip()), tz=UTC).date())
     newest = max((p.stat().st_mtime for p in content_dir.rglob("*") if p.is_file()), default=0)
-    return AsOf(datetime.fromtimestamp(int(newest), tz=timezone.utc).date())
+    return AsOf(datetime.fromtimestamp(int(newest), tz=UTC).date())

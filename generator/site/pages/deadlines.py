@@ -8,7 +8,7 @@ on a page of its own, so that no page grows with the number of regions.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterator
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -64,7 +64,8 @@ def year_pages(site: Site, year: int, measures: list[Measure], groups: list[dati
     src = urls.deadlines_year(year)
     regions = _regions_of(measures)
     choices = dict(filters, regions=_choices(site, [(r.id, r.name) for r in regions]))
-    common = dict(year=year, nav=nav, nav_index=n, kinds=dating.KIND_TITLES, total=len(measures), choices=choices)
+    common = {"year": year, "nav": nav, "nav_index": n, "kinds": dating.KIND_TITLES, "total": len(measures),
+              "choices": choices}
     if len(measures) <= DEADLINES_INLINE:
         yield Output(src, site.render("deadlines-year.html.j2", src, groups=groups, region=None, split=[], **common))
         return
@@ -74,7 +75,7 @@ def year_pages(site: Site, year: int, measures: list[Measure], groups: list[dati
     for region, part_src, _ in split:
         yield Output(part_src, site.render(
             "deadlines-year.html.j2", part_src, groups=parts[region], region=region, split=[],
-            **dict(common, total=len(regions[region]))))
+            **{**common, "total": len(regions[region])}))
 
 
 def calendar_files(site: Site, regions: list[Region]) -> Iterator[Output]:
