@@ -54,10 +54,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         # Hand-written pages may use these with mkdocs-macros: {{ kb.measures|length }}.
         config.extra["kb"] = self.catalog
         # The date plan statuses are given as of ({{ kb_as_of.status(plan).title }}): never the wall clock.
-        try:
-            self.as_of = status.as_of(Path(config.config_file_path).parent, Path(self.config.content_dir))
-        except ValueError as exc:
-            raise PluginError(str(exc)) from None
+        self.as_of = status.as_of(Path(config.config_file_path).parent, Path(self.config.content_dir))
         config.extra["kb_as_of"] = self.as_of
         return config
 

@@ -1,20 +1,20 @@
 """Whether a plan is in force: its period against the date the site speaks "as of".
 
 The date is explicit, never the wall clock, so that two builds of one commit are byte-identical:
-`SOURCE_DATE_EPOCH` when the build sets it, else the date of the last commit, else the newest
-content file (a copy of the content without its git history).
+the date the data is released as of (`SOURCE_DATE_EPOCH` when the build sets it, else the date
+of the last commit; release.py).
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from ..content.model import Plan
+from . import release
 from .render import plural
 
 
@@ -69,18 +69,5 @@ class AsOf:
 
 
 def as_of(project_dir: Path, content_dir: Path, environ: Mapping[str, str] = os.environ) -> AsOf:
-    """The build's "as of" date (see the module's docstring)."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        if not epoch.isdigit():
-            raise ValueError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}")
-        return AsOf(datetime.fromtimestamp(int(epoch), tz=UTC).date())
-    try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project_dir, capture_output=True,
-                                text=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
-        result = None
-    if result is not None and result.returncode == 0 and result.stdout.strip().isdigit():
-        return AsOf(datetime.fromtimestamp(int(result.stdout.strip()), tz=UTC).date())
-    newest = max((p.stat().st_mtime for p in content_dir.rglob("*") if p.is_file()), default=0)
-    return AsOf(datetime.fromtimestamp(int(newest), tz=UTC).date())
+    """The build's "as of" date: the release's (release.build_date)."""
+    return AsOf(release.build_date(project_dir, content_dir, environ))
