@@ -17,7 +17,7 @@ CONTENT = ROOT / "content"
 
 def build_site(config_file: Path, site_dir: Path, **env_vars: str) -> subprocess.CompletedProcess[str]:
     """Run a real `mkdocs build --strict` (with `env_vars` set) and return the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000", **env_vars)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         cwd=config_file.parent, capture_output=True, text=True, env=env, timeout=600,

@@ -55,7 +55,8 @@ def page_types(catalog) -> dict[str, str]:
         "topic": urls.page_url(urls.topic(next(iter(catalog.topics.values())))),
         "catalogue": urls.page_url(urls.CATALOGUE), "glossary": urls.page_url(urls.GLOSSARY),
         "data": urls.page_url(urls.DATA), "compare": urls.page_url(urls.COMPARE), "search": "search/?q=пробы",
-        "collaboration": urls.page_url(urls.COLLABORATION),
+        "collaboration": urls.page_url(urls.COLLABORATION), "deadlines": urls.page_url(urls.DEADLINES),
+        "deadlines-year": urls.page_url(urls.deadlines_year(plan.period[0])),
     }
 
 
@@ -240,3 +241,33 @@ def test_catalogue_options_show_counts_and_zero_is_never_a_dead_end(page, server
     nearest.click()
     page.locator("#kb-count").filter(has_text="из").wait_for()
     assert int(page.locator("#kb-count").inner_text().split()[0]) > 0
+
+
+def test_deadlines_filtered_by_region_and_topic_on_a_phone(browser, server, catalog) -> None:
+    """A school head on a phone: this year's measures of one region on one topic, a link to share."""
+    year = max(range(2018, 2031), key=lambda y: len({m.plan.region.id for m in catalog.measures
+                                                     if y in m.timeframe.all_years}))
+    covering = [m for m in catalog.measures if year in m.timeframe.all_years]
+    region, topic = max(((m.plan.region.id, t.id) for m in covering for t in m.topics),
+                        key=lambda rt: sum(m.plan.region.id == rt[0] and rt[1] in [t.id for t in m.topics]
+                                           for m in covering))
+    expected = [m for m in covering if m.plan.region.id == region and topic in [t.id for t in m.topics]]
+    assert 0 < len(expected) < len(covering)
+    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True, locale="ru-RU")
+    phone = context.new_page()
+    phone.goto(server + urls.page_url(urls.deadlines_year(year)))
+    phone.wait_for_load_state("networkidle")
+    phone.select_option("#kb-due-filters select[name=region]", region)
+    phone.select_option("#kb-due-filters select[name=topic]", topic)
+    counter = phone.locator("#kb-due-count")
+    counter.filter(has_text=f"из {len(covering)}").wait_for()
+    assert counter.inner_text().startswith(f"{len(expected)} ")
+    shown = phone.locator("tr[data-region]:visible a.kb-due-title")
+    hrefs = sorted(shown.nth(i).get_attribute("href") for i in range(shown.count()))
+    assert hrefs == sorted(urls.href(urls.deadlines_year(year), urls.measure(m)) for m in expected)
+    assert f"region={region}" in phone.url and f"topic={topic}" in phone.url
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    phone.goto(phone.url)
+    phone.wait_for_load_state("networkidle")
+    assert phone.locator("tr[data-region]:visible").count() == len(expected)
+    context.close()

@@ -24,7 +24,7 @@ from .config import PlansConfig
 from ..content.errors import ContentErrors
 from .generated_page import GeneratedPage
 from ..content.model import Catalog
-from ..site import pages
+from ..site import pages, status
 from ..site.build import Links, Site
 from ..site.render import Renderer
 
@@ -35,6 +35,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     """Generates the knowledge base's pages from content/ (mkdocs.yml: plugins: [plans])."""
 
     catalog: Catalog | None = None
+    as_of: status.AsOf | None = None
     # Under `mkdocs serve` the search index is built beside the preview, not before it.
     serving = False
     indexing: subprocess.Popen[str] | None = None
@@ -52,6 +53,9 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         log.info(f"{self.catalog.summary()}; read in {time.perf_counter() - start:.2f} s")
         # Hand-written pages may use these with mkdocs-macros: {{ kb.measures|length }}.
         config.extra["kb"] = self.catalog
+        # The date plan statuses are given as of ({{ kb_as_of.status(plan).title }}): never the wall clock.
+        self.as_of = status.as_of(Path(config.config_file_path).parent, Path(self.config.content_dir))
+        config.extra["kb_as_of"] = self.as_of
         return config
 
     @event_priority(-50)
@@ -60,7 +64,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         start = time.perf_counter()
         project_dir = Path(config.config_file_path).parent
         site = Site(self.catalog, Path(self.config.content_dir), _renderer(self.config.templates_dir, self.serving),
-                    Links(config.repo_url, self.config.branch, config.site_url), project_dir)
+                    Links(config.repo_url, self.config.branch, config.site_url), project_dir, self.as_of)
         outputs = pages.outputs(site)
         # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.
         docs_beside_content = Path(config.docs_dir).resolve().parent == project_dir.resolve()

@@ -14,7 +14,7 @@ from typing import Any, Callable, NamedTuple
 
 from markupsafe import Markup
 
-from . import graphs, similarity, urls
+from . import graphs, similarity, status, urls
 from ..content import layout
 from ..content.model import Catalog, Measure, Topic
 from .render import Renderer
@@ -72,8 +72,10 @@ def plan_copy(plan_id: str) -> str:
 class Site:
     """The catalog and the tools every family of pages renders with."""
 
-    def __init__(self, catalog: Catalog, content_dir: Path, renderer: Renderer, links: Links, project_dir: Path) -> None:
+    def __init__(self, catalog: Catalog, content_dir: Path, renderer: Renderer, links: Links, project_dir: Path,
+                 as_of: status.AsOf | None = None) -> None:
         self.catalog = catalog
+        self.as_of = as_of or status.as_of(project_dir, content_dir)
         self.content_dir = content_dir
         self.renderer = renderer
         self.links = links
@@ -102,7 +104,8 @@ class Site:
 
     def render(self, template: str, src: str, **context: object) -> str:
         name = template.removesuffix(".html.j2")
-        return self.renderer.render([f"{name}-custom.html.j2", template], src, catalog=self.catalog, **context)
+        return self.renderer.render([f"{name}-custom.html.j2", template], src, catalog=self.catalog,
+                                    as_of=self.as_of, **context)
 
     def graph_svg(self, graph: Any, src: str, node: dict[str, Callable[[str], Any]], **context: object) -> Markup:
         """A networkx graph drawn as the SVG of the page at `src`; `node` holds the functions that

@@ -61,19 +61,28 @@ class Release:
 
 def read(project_dir: Path, content_dir: Path, environ: Mapping[str, str] = os.environ) -> Release:
     """The release of the checkout at `project_dir`, whose content lives in `content_dir`."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     head = _git(project_dir, "log", "-1", "--format=%H %ct")
     commit, _, committed = head.partition(" ") if head else (None, "", "")
-    if epoch.isdigit():
-        stamp = int(epoch)
-    elif committed:
-        stamp = int(committed)
-    else:  # no repository: the newest content file, which stays the same for the same files
-        stamp = int(max((p.stat().st_mtime for p in content_dir.rglob("*") if p.is_file()), default=0))
-    day = _day(stamp)
+    day = _build_day(committed, content_dir, environ)
     tag = _git(project_dir, "describe", "--tags", "--exact-match", "HEAD")
     return Release(tag or day.isoformat(), day, commit[:12] if commit else None,
                    _changed(project_dir, content_dir, day))
+
+
+def build_date(project_dir: Path, content_dir: Path, environ: Mapping[str, str] = os.environ) -> date:
+    """The date a build publishes as of (plan statuses, calendars): the release's date."""
+    return _build_day(_git(project_dir, "log", "-1", "--format=%ct"), content_dir, environ)
+
+
+def _build_day(committed: str, content_dir: Path, environ: Mapping[str, str]) -> date:
+    """SOURCE_DATE_EPOCH, else the last commit's time (`committed`), else the newest content file."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return _day(int(epoch))
+    if committed:
+        return _day(int(committed))
+    # No repository: the newest content file, which stays the same for the same files.
+    return _day(int(max((p.stat().st_mtime for p in content_dir.rglob("*") if p.is_file()), default=0)))
 
 
 def _changed(project_dir: Path, content_dir: Path, latest: date) -> dict[str, date]:

@@ -27,6 +27,7 @@ CATALOGUE_JSON = "data/catalogue.json"
 COMPARE = "compare.md"
 DATA = "data/index.md"
 SEARCH_VOCABULARY = "data/search-vocabulary.json"
+DEADLINES = "deadlines/index.md"
 
 
 def search_words(letter: str) -> str:
@@ -45,6 +46,27 @@ def plans_page(n: int) -> str:
 
 def glossary_page(n: int) -> str:
     return f"glossary/{n}.md"
+
+
+def deadlines_year(year: int) -> str:
+    """What falls due in `year` across regions."""
+    return f"deadlines/{int(year)}/index.md"
+
+
+def deadlines_region(year: int, r: Region) -> str:
+    """One region's part of a year that is too long for one page."""
+    _safe(r.id)
+    return f"deadlines/{int(year)}/{r.id}.md"
+
+
+def plan_calendar(p: Plan) -> str:
+    _safe(p.id)
+    return f"data/calendars/plans/{p.id}.ics"
+
+
+def region_calendar(r: Region) -> str:
+    _safe(r.id)
+    return f"data/calendars/regions/{r.id}.ics"
 
 
 def _safe(*parts: str) -> None:

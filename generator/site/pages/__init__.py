@@ -6,7 +6,7 @@ A new page type is a function in the module of its family (or a new module), cal
 from __future__ import annotations
 
 from ..build import Output, Site
-from . import agencies, catalogue, data, glossary, plans, regions, topics
+from . import agencies, catalogue, data, deadlines, glossary, plans, regions, topics
 
 
 def outputs(site: Site) -> list[Output]:
@@ -15,7 +15,7 @@ def outputs(site: Site) -> list[Output]:
     return [
         regions.index(site), *plans.lists(site), agencies.index(site), agencies.alphabet(site), topics.index(site),
         *glossary.pages(site), agencies.collaboration(site),
-        *catalogue.pages(site), *data.files(site), *data.search_words(site), topics.compare(site),
+        *catalogue.pages(site), *deadlines.pages(site), *data.files(site), *data.search_words(site), topics.compare(site),
         *(regions.page(site, r) for r in c.regions.values()),
         *(o for p in c.plans.values() for o in plans.pages(site, p)),
         *(agencies.page(site, a) for a in c.agencies.values()),

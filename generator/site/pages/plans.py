@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ...content import layout, timeframes
 from ...content.model import Measure, Plan
-from .. import graphs, search_terms, urls
+from .. import dating, graphs, search_terms, urls
 from ..build import Output, Site, numbered, paginate, plan_copy
 
 # Plans in one page of the plans list.
@@ -57,7 +57,8 @@ def files(site: Site, plan: Plan) -> Iterator[Output]:
                                     plan.title + " " + " ".join(m.title for m in plan.measures))
     yield Output(src, site.render(
         "plan.html.j2", src, plan=plan, graph=svg, strongest=graphs.strongest(graph, 10), timeline=timeline,
-        timeline_max=max((n for _, n in timeline), default=1), coverage=coverage,
+        timeline_max=max((n for _, n in timeline), default=1), schedule=dating.plan_groups(plan.measures),
+        describe=timeframes.describe, coverage=coverage,
         missing_topics=[t for t in site.catalog.topics.values() if t.id not in covered],
         terms=terms, source_src=source_src, yaml_url=site.yaml_url(plan.id, src)), site.repo_path(plan_path))
 
