@@ -37,9 +37,11 @@ TIMINGS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "
 SEARCH = "search/?q=" + quote("профессиональные пробы")
 
 
-def pages(site: Path) -> dict[str, str]:
-    """Site-relative URLs of the four pages: the longest plan and the longest measure page in it."""
-    plan = max((p for p in site.glob("plans/*/index.html")), key=lambda p: p.stat().st_size).parent
+def pages(site: Path, plan_id: str | None = None) -> dict[str, str]:
+    """Site-relative URLs of the four pages: the plan (by default the longest plan page) and the
+    longest measure page in it."""
+    plans = site.glob("plans/*/index.html")
+    plan = site / "plans" / plan_id if plan_id else max(plans, key=lambda p: p.stat().st_size).parent
     measure = max(plan.glob("*/index.html"), key=lambda p: p.stat().st_size).parent
     return {"home": "", "plan": f"plans/{plan.name}/", "measure": f"plans/{plan.name}/{measure.name}/",
             "search": SEARCH}
@@ -53,9 +55,11 @@ def install_lighthouse(folder: Path) -> Path:
 
 def run(lighthouse: Path, url: str, out: Path) -> dict[str, float]:
     env = dict(os.environ, CHROME_PATH=shutil.which("chromium") or "/usr/bin/chromium")
-    subprocess.run([str(lighthouse), url, "--quiet", "--output=json", f"--output-path={out}",
-                    "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=--headless --no-sandbox"],
-                   check=True, env=env, capture_output=True, timeout=600)
+    done = subprocess.run([str(lighthouse), url, "--quiet", "--output=json", f"--output-path={out}",
+                           "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=--headless --no-sandbox"],
+                          env=env, capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        raise SystemExit(f"lighthouse failed on {url}:\n{done.stderr[-3000:]}")
     report = json.loads(out.read_text(encoding="utf-8"))
     figures = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     for audit, name in TIMINGS.items():
@@ -69,6 +73,7 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--regions", type=int, help="build a synthetic corpus of N regions instead of content/")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is printed")
+    parser.add_argument("--plan", help="the plan id of the plan page (default: the longest plan page)")
     parser.add_argument("--lighthouse", type=Path, help="the lighthouse executable (default: npm install it)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -84,7 +89,7 @@ def main() -> None:
             build(mkdocs_config(work, content), site)
         results = {}
         with serve(site) as server:
-            for name, path in pages(site).items():
+            for name, path in pages(site, args.plan).items():
                 runs = [run(lighthouse, server + path, work / f"{name}-{i}.json") for i in range(args.runs)]
                 results[name] = {"url": path, **{k: statistics.median(r[k] for r in runs) for k in runs[0]}}
                 r = results[name]

@@ -96,15 +96,16 @@ def page_sizes(site: Path) -> list[int]:
 
 
 def query_transfer(site: Path) -> int:
-    """Bytes one cold query needs: entry, UI script, wasm, one index chunk, filters, five fragments."""
+    """Bytes one cold query needs: the page's search scripts, Pagefind's script, entry, wasm and
+    metadata, one index chunk and ten fragments (the filters load only when the reader opens them)."""
     pf = site / "pagefind"
-    files = [pf / "pagefind-entry.json", pf / "pagefind-ui.js", pf / "pagefind-ui.css", pf / "pagefind.js"]
+    files = [site / "assets" / "search.js", site / "assets" / "search-query.js", pf / "pagefind-entry.json",
+             pf / "pagefind.js"]
     files += sorted(pf.glob("wasm.*.pagefind"))[:1] + sorted(pf.glob("*.pf_meta"))[:1]
     chunks = sorted((pf / "index").glob("*"), key=lambda p: p.stat().st_size)
     files += chunks[len(chunks) // 2: len(chunks) // 2 + 1]
-    files += sorted((pf / "filter").glob("*"))
     fragments = sorted((pf / "fragment").glob("*"), key=lambda p: p.stat().st_size)
-    files += fragments[len(fragments) // 2: len(fragments) // 2 + 5]
+    files += fragments[len(fragments) // 2: len(fragments) // 2 + 10]
     return sum(len(gzip.compress(f.read_bytes(), 6)) for f in files if f.is_file())
 
 

@@ -141,10 +141,10 @@ def test_catalogue_without_javascript_is_the_whole_table(browser, server, catalo
 def search(page, server: str, query: str) -> list[str]:
     """Run a query through the site's own search box; return result URLs, best first."""
     page.goto(server + "search/")
-    page.fill(".pagefind-ui__search-input", query)
-    page.locator(".pagefind-ui__result, .pagefind-ui__message").first.wait_for()
+    page.fill("#kb-search-page-q", query)
+    page.locator(".kb-result, .kb-search-count:not(:empty)").first.wait_for()
     page.wait_for_timeout(300)
-    links = page.locator(".pagefind-ui__result-link")
+    links = page.locator(".kb-result__link")
     return [links.nth(i).get_attribute("href") for i in range(links.count())]
 
 
@@ -160,35 +160,38 @@ def test_search_box_on_every_page(page, server) -> None:
     page.fill("#kb-search-q", "родители")
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=*")
-    page.locator(".pagefind-ui__result").first.wait_for()
-    assert page.locator(".pagefind-ui__result").count() > 0
+    page.locator(".kb-result").first.wait_for()
+    assert page.locator(".kb-result").count() > 0
 
 
 def test_search_filters_live_in_the_url(page, server, catalog) -> None:
     page.goto(server + "search/?q=пробы")
     page.wait_for_load_state("networkidle")
-    page.locator(".pagefind-ui__result").first.wait_for()
-    everything = page.locator(".pagefind-ui__result").count()
+    page.locator(".kb-result").first.wait_for()
+    everything = page.locator(".kb-result").count()
     region = catalog.regions["irkutsk"].name
+    page.click(".kb-filters-toggle")  # the filters' data loads when the reader opens them
     box = page.locator(f"input[name='Регион'][value='{region}']")
     box.wait_for(state="attached", timeout=60000)
     box.evaluate("box => { box.closest('details').open = true; }")
     box.check()
-    page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result').length < {everything}")
-    filtered = page.locator(".pagefind-ui__result").count()
+    page.wait_for_function(f"document.querySelectorAll('.kb-result').length < {everything}")
+    filtered = page.locator(".kb-result").count()
     assert "f=" in page.url
     shared = page.url
     page.goto(server)
     page.goto(shared)
     page.wait_for_load_state("networkidle")
-    page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result').length === {filtered}")
-    assert page.locator("input.pagefind-ui__filter-checkbox:checked").count() == 1
+    page.wait_for_function(f"document.querySelectorAll('.kb-result').length === {filtered}")
+    page.click(".kb-filters-toggle")
+    page.locator(".kb-filter input:checked").first.wait_for()
+    assert page.locator(".kb-filter input:checked").count() == 1
 
 
 def test_a_question_without_result_is_not_a_dead_end(page, server) -> None:
     page.goto(server + "search/?q=" + "как помочь ребёнку выбрать профессию")
     page.wait_for_load_state("networkidle")
-    page.locator(".pagefind-ui__result").first.wait_for()
+    page.locator(".kb-result").first.wait_for()
     page.goto(server + "search/?q=" + "щщщщщщ")
     page.wait_for_load_state("networkidle")
     page.locator(".kb-search-help a").first.wait_for()
