@@ -1,6 +1,6 @@
 // The search page: Pagefind's JS API behind a light result list and filter panel of our own,
 // so that a phone fetches only what a query needs. Pagefind's script, WASM and index entry come
-// when the field gets focus (or at once for a search link); the filters' data when the reader
+// when the field gets focus (or at once for a search link, started in the page's head); the filters' data when the reader
 // opens «Фильтры»; each result's fragment when it is shown. Queries are rewritten first
 // (search-query.js); a query with no result is relaxed or gets suggestions, never a dead end.
 // Every text from the index reaches the page as text (textContent); only Pagefind's excerpt,
@@ -8,7 +8,7 @@
 (function () {
   "use strict";
   var form = document.getElementById("kb-search");
-  if (!form || !window.kbSearchQuery) return;
+  if (!form || !window.kbSearchQuery || !window.kbStartPagefind) return;
   var base = form.dataset.base || "../";
   var field = document.getElementById("kb-search-page-q");
   var toggle = document.querySelector(".kb-filters-toggle");
@@ -24,7 +24,7 @@
   var GROUPS = ["Тип", "Регион", "План", "Тема", "Для кого", "Год", "Класс"];
   var NUMERIC = { "Год": true, "Класс": true };
 
-  var pagefind = null, query = null, selected = filtersFromUrl(), totals = null;
+  var query = null, selected = filtersFromUrl(), totals = null;
   var shown = { results: [], next: 0 }, started = null, serial = 0, timer = 0, relaxed = {};
 
   // --- loading: nothing of Pagefind's until the reader is about to search ---------------------
@@ -32,12 +32,7 @@
     if (!query) {
       query = window.kbSearchQuery(base, function () { if (field.value.trim()) run(field.value, false); });
     }
-    if (!pagefind) {
-      pagefind = import(base + "pagefind/pagefind.js").then(function (pf) {
-        return pf.options({ excerptLength: 24 }).then(function () { pf.init(); return pf; });
-      });
-    }
-    return pagefind;
+    return window.kbStartPagefind();  // in the page's head (overrides/main.html)
   }
   ["focus", "pointerdown", "touchstart"].forEach(function (type) {
     field.addEventListener(type, warm, { once: true, passive: true });
