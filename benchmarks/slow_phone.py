@@ -33,9 +33,9 @@ import statistics
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import quote, unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -57,14 +57,14 @@ KEY_DELAY_MS = 150
 SEARCH_FILES = ("/pagefind/", "/data/", "/assets/search")
 
 # Notes the time of each keystroke (each input event: Cyrillic letters are typed as text) and of each change to the result list that leaves results in it.
-_WATCH = """
-window.__kb = {keys: [], shown: []};
+_WATCH = f"""
+window.__kb = {{keys: [], shown: []}};
 addEventListener("input", () => __kb.keys.push(performance.now()), true);
-new MutationObserver((changes) => {
-  if (changes.some((c) => c.target.closest && c.target.closest(%r)) && document.querySelector(%r))
+new MutationObserver((changes) => {{
+  if (changes.some((c) => c.target.closest && c.target.closest({RESULTS!r})) && document.querySelector({RESULT!r}))
     __kb.shown.push(performance.now());
-}).observe(document, {childList: true, subtree: true, characterData: true, attributes: true});
-""" % (RESULTS, RESULT)
+}}).observe(document, {{childList: true, subtree: true, characterData: true, attributes: true}});
+"""
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):

@@ -65,7 +65,7 @@ def _command(pages: Path, site_dir: Path) -> list[str]:
 
 def index_site(pages: Path, site_dir: Path) -> str:
     """Index `pages` (a SearchPages folder) into `site_dir/pagefind`; return Pagefind's summary output."""
-    result = subprocess.run(_command(pages, site_dir), capture_output=True, text=True, timeout=600)
+    result = subprocess.run(_command(pages, site_dir), capture_output=True, text=True, timeout=600, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{result.stdout}\n{result.stderr}".strip())
     for name in _UNUSED:
