@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from conftest import ROOT, build_site, minimal_plan, write_plan
 
 from generator.site import urls
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -243,3 +244,43 @@ def test_catalogue_options_show_counts_and_zero_is_never_a_dead_end(page, server
     nearest.click()
     page.locator("#kb-count").filter(has_text="из").wait_for()
     assert int(page.locator("#kb-count").inner_text().split()[0]) > 0
+
+
+HOSTILE = '<img src=x onerror="window.kbHostile=1">'
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site whose measure title and topic title (a vocabulary file) carry markup."""
+    root = tmp_path_factory.mktemp("hostile-search")
+    for name in ("docs", "overrides", "content"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    plan = minimal_plan()
+    plan["sections"][0]["measures"][0]["title"] = HOSTILE + "Пробы на заводе ⟪ <b>жирно</b>"
+    write_plan(root / "content", plan)
+    topics = root / "content" / "topics.yaml"
+    text = topics.read_text(encoding="utf-8")
+    topics.write_text(text.replace("title: Профессиональные пробы", f"title: '{HOSTILE}Профессиональные пробы'", 1),
+                      encoding="utf-8")
+    result = build_site(root / "mkdocs.yml", root / "site")
+    assert result.returncode == 0, result.stderr
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                            functools.partial(_QuietHandler, directory=str(root / "site")))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def test_search_shows_text_from_the_index_as_text(page, hostile_server) -> None:
+    page.goto(hostile_server + "search/?q=заводе")
+    page.locator(".kb-result").first.wait_for()
+    page.click(".kb-filters-toggle")
+    page.locator(".kb-filter").first.wait_for()
+    page.evaluate("document.querySelectorAll('.kb-filter').forEach((d) => { d.open = true; })")
+    assert page.evaluate("window.kbHostile") is None
+    assert page.locator(".kb-results img, .kb-results b, .kb-filter-panel img").count() == 0
+    titles = page.locator(".kb-result__link").all_inner_texts()
+    assert any(t.startswith(HOSTILE + "Пробы на заводе") for t in titles), titles
+    labels = page.locator(".kb-filter label").all_inner_texts()
+    assert any(HOSTILE + "Профессиональные пробы" in label for label in labels), labels
