@@ -57,10 +57,13 @@
     for (key in selected) if (selected[key].length) out[key] = { any: selected[key].slice() };
     return out;
   }
+  function describe(filters) {
+    filters = filters || {};
+    return Object.keys(filters).filter(function (k) { return filters[k] && filters[k].length && !(selected[k] || []).length; })
+      .map(function (k) { return k + ": " + filters[k].join(", "); }).join("; ");
+  }
   function impliedText(term) {
-    var implied = query.filters ? query.filters(term) || {} : {};
-    return Object.keys(implied).filter(function (k) { return implied[k] && implied[k].length && !(selected[k] || []).length; })
-      .map(function (k) { return k + ": " + implied[k].join(", "); }).join("; ");
+    return describe(query.filters ? query.filters(term) : {});
   }
   function anySelected() {
     return Object.keys(selected).some(function (k) { return selected[k].length; });
@@ -258,22 +261,30 @@
     return warm().then(function (pf) {
       loadLetters(term);
       var rewritten = searched || (term.trim() ? query.rewrite(term) : "");
-      var filters = activeFilters(term), key = JSON.stringify([rewritten, filters]);
+      // The query's own search (search-query.js) ranks best; the reader's filters, or a relaxed
+      // query, go to Pagefind as they are.
+      var whole = !!query.search && !anySelected() && !searched;
+      var filters = activeFilters(term), key = JSON.stringify([rewritten, filters, whole]);
       if (!force && key === started) return;  // this search is shown or on its way
       started = key;
       var token = ++serial;
-      return pf.search(rewritten || null, { filters: filters }).then(function (search) {
+      var searching = whole ? query.search(term) : pf.search(rewritten || null, { filters: filters });
+      return searching.then(function (search) {
         if (token !== serial) return;
         shown = { results: search.results, next: 0 };
         list.replaceChildren();
         help.hidden = true;
-        var implied = impliedText(term);
         if (!searched) {
-          note.textContent = (rewritten && rewritten !== term.toLowerCase().trim() ? "Искали: «" + rewritten + "»" : "") +
-            (implied ? (rewritten !== term.toLowerCase().trim() ? "; учтено: " : "Учтено: ") + implied : "");
+          var read = whole ? search.query : rewritten, typed = term.toLowerCase().trim();
+          var implied = whole ? describe(search.filters) : impliedText(term);
+          note.textContent = [read && read !== typed ? "Искали: «" + read + "»" : "", implied ? "учтено: " + implied : "",
+            (whole && search.note) || ""].filter(Boolean).join("; ").replace(/^./, function (c) { return c.toUpperCase(); });
         }
         count.textContent = search.results.length ? "Найдено " + found(search.results.length) : "";
-        updateCounts(search);
+        if (!whole) updateCounts(search);
+        else if (totals) pf.search(rewritten || null, { filters: filters }).then(function (counts) {
+          if (token === serial) updateCounts(counts);
+        });
         if (search.results.length) return showMore(token);
         more.hidden = true;
         if (searched || !term.trim()) return noResult(term);
