@@ -41,7 +41,8 @@ def mkdocs_config(work: Path, content: Path) -> Path:
 
 
 # Runs `mkdocs build` in a fresh interpreter and reports that process's own peak RSS
-# (Pagefind runs as a grandchild and is counted separately by RUSAGE_CHILDREN there).
+# (Pagefind runs as a grandchild and is counted separately by RUSAGE_CHILDREN there) and the CPU
+# seconds of the build and its children: on a shared machine, wall time swings with the load.
 _BUILD = """
 import resource, sys
 from mkdocs.__main__ import cli
@@ -49,15 +50,17 @@ try:
     cli(sys.argv[1:])
 except SystemExit as exit:
     code = exit.code
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("RSS", max(own, children) * 1024, file=sys.stderr)
+own = resource.getrusage(resource.RUSAGE_SELF)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("RSS", max(own.ru_maxrss, children.ru_maxrss) * 1024, file=sys.stderr)
+print("CPU", own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime, file=sys.stderr)
 sys.exit(code)
 """
 
 
 def build(config: Path, site: Path) -> tuple[float, int, str]:
-    """Run `mkdocs build`; return seconds, the build's peak RSS in bytes and its log."""
+    """Run `mkdocs build`; return seconds, the build's peak RSS in bytes and its log (which ends
+    with the CPU seconds, see `cpu_seconds`)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", _BUILD, "build", "-f", str(config), "-d", str(site)],
@@ -67,6 +70,10 @@ def build(config: Path, site: Path) -> tuple[float, int, str]:
         raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
     rss = int(result.stderr.rsplit("RSS ", 1)[1].split()[0])
     return elapsed, rss, result.stderr
+
+
+def cpu_seconds(log: str) -> float:
+    return round(float(log.rsplit("CPU ", 1)[1].split()[0]), 1)
 
 
 def generator_figures(log: str) -> dict[str, float]:
@@ -96,15 +103,16 @@ def page_sizes(site: Path) -> list[int]:
 
 
 def query_transfer(site: Path) -> int:
-    """Bytes one cold query needs: entry, UI script, wasm, one index chunk, filters, five fragments."""
+    """Bytes one cold query needs: the page's search scripts, Pagefind's script, entry, wasm and
+    metadata, one index chunk and ten fragments (the filters load only when the reader opens them)."""
     pf = site / "pagefind"
-    files = [pf / "pagefind-entry.json", pf / "pagefind-ui.js", pf / "pagefind-ui.css", pf / "pagefind.js"]
+    files = [site / "assets" / "search.js", site / "assets" / "search-query.js", pf / "pagefind-entry.json",
+             pf / "pagefind.js"]
     files += sorted(pf.glob("wasm.*.pagefind"))[:1] + sorted(pf.glob("*.pf_meta"))[:1]
     chunks = sorted((pf / "index").glob("*"), key=lambda p: p.stat().st_size)
     files += chunks[len(chunks) // 2: len(chunks) // 2 + 1]
-    files += sorted((pf / "filter").glob("*"))
     fragments = sorted((pf / "fragment").glob("*"), key=lambda p: p.stat().st_size)
-    files += fragments[len(fragments) // 2: len(fragments) // 2 + 5]
+    files += fragments[len(fragments) // 2: len(fragments) // 2 + 10]
     return sum(len(gzip.compress(f.read_bytes(), 6)) for f in files if f.is_file())
 
 
@@ -118,7 +126,7 @@ def measure_site(content: Path, work: Path) -> dict[str, object]:
     return {
         "regions": f["regions"], "plans": f["plans"], "measures": f["measures"], "agencies": f["agencies"],
         "pages": len(sizes), "generated_files": f["generated_files"], "load_s": f["load_s"],
-        "generate_s": f["generate_s"], "build_s": round(build_s, 2),
+        "generate_s": f["generate_s"], "build_s": round(build_s, 2), "build_cpu_s": cpu_seconds(log),
         "generator_share": round((f["load_s"] + f["generate_s"]) / build_s, 3),
         "peak_rss_mb": round(rss / 2**20), "site_mb": round(dir_size(site) / 2**20, 1),
         "largest_page_kb": round(max(sizes) / 1024, 1), "median_page_kb": round(statistics.median(sizes) / 1024, 1),
@@ -143,8 +151,9 @@ def baseline(pages: int, page_kb: float, work: Path) -> dict[str, object]:
     config.write_text(f"site_name: Baseline\ndocs_dir: {docs}\ntheme:\n  name: material\n  language: ru\n"
                       "nav:\n  - index.md\nvalidation:\n  nav:\n    omitted_files: ignore\nplugins:\n  - search\n",
                       encoding="utf-8")
-    seconds, rss, _ = build(config, work / "baseline-site")
-    return {"baseline_build_s": round(seconds, 2), "baseline_peak_rss_mb": round(rss / 2**20),
+    seconds, rss, log = build(config, work / "baseline-site")
+    return {"baseline_build_s": round(seconds, 2), "baseline_cpu_s": cpu_seconds(log),
+            "baseline_peak_rss_mb": round(rss / 2**20),
             "baseline_site_mb": round(dir_size(work / "baseline-site") / 2**20, 1)}
 
 
@@ -164,6 +173,7 @@ def main() -> None:
         if args.baseline:
             figures.update(baseline(int(figures["pages"]), float(figures["median_page_kb"]), work))
             figures["build_ratio"] = round(figures["build_s"] / figures["baseline_build_s"], 2)
+            figures["cpu_ratio"] = round(figures["build_cpu_s"] / figures["baseline_cpu_s"], 2)
     print(json.dumps(figures, ensure_ascii=False))
 
 

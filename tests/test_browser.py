@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from conftest import ROOT, build_site, minimal_plan, write_plan
 
 from generator.site import urls
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -142,10 +143,10 @@ def test_catalogue_without_javascript_is_the_whole_table(browser, server, catalo
 def search(page, server: str, query: str) -> list[str]:
     """Run a query through the site's own search box; return result URLs, best first."""
     page.goto(server + "search/")
-    page.fill(".pagefind-ui__search-input", query)
-    page.locator(".pagefind-ui__result, .pagefind-ui__message").first.wait_for()
+    page.fill("#kb-search-page-q", query)
+    page.locator(".kb-result, .kb-search-count:not(:empty)").first.wait_for()
     page.wait_for_timeout(300)
-    links = page.locator(".pagefind-ui__result-link")
+    links = page.locator(".kb-result__link")
     return [links.nth(i).get_attribute("href") for i in range(links.count())]
 
 
@@ -161,35 +162,38 @@ def test_search_box_on_every_page(page, server) -> None:
     page.fill("#kb-search-q", "родители")
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=*")
-    page.locator(".pagefind-ui__result").first.wait_for()
-    assert page.locator(".pagefind-ui__result").count() > 0
+    page.locator(".kb-result").first.wait_for()
+    assert page.locator(".kb-result").count() > 0
 
 
 def test_search_filters_live_in_the_url(page, server, catalog) -> None:
     page.goto(server + "search/?q=пробы")
     page.wait_for_load_state("networkidle")
-    page.locator(".pagefind-ui__result").first.wait_for()
-    everything = page.locator(".pagefind-ui__result").count()
+    page.locator(".kb-result").first.wait_for()
+    everything = page.locator(".kb-result").count()
     region = catalog.regions["irkutsk"].name
+    page.click(".kb-filters-toggle")  # the filters' data loads when the reader opens them
     box = page.locator(f"input[name='Регион'][value='{region}']")
     box.wait_for(state="attached", timeout=60000)
     box.evaluate("box => { box.closest('details').open = true; }")
     box.check()
-    page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result').length < {everything}")
-    filtered = page.locator(".pagefind-ui__result").count()
+    page.wait_for_function(f"document.querySelectorAll('.kb-result').length < {everything}")
+    filtered = page.locator(".kb-result").count()
     assert "f=" in page.url
     shared = page.url
     page.goto(server)
     page.goto(shared)
     page.wait_for_load_state("networkidle")
-    page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result').length === {filtered}")
-    assert page.locator("input.pagefind-ui__filter-checkbox:checked").count() == 1
+    page.wait_for_function(f"document.querySelectorAll('.kb-result').length === {filtered}")
+    page.click(".kb-filters-toggle")
+    page.locator(".kb-filter input:checked").first.wait_for()
+    assert page.locator(".kb-filter input:checked").count() == 1
 
 
 def test_a_question_without_result_is_not_a_dead_end(page, server) -> None:
     page.goto(server + "search/?q=" + "как помочь ребёнку выбрать профессию")
     page.wait_for_load_state("networkidle")
-    page.locator(".pagefind-ui__result").first.wait_for()
+    page.locator(".kb-result").first.wait_for()
     page.goto(server + "search/?q=" + "щщщщщщ")
     page.wait_for_load_state("networkidle")
     page.locator(".kb-search-help a").first.wait_for()
@@ -271,3 +275,43 @@ def test_deadlines_filtered_by_region_and_topic_on_a_phone(browser, server, cata
     phone.wait_for_load_state("networkidle")
     assert phone.locator("tr[data-region]:visible").count() == len(expected)
     context.close()
+
+
+HOSTILE = '<img src=x onerror="window.kbHostile=1">'
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site whose measure title and topic title (a vocabulary file) carry markup."""
+    root = tmp_path_factory.mktemp("hostile-search")
+    for name in ("docs", "overrides", "content"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    plan = minimal_plan()
+    plan["sections"][0]["measures"][0]["title"] = HOSTILE + "Трамплинология на заводе ⟪ <b>жирно</b>"
+    write_plan(root / "content", plan)
+    topics = root / "content" / "topics.yaml"
+    text = topics.read_text(encoding="utf-8")
+    topics.write_text(text.replace("title: Профессиональные пробы", f"title: '{HOSTILE}Профессиональные пробы'", 1),
+                      encoding="utf-8")
+    result = build_site(root / "mkdocs.yml", root / "site")
+    assert result.returncode == 0, result.stderr
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                            functools.partial(_QuietHandler, directory=str(root / "site")))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def test_search_shows_text_from_the_index_as_text(page, hostile_server) -> None:
+    page.goto(hostile_server + "search/?q=трамплинология")
+    page.locator(".kb-result").first.wait_for()
+    page.click(".kb-filters-toggle")
+    page.locator(".kb-filter").first.wait_for()
+    page.evaluate("document.querySelectorAll('.kb-filter').forEach((d) => { d.open = true; })")
+    assert page.evaluate("window.kbHostile") is None
+    assert page.locator(".kb-results img, .kb-results b, .kb-filter-panel img").count() == 0
+    titles = page.locator(".kb-result__link").all_inner_texts()
+    assert any(HOSTILE + "Трамплинология на заводе ⟪ <b>жирно</b>" in t for t in titles), titles
+    labels = page.locator(".kb-filter label").all_inner_texts()
+    assert any(HOSTILE + "Профессиональные пробы" in label for label in labels), labels

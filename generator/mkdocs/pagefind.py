@@ -5,37 +5,77 @@ for a large site. `mkdocs build` wipes the site folder, so indexing runs inside 
 (the plugin's on_post_build), never as a second command to remember. Under `mkdocs serve`
 it runs beside the preview instead (`start_index`): an edited page shows at once, and the
 search index follows a second later.
+
+Pagefind reads every byte of the pages it is given, and a built page is mostly the theme's
+header, navigation and footer. So each page that has something to index is handed over as
+a page of its own holding only its `data-pagefind-body` element (`SearchPages`), at the same
+path: Pagefind builds the same index, byte for byte, from a fraction of the HTML.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 OUTPUT_SUBDIR = "pagefind"
+# Pagefind's ready-made interfaces: the search page draws its own (docs/assets/search.js).
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-highlight.js")
+_BODY = "<div data-pagefind-body"
+_LANG = re.compile(r'<html lang="([^"]*)"')
 
 
 class SearchIndexError(Exception):
     """Pagefind failed; the message carries its output."""
 
 
-def _command(site_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT_SUBDIR,
+class SearchPages:
+    """What Pagefind indexes of each built page, written to a temporary folder of its own."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="kb-search-pages-"))
+
+    def add(self, dest_path: str, html: str) -> None:
+        """Keep the indexed element of the page written to `dest_path` (nothing if it has none).
+
+        The element ends where the article does: content text is escaped, so neither mark can
+        come from a plan."""
+        start = html.find(_BODY)
+        if start < 0:
+            return
+        end = html.find("</article>", start)
+        lang = _LANG.search(html)
+        target = self.folder / dest_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f'<!doctype html><html lang="{lang.group(1) if lang else ""}"><head><meta charset="utf-8">'
+                          f"</head><body>{html[start:end if end > 0 else len(html)]}</body></html>", encoding="utf-8")
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _command(pages: Path, site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(site_dir / OUTPUT_SUBDIR),
             "--exclude-selectors", ".headerlink"]
 
 
-def index_site(site_dir: Path) -> str:
-    """Build the Pagefind index into `site_dir/pagefind`; return Pagefind's summary output."""
-    result = subprocess.run(_command(site_dir), capture_output=True, text=True, timeout=600)
+def index_site(pages: Path, site_dir: Path) -> str:
+    """Index `pages` (a SearchPages folder) into `site_dir/pagefind`; return Pagefind's summary output."""
+    result = subprocess.run(_command(pages, site_dir), capture_output=True, text=True, timeout=600, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{result.stdout}\n{result.stderr}".strip())
+    for name in _UNUSED:
+        (site_dir / OUTPUT_SUBDIR / name).unlink(missing_ok=True)
     return result.stdout
 
 
-def start_index(site_dir: Path) -> subprocess.Popen[str]:
-    """Start indexing `site_dir` without waiting; `finish_index` collects the outcome."""
-    return subprocess.Popen(_command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+def start_index(pages: Path, site_dir: Path) -> subprocess.Popen[str]:
+    """Start indexing without waiting; `finish_index` collects the outcome."""
+    return subprocess.Popen(_command(pages, site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def finish_index(process: subprocess.Popen[str]) -> str | None:

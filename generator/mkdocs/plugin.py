@@ -39,6 +39,8 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     # Under `mkdocs serve` the search index is built beside the preview, not before it.
     serving = False
     indexing: subprocess.Popen[str] | None = None
+    # What Pagefind indexes of each page of this build (None when the index is off).
+    search_pages: pagefind.SearchPages | None = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -86,19 +88,34 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     def on_pre_build(self, config: Any) -> None:
         # The site folder is about to be emptied: an index of the previous build is stale.
         self.stop_indexing()
+        if self.config.search_index:
+            self.search_pages = pagefind.SearchPages()
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        if self.search_pages is not None:
+            self.search_pages.add(page.file.dest_path, output)
+        return output
 
     def on_post_build(self, config: Any) -> None:
-        if not self.config.search_index:
+        pages = self.search_pages
+        if pages is None:
             return
         if self.serving:
-            self.indexing = pagefind.start_index(Path(config.site_dir))
-            threading.Thread(target=self.report_indexing, args=(self.indexing,), daemon=True).start()
+            self.indexing = pagefind.start_index(pages.folder, Path(config.site_dir))
+            threading.Thread(target=self.report_indexing, args=(self.indexing, pages), daemon=True).start()
             return
         try:
-            summary = pagefind.index_site(Path(config.site_dir))
+            summary = pagefind.index_site(pages.folder, Path(config.site_dir))
         except pagefind.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+        finally:
+            pages.remove()
+            self.search_pages = None
         log.debug(summary)
+
+    def on_build_error(self, error: Exception) -> None:
+        self.stop_indexing()
 
     def on_shutdown(self) -> None:
         self.stop_indexing()
@@ -108,10 +125,14 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             self.indexing.terminate()
             self.indexing.wait()
         self.indexing = None
+        if self.search_pages is not None:
+            self.search_pages.remove()
+            self.search_pages = None
 
     @staticmethod
-    def report_indexing(process: subprocess.Popen[str]) -> None:
+    def report_indexing(process: subprocess.Popen[str], pages: pagefind.SearchPages) -> None:
         failure = pagefind.finish_index(process)
+        pages.remove()
         if failure is not None:
             log.warning(f"Pagefind could not index the preview; search is unavailable:\n{failure}")
 
