@@ -104,14 +104,16 @@ def front_matter(title: Any, description: Any = None, kb_type: str | None = None
     """A generated page's YAML front matter: `{{ title|front_matter(description, kb_type="план") }}`.
 
     Theme templates print the title and description unescaped, so they are HTML-escaped here;
-    JSON strings are valid YAML and need no further quoting rules."""
-    lines = ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
+    JSON strings are valid YAML and need no further quoting rules. They are ASCII-escaped JSON,
+    so no character of the text can end a line of the front matter: YAML also breaks lines at
+    U+0085, U+2028 and U+2029, and a text with one of them before `---` would end it early."""
+    lines = ["---", f"title: {json.dumps(html_text(title))}"]
     if kb_type:
-        lines.append(f"kb_type: {json.dumps(kb_type, ensure_ascii=False)}")
+        lines.append(f"kb_type: {json.dumps(kb_type)}")
     if not pagefind:
         lines.append("pagefind: false")
     if description:
-        lines.append(f"description: {json.dumps(html_text(description), ensure_ascii=False)}")
+        lines.append(f"description: {json.dumps(html_text(description))}")
     lines += ["render_macros: false", "---"]
     return Markup("\n".join(lines))
 
