@@ -101,8 +101,8 @@ class _Loader:
         """An id the site keeps for a page of its own (a list page, a folder's index) is refused."""
         reserved = self.reserved.get(kind, frozenset())
         if value in reserved:
-            self.errors.append(doc.error(path, f"{schema.field_path(path)}: '{value}' cannot be a {kind} id: the site "
-                                               f"has a page of its own at that address (reserved: {', '.join(sorted(reserved))})"))
+            self.errors.append(doc.error(path, f"{schema.field_path(path)}: '{value}' is taken by a page of the site "
+                                               f"itself; choose another {kind} id (reserved: {', '.join(sorted(reserved))})"))
 
     def display(self, path: Path) -> str:
         try:
