@@ -239,6 +239,22 @@ def test_csv_downloads_hold_no_formula(hostile_site: Path) -> None:
         assert "'" + formula.strip() in shown or "'" + formula in shown, formula
 
 
+def test_workbooks_hold_no_formula(hostile_site: Path) -> None:
+    import openpyxl
+
+    books = built_files(hostile_site, ".xlsx")
+    assert books
+    shown = set()
+    for path in books:
+        for sheet in openpyxl.load_workbook(path).worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", (path.name, sheet.title, cell.coordinate, cell.value)
+                    shown.add(cell.value)
+    for formula in FORMULAS:
+        assert "'" + formula in shown, formula
+
+
 def test_json_downloads_are_valid_and_hold_the_text(hostile_site: Path) -> None:
     def refuse(constant: str) -> None:
         raise ValueError(f"{constant} is not JSON")
