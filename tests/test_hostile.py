@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 
 from generator.content import layout, loader
 from generator.content.errors import ContentErrors
-from generator.site import pages, urls
+from generator.site import graphs, pages, urls
 from generator.site.build import Links, Site
 from generator.site.render import Renderer
 
@@ -186,15 +186,17 @@ def test_line_breaks_of_every_kind_leave_the_front_matter_whole(hostile_site: Pa
     text and the theme took the title from the heading, unescaped. Now title and description
     read back whole, and the theme prints them as text."""
     plan_title = f"{TEXTS['region name']}, 2099–2100"
-    cases = [("plans/smolensk-2099/index.html", plan_title, TEXTS["plan title"], TEXTS["plan title"]),
-             ("plans/smolensk-2099/1-1/index.html", f"1.1. {TEXTS['measure title']}", plan_title, f"1.1. {TEXTS['measure title']}"),
-             ("agencies/test-dept/index.html", f"{TEXTS['short name']} — {TEXTS['region name']}", TEXTS["agency name"],
+    cases = [("plans/smolensk-2099/index.html", plan_title, [TEXTS["plan title"]], TEXTS["plan title"]),
+             ("plans/smolensk-2099/1-1/index.html", f"1.1. {TEXTS['measure title']}",
+              [TEXTS["measure title"], TEXTS["region name"], TEXTS["agency name"]], f"1.1. {TEXTS['measure title']}"),
+             ("agencies/test-dept/index.html", f"{TEXTS['short name']} — {TEXTS['region name']}", [TEXTS["agency name"]],
               TEXTS["agency name"])]
     for path, title, description, heading in cases:
         soup = BeautifulSoup((hostile_site / path).read_text(encoding="utf-8"), "html.parser")
         assert soup.head.title is not None and soup.head.find("img") is None, path
         assert visible(soup.title.get_text()) == visible(title) + " - Профориентация в регионах", path
-        assert visible(soup.find("meta", attrs={"name": "description"})["content"]) == visible(description), path
+        meta = visible(soup.find("meta", attrs={"name": "description"})["content"])
+        assert all(visible(part) in meta for part in description), path
         assert visible(heading) in visible(soup.find("h1").get_text()), path
         article = soup.select_one("article").get_text()
         assert "render_macros" not in article and "kb_type" not in article, path
@@ -277,7 +279,7 @@ def test_the_most_agencies_a_measure_may_name_are_built_and_drawn(hostile_site: 
     page = BeautifulSoup((hostile_site / "agencies/member-0/index.html").read_text(encoding="utf-8"), "html.parser")
     partners = page.select("#collaborators ~ table tbody tr")
     assert len(partners) == AGENCIES_PER_MEASURE - 1
-    assert len(page.select("article svg a")) == AGENCIES_PER_MEASURE
+    assert len(page.select("article svg a")) == min(AGENCIES_PER_MEASURE, graphs.EGO_PARTNERS + 1)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
