@@ -11,6 +11,7 @@ from .content import layout, loader
 from . import skeleton
 from .importer import cli as importer_cli
 from .content.errors import ContentErrors
+from .site.urls import RESERVED_IDS
 
 
 def _github(error) -> str:
@@ -31,7 +32,7 @@ def check(paths: list[str], output_format: str = "text") -> int:
     failed = False
     for root in roots:
         try:
-            catalog = loader.load(root)
+            catalog = loader.load(root, RESERVED_IDS)
         except ContentErrors as exc:
             failed = True
             for error in exc.errors:

@@ -122,7 +122,21 @@ def mutated_plans(draw) -> object:
 @given(mutated_plans())
 @settings(max_examples=200, deadline=None)
 def test_fast_schema_check_agrees_with_jsonschema(data) -> None:
-    assert schema._is_valid("plan", data) == schema._validator("plan").is_valid(data)
+    """Equal verdicts, except that the quick check takes 2099.0 for an integer: a document with a
+    whole number written as a float is always left to jsonschema, which may only be stricter."""
+    valid = schema._validator("plan").is_valid(data)
+    if _whole_floats(data):
+        assert schema._is_valid("plan", data) or not valid
+    else:
+        assert schema._is_valid("plan", data) == valid
+
+
+def _whole_floats(data) -> bool:
+    if isinstance(data, dict):
+        return any(_whole_floats(v) for v in data.values())
+    if isinstance(data, list):
+        return any(_whole_floats(v) for v in data)
+    return type(data) is float and data.is_integer()
 
 
 PRINTED = st.text(alphabet=st.one_of(st.sampled_from("<>&\"' \n\t\r\u00a0{}%ая"), st.characters(codec="utf-8", exclude_categories=("Cs",))),

@@ -8,9 +8,12 @@ contributor sees every mistake in one run.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import os
+import stat
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from . import layout, schema, timeframes
 from .errors import ContentError, ContentErrors
@@ -18,21 +21,51 @@ from .model import (
     Act, Agency, AgencyKind, Audience, Catalog, Event, Indicator, IndicatorGroup, Measure,
     Concept, NarrativePart, Plan, Region, Responsible, SearchVocabulary, Section, Stage, Target, Term, Topic,
 )
-from .yamlsafe import Document, decode, parse
+from .yamlsafe import MAX_BYTES, Document, decode, parse
+
+# A source text is published as it is: large enough for any plan document, small enough to copy.
+MAX_SOURCE_BYTES = 10_000_000
 
 
-
-def load(content_dir: str | Path) -> Catalog:
+def load(content_dir: str | Path, reserved: Mapping[str, Iterable[str]] | None = None) -> Catalog:
     """Load and validate everything under `content_dir`.
+
+    `reserved` holds the ids that the site keeps for pages of its own, by kind ("region",
+    "agency", "agency kind", "measure"; site/urls.py RESERVED_IDS): `check` and the build pass
+    the same, so that an id the build would refuse is refused here, at its line.
 
     Raises:
         ContentErrors: with every problem found, each located as file:line:column.
     """
-    return _Loader(Path(content_dir)).run()
+    return _Loader(Path(content_dir), reserved or {}).run()
 
 
-def read_document(path: Path, display: str, schema_name: str) -> tuple[Document | None, list[ContentError]]:
-    """Read one YAML file and validate it against `schema_name`; never raises on bad input."""
+def file_problem(path: Path, root: Path, limit: int = MAX_BYTES) -> str | None:
+    """Why a content file may not be read, or None: it must be a regular file inside the content
+    folder, not a link, and not larger than `limit`. Nothing of the file is read, so no message
+    can quote what a link points at."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return "not found"
+    if stat.S_ISLNK(info.st_mode):
+        return "the file is a symbolic link; content files must be regular files in the repository"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file; content files must be regular files in the repository"
+    if not path.resolve().is_relative_to(root.resolve()):
+        return "the file is outside the content folder; content files must be regular files in the repository"
+    if info.st_size > limit:
+        return f"file is too large ({info.st_size} bytes; the limit is {limit})"
+    return None
+
+
+def read_document(path: Path, display: str, schema_name: str,
+                  root: Path | None = None) -> tuple[Document | None, list[ContentError]]:
+    """Read one YAML file (a regular file inside `root`) and validate it against `schema_name`;
+    never raises on bad input."""
+    problem = file_problem(path, root if root is not None else path.parent)
+    if problem is not None:
+        return None, [ContentError(display, 1, 1, problem)]
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -46,16 +79,30 @@ def read_document(path: Path, display: str, schema_name: str) -> tuple[Document 
     return doc, schema.validate(doc, schema_name)
 
 
+def _looks(text: str) -> str:
+    """What a name looks like on a page: the reader has made it NFC; spaces of any kind are one."""
+    return " ".join(text.split())
+
+
 def _suggest(value: str, known: Iterable[str]) -> str:
     guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     return f"; did you mean '{guess[0]}'?" if guess else ""
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, reserved: Mapping[str, Iterable[str]]) -> None:
         self.root = root
+        self.reserved = {kind: frozenset(ids) for kind, ids in reserved.items()}
         self.errors: list[ContentError] = []
         self.agency_objects: dict[str, Agency] = {}
+        self.named_agencies: set[str] = set()
+
+    def check_reserved(self, doc: Document, path: tuple, kind: str, value: str) -> None:
+        """An id the site keeps for a page of its own (a list page, a folder's index) is refused."""
+        reserved = self.reserved.get(kind, frozenset())
+        if value in reserved:
+            self.errors.append(doc.error(path, f"{schema.field_path(path)}: '{value}' is taken by a page of the site "
+                                               f"itself; choose another {kind} id (reserved: {', '.join(sorted(reserved))})"))
 
     def display(self, path: Path) -> str:
         try:
@@ -86,6 +133,7 @@ class _Loader:
         self.agencies = self.collect_agencies(docs)
         plans = [plan for doc in docs if (plan := self.build_plan(doc)) is not None]
         self.check_plan_ids(docs)
+        self.check_agencies_named(docs)
         if self.errors:
             raise ContentErrors(self.errors)
         return Catalog.build(regions, topics, audiences, kinds, plans, terms, vocabulary)
@@ -95,29 +143,35 @@ class _Loader:
     def vocabulary(self, name: str) -> list[dict[str, Any]]:
         filename, key = layout.VOCABULARIES[name]
         path = self.root / filename
-        if not path.is_file():
+        if not os.path.lexists(path):
             self.errors.append(ContentError(self.display(path), 1, 1, f"missing vocabulary file {filename}"))
             return []
-        doc, errors = read_document(path, self.display(path), name)
+        doc, errors = read_document(path, self.display(path), name, self.root)
         self.errors.extend(errors)
         if doc is None or errors:
             return []
         entries = doc.data[key]
-        seen: dict[str, int] = {}
         id_field = "abbr" if name == "glossary" else "id"
-        for i, entry in enumerate(entries):
-            value = entry[id_field]
-            if value in seen:
-                self.errors.append(doc.error((key, i, id_field), f"duplicate {id_field} '{value}' (also {key}[{seen[value]}])"))
-            seen.setdefault(value, i)
+        # Two entries whose titles look the same cannot be told apart on the site.
+        fields = [id_field] + [f for f in ("name", "title") if entries and f in entries[0]]
+        for field in fields:
+            seen: dict[str, int] = {}
+            for i, entry in enumerate(entries):
+                value = entry[field] if field == id_field else _looks(entry[field])
+                if value in seen:
+                    self.errors.append(doc.error((key, i, field), f"duplicate {field} '{entry[field]}' (also {key}[{seen[value]}])"))
+                seen.setdefault(value, i)
+        kind = {"regions": "region", "agency-kinds": "agency kind"}.get(name)
+        for i, entry in enumerate(entries if kind else ()):
+            self.check_reserved(doc, (key, i, "id"), kind, entry["id"])
         return entries
 
     def search_vocabulary(self) -> SearchVocabulary:
         """The optional search vocabulary; its topic and region ids must exist."""
         path = self.root / layout.SEARCH_VOCABULARY
-        if not path.is_file():
+        if not os.path.lexists(path):
             return SearchVocabulary()
-        doc, errors = read_document(path, self.display(path), "search-vocabulary")
+        doc, errors = read_document(path, self.display(path), "search-vocabulary", self.root)
         self.errors.extend(errors)
         if doc is None or errors:
             return SearchVocabulary()
@@ -145,12 +199,12 @@ class _Loader:
         for path in sorted(folder.iterdir()):
             if path.name.startswith("."):
                 continue
-            if path.suffix != ".yaml" or not path.is_file():
+            if path.suffix != ".yaml" or path.is_dir():
                 self.errors.append(ContentError(self.display(path), 1, 1,
                                                 "only plan files named <plan-id>.yaml belong in content/plans"))
                 continue
             paths.append(path)
-        read = [read_document(path, self.display(path), "plan") for path in paths]
+        read = [read_document(path, self.display(path), "plan", self.root) for path in paths]
         docs = []
         for doc, errors in read:
             self.errors.extend(errors)
@@ -167,8 +221,18 @@ class _Loader:
     def collect_agencies(self, docs: list[Document]) -> dict[str, tuple[Document, int]]:
         """Agency ids are global: a plan may name agencies another plan introduces."""
         found: dict[str, tuple[Document, int]] = {}
+        names: dict[tuple[str, str], tuple[Document, int]] = {}
         for doc in docs:
             for i, entry in enumerate(doc.data["agencies"]):
+                self.check_reserved(doc, ("agencies", i, "id"), "agency", entry["id"])
+                name = (doc.data["region"], _looks(entry["name"]))
+                if name in names:
+                    other, j = names[name]
+                    line = other.locate(("agencies", j, "name"))[0]
+                    self.errors.append(doc.error(("agencies", i, "name"),
+                        f"agency '{entry['id']}' has the same name as agency '{other.data['agencies'][j]['id']}' "
+                        f"({other.path} line {line}); one agency is one entry, named by its id"))
+                names.setdefault(name, (doc, i))
                 if entry["id"] in found:
                     other, j = found[entry["id"]]
                     line = other.locate(("agencies", j, "id"))[0]
@@ -180,6 +244,15 @@ class _Loader:
                         f"unknown agency kind '{entry['kind']}'{_suggest(entry['kind'], self.kinds)}; kinds are listed in content/agency-kinds.yaml"))
                 found[entry["id"]] = (doc, i)
         return found
+
+    def check_agencies_named(self, docs: list[Document]) -> None:
+        """An agency no measure names would have a page with nothing on it."""
+        for doc in docs:
+            for i, entry in enumerate(doc.data["agencies"]):
+                if entry["id"] not in self.named_agencies and self.agencies.get(entry["id"], (None,))[0] is doc:
+                    self.errors.append(doc.error(("agencies", i, "id"),
+                        f"agency '{entry['id']}' is not named by any measure; name it under a measure's "
+                        "'responsible' or remove it"))
 
     def agency(self, agency_id: str) -> Agency:
         if agency_id not in self.agency_objects:
@@ -202,9 +275,18 @@ class _Loader:
         period = (data["period"]["start"], data["period"]["end"]) if "period" in data else None
         if period is not None and period[0] > period[1]:
             self.errors.append(doc.error(("period",), f"period starts ({period[0]}) after it ends ({period[1]})"))
-        source = self.root / data["source"]["file"]
-        if not source.is_file():
-            self.errors.append(doc.error(("source", "file"), f"source text '{data['source']['file']}' not found in {self.display(self.root)}"))
+        source = data["source"]["file"]
+        problem = file_problem(self.root / source, self.root, MAX_SOURCE_BYTES)
+        if problem == "not found":
+            self.errors.append(doc.error(("source", "file"), f"source text '{source}' not found in {self.display(self.root)}"))
+        elif problem is not None:
+            self.errors.append(doc.error(("source", "file"), f"source text '{source}': {problem}"))
+        date = data.get("act", {}).get("date")
+        if date is not None:
+            try:
+                datetime.date.fromisoformat(date)
+            except ValueError:
+                self.errors.append(doc.error(("act", "date"), f"act.date: '{date}' is not a date of the calendar"))
         for i, part in enumerate(data.get("narrative", [])):
             if any(p["id"] == part["id"] for p in data["narrative"][:i]):
                 self.errors.append(doc.error(("narrative", i, "id"), f"duplicate narrative id '{part['id']}'"))
@@ -254,6 +336,7 @@ class _Loader:
 
     def measure(self, doc: Document, data: dict, path: tuple, period: tuple[int, int] | None) -> Measure:
         where = schema.field_path(path)
+        self.check_reserved(doc, path + ("id",), "measure", data["id"])
         for key, seen, label in (("id", self.measure_ids, "id"), ("number", self.measure_numbers, "number")):
             value = data[key]
             if value in seen:
@@ -269,6 +352,7 @@ class _Loader:
                     f"{schema.field_path(at)}: agency '{agency_id}' is not defined{_suggest(agency_id, self.agencies)}. "
                     "Hint: agencies are listed under 'agencies:' in any plan file"))
                 continue
+            self.named_agencies.add(agency_id)
             responsible.append(Responsible(self.agency(agency_id), entry.get("role"), entry.get("by_agreement", False), entry.get("note")))
         ids = [r.agency.id for r in responsible]
         for i, agency_id in enumerate(ids):

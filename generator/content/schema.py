@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any, Callable
@@ -22,6 +23,9 @@ from .yamlsafe import Document
 
 SCHEMAS = ("plan", "regions", "topics", "agency-kinds", "audiences", "glossary", "search-vocabulary")
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+# A pattern's `$` in Python also matches before a final line break ("2-1\n"): here every
+# pattern that ends with `$` must match to the very end, as JSON Schema's (ECMA-262) `$` does.
+_END = re.compile(r"(?<!\\)\$$")
 _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
     "array": "a list", "object": "a mapping of fields", "null": "nothing",
@@ -33,6 +37,16 @@ def load_schema(name: str) -> dict[str, Any]:
     """Return the parsed JSON Schema `name` (one of SCHEMAS)."""
     text = resources.files(__package__).joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
     return json.loads(text)
+
+
+@cache
+def _python_schema(name: str) -> dict[str, Any]:
+    """The schema as Python validates it: each pattern ending in `$` ends in `\\Z` instead."""
+    def full(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: _END.sub(r"\\Z", v) if k == "pattern" and isinstance(v, str) else full(v) for k, v in node.items()}
+        return [full(v) for v in node] if isinstance(node, list) else node
+    return full(load_schema(name))
 
 
 def schema_text(name: str) -> str:
@@ -70,17 +84,26 @@ def describe_fields(schema: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
+def _is_integer(checker: Any, instance: Any) -> bool:
+    """An integer is an int: JSON Schema would also take 2021.0, which Python's range() refuses."""
+    return type(instance) is int
+
+
 @cache
 def _validator(name: str) -> jsonschema.protocols.Validator:
-    schema = load_schema(name)
+    schema = _python_schema(name)
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    return cls(schema)
+    strict = jsonschema.validators.extend(cls, type_checker=cls.TYPE_CHECKER.redefine("integer", _is_integer))
+    return strict(schema)
 
 
 def validate(doc: Document, name: str) -> list[ContentError]:
-    """Validate a parsed document against schema `name`; return every error, located."""
-    if _is_valid(name, doc.data):
+    """Validate a parsed document against schema `name`; return every error, located.
+
+    The quick check takes a whole number written as a float for an integer, so a document
+    with one is always validated by jsonschema, whose integers are ints."""
+    if not doc.whole_floats and _is_valid(name, doc.data):
         return []
     errors: list[ContentError] = []
     for error in _validator(name).iter_errors(doc.data):
@@ -147,6 +170,7 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[ContentEr
         options = ", ".join(str(v) for v in expected)
         return [doc.error(path, f"{where}: {_short(instance)} is not one of: {options}{hint}")]
     if validator == "pattern":
+        expected = expected.replace("\\Z", "$")
         if expected == SLUG_PATTERN:
             message = f"{_short(instance)} is not a valid id: use lowercase Latin letters, digits and single hyphens, e.g. 'smolensk-2020'"
         elif expected == "\\S":
@@ -174,7 +198,7 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[ContentEr
 
 @cache
 def _compiled(name: str) -> Callable[[Any], Any]:
-    return fastjsonschema.compile(load_schema(name))
+    return fastjsonschema.compile(_python_schema(name))
 
 
 def _is_valid(name: str, data: Any) -> bool:

@@ -9,7 +9,9 @@ that YAML 1.1 would read differently must be quoted, so every tool sees the same
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +26,8 @@ from .errors import ContentError
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 32
+# Digits in a number: plans count years, grades and targets; 15 digits are exact as a float too.
+MAX_DIGITS = 15
 
 Path = tuple[Any, ...]
 
@@ -55,6 +59,9 @@ class Document:
     data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Where a number is written with a decimal point but is whole (`2021.0`): JSON Schema would
+    # take it for an integer, Python does not, so validation looks at these more closely.
+    whole_floats: list[Path] = field(default_factory=list)
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Return (line, column) of the value at `path`, or of its nearest located ancestor."""
@@ -72,6 +79,12 @@ class Document:
         """Build an error located at `path`."""
         line, column = self.locate(path, key=key)
         return ContentError(self.path, line, column, message)
+
+    def scalar(self, path: Path, value: Any) -> Any:
+        """A scalar value read at `path`, noting whole numbers written as floats."""
+        if type(value) is float and value.is_integer():
+            self.whole_floats.append(path)
+        return value
 
 
 class _Loader(yaml.SafeLoader):
@@ -124,7 +137,7 @@ class _FastReader:
         if kind is yaml.ScalarEvent:
             if event.style == '"' and _NOT_PRINTABLE.search(event.value):
                 raise _Unusual
-            return event.value if event.style else _plain(event.value)
+            return self.doc.scalar(path, _text(event.value) if event.style else _plain(event.value))
         result: Any
         if kind is yaml.MappingStartEvent:
             result = {}
@@ -244,7 +257,7 @@ def _read_fast(path: str, text: str) -> Document | None:
     doc = Document(path, None)
     try:
         doc.data = _FastReader(doc, text).read()
-    except (_Unusual, _Ambiguous, yaml.YAMLError, UnicodeError, RecursionError):
+    except (_Unusual, _Ambiguous, _Refused, yaml.YAMLError, UnicodeError, RecursionError):
         return None
     return doc
 
@@ -280,12 +293,14 @@ def _scalar(doc: Document, node: yaml.ScalarNode, path: Path) -> Any:
         raise ContentError(doc.path, *_pos(node.start_mark),
                            f"control character U+{ord(found.group()):04X} (written as an escape) is not allowed; remove it")
     if node.style is not None:
-        return node.value
+        return _text(node.value)
     try:
-        return _plain(node.value)
+        return doc.scalar(path, _plain(node.value))
     except _Ambiguous as exc:
         raise ContentError(doc.path, *_pos(node.start_mark),
                            f"'{node.value}' {exc.hint}; write it in quotes: \"{node.value}\"") from None
+    except _Refused as exc:
+        raise ContentError(doc.path, *_pos(node.start_mark), exc.message) from None
 
 
 class _Ambiguous(Exception):
@@ -298,18 +313,28 @@ def plain_is_text(value: str) -> bool:
     return value not in _BOOL and not _NOT_JUST_TEXT.match(value)
 
 
+def _text(value: str) -> str:
+    """Text in NFC: two spellings of one name that look the same are the same string."""
+    return value if value.isascii() or unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+
+
 def _plain(value: str) -> Any:
-    """A plain (unquoted) scalar's value; raises `_Ambiguous` for text that YAML 1.1 reads otherwise."""
+    """A plain (unquoted) scalar's value; raises `_Ambiguous` for text that YAML 1.1 reads otherwise,
+    `_Refused` for a number too long or too large to be meant."""
     if value not in _BOOL and not _NOT_JUST_TEXT.match(value):
-        return value
+        return _text(value)
     if _NULL.match(value):
         return None
     if value in _BOOL:
         return _BOOL[value]
-    if _INT.match(value):
-        return int(value)
-    if _FLOAT.match(value):
-        return float(value)
+    if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
+        digits = sum(c.isdigit() for c in value.partition("e")[0].partition("E")[0])
+        if digits > MAX_DIGITS:
+            raise _Refused(None, f"a number of {digits} digits is too long (at most {MAX_DIGITS})")
+        number = int(value) if _INT.fullmatch(value) else float(value)
+        if not math.isfinite(number):
+            raise _Refused(None, f"'{value}' is too large a number")
+        return number
     if _YAML11_BOOL.match(value):
         raise _Ambiguous("is read as true/false by some YAML tools")
     if _YAML11_DATE.match(value):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from . import limits
 from .errors import ImporterError
 
 PDF, DOCX, TXT = "pdf", "docx", "txt"
@@ -13,6 +14,7 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def detect_format(data: bytes, name: str = "the file") -> str:
     """Return "pdf", "docx" or "txt" for `data`, or raise ImporterError saying what the file is instead."""
+    limits.check_size(len(data), name)
     if not data.strip():
         raise ImporterError(f"{name} is empty")
     head = data[:1024]
@@ -22,6 +24,7 @@ def detect_format(data: bytes, name: str = "the file") -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
+                limits.check_archive(archive, name)
         except zipfile.BadZipFile:
             raise ImporterError(f"{name} looks like a zip archive but cannot be opened (damaged file?)") from None
         if "word/document.xml" in names:
@@ -31,6 +34,7 @@ def detect_format(data: bytes, name: str = "the file") -> str:
         raise ImporterError(f"{name} is an old binary Word/Excel file (.doc/.xls); save it as .docx and import that")
     if b"\x00" in head:
         raise ImporterError(f"{name} is binary data, not a .docx, a .pdf or UTF-8 text")
+    limits.check_text(data, name)
     try:
         data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

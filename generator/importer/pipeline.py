@@ -13,7 +13,7 @@ from typing import Any
 from ..content import layout
 from ..content.errors import ContentError
 from ..content.yamlsafe import decode, parse
-from . import agencies, cleanup, draft, metadata, table
+from . import agencies, cleanup, draft, limits, metadata, table
 from .errors import ImporterError
 from .log import FIX, GUESS, Log
 from .readers import read_source
@@ -125,6 +125,7 @@ def import_source(path: str | Path, region: str, vocabularies: Vocabularies,
         raise ImporterError(f"{path}: no such file")
     if not path.is_file():
         raise ImporterError(f"{path} is not a file")
+    limits.check_size(path.stat().st_size, path.as_posix())
     try:
         data = path.read_bytes()
     except OSError as exc:

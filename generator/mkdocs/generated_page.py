@@ -9,9 +9,9 @@ back from the headings the templates write (the `heading` filter, render.py).
 from __future__ import annotations
 
 import re
-from html import unescape
 from typing import Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -23,13 +23,21 @@ _TAG = re.compile(r"<[^>]+>")
 class GeneratedPage(Page):
     """Renders by taking the page source (after its front matter) as the page's HTML."""
 
+    def read_source(self, config: Any) -> None:
+        """The front matter is the template's (render.front_matter): one that does not read back
+        with its title would leave the theme a title taken from the text, so it stops the build."""
+        super().read_source(config)
+        if "title" not in self.meta:
+            raise PluginError(f"{self.file.src_uri}: the generated page's front matter did not read back")
+
     def render(self, config: Any, files: Any) -> None:
         if self.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
         self.content = self.markdown
         headings = [(int(level), id_, _TAG.sub("", text).strip()) for level, id_, text in _HEADING.findall(self.content)]
         self.toc = get_toc(toc_tokens(headings))
-        self._title_from_render = next((unescape(text) for level, _, text in headings if level == 1), None)
+        # Kept escaped, as the front matter's title is: the theme prints titles as they are.
+        self._title_from_render = next((text for level, _, text in headings if level == 1), None)
         self.present_anchor_ids = set(_ID.findall(self.content))
 
 

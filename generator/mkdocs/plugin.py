@@ -19,12 +19,12 @@ from mkdocs.structure.files import File, Files
 
 from ..content import loader
 
-from . import pagefind
+from . import macros, pagefind
 from .config import PlansConfig
 from ..content.errors import ContentErrors
 from .generated_page import GeneratedPage
 from ..content.model import Catalog
-from ..site import pages, status
+from ..site import pages, status, urls
 from ..site.build import Links, Site
 from ..site.render import Renderer
 
@@ -48,7 +48,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     def on_config(self, config: Any) -> Any:
         start = time.perf_counter()
         try:
-            self.catalog = loader.load(self.config.content_dir)
+            self.catalog = loader.load(self.config.content_dir, urls.RESERVED_IDS)
         except ContentErrors as exc:
             raise PluginError(f"Invalid content in '{self.config.content_dir}':\n{exc}") from None
         # The timings tell a contributor where a slow build goes; benchmarks/scale.py reads them.
@@ -76,7 +76,8 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         log.info(f"{len(outputs)} files generated in {time.perf_counter() - start:.2f} s")
         for output in outputs:
             if output.src in files.src_uris:
-                raise PluginError(f"docs/{output.src} would be replaced by a generated page; rename or remove it")
+                made_from = f" (made from {output.origin})" if output.origin else ""
+                raise PluginError(f"docs/{output.src} would be replaced by a generated page{made_from}; rename or remove it")
             file = File.generated(config, output.src, content=output.content)
             if output.origin:
                 file.edit_uri = f"../{output.origin}" if docs_beside_content else None
@@ -88,6 +89,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     def on_pre_build(self, config: Any) -> None:
         # The site folder is about to be emptied: an index of the previous build is stale.
         self.stop_indexing()
+        macros.make_inert(config.plugins)
         if self.config.search_index:
             self.search_pages = pagefind.SearchPages()
 

@@ -224,10 +224,18 @@ def dictionary_rows() -> list[tuple[Table, Column]]:
     return [(table, column) for table in TABLES for column in table.columns]
 
 
+# What makes a spreadsheet read a cell as a formula (or a DDE call): its first character, after
+# any spaces, in ASCII or full width; a tab or a line break first can hide one.
+_FORMULA_START = frozenset("=+-@\t\r\n＝＋－＠")
+
+
 def spreadsheet_text(value: str) -> str:
-    """Text a spreadsheet shows as text: a cell that starts like a formula (= + - @, or a tab or
-    carriage return before one) gets a leading apostrophe, so that opening the file runs nothing."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """Text a spreadsheet shows as text: a cell that starts like a formula ("=HYPERLINK(…)", "+7",
+    "-1", "@SUM", also after spaces or in full width) gets a leading apostrophe, so that opening
+    the file runs nothing."""
+    if value and (value[0] in _FORMULA_START or value.lstrip()[:1] in _FORMULA_START):
+        return "'" + value
+    return value
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -334,4 +342,4 @@ def catalog_dict(catalog: Catalog, plans: list[dict[str, Any]], about: dict[str,
 
 def to_json(data: Any) -> bytes:
     """Compact JSON: without indent, the json module encodes in C (5–10 times faster)."""
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n").encode("utf-8")

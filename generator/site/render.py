@@ -100,18 +100,33 @@ def html_text(value: Any) -> str:
     return str(markupsafe_escape(str(value)))
 
 
+# A character beyond U+FFFF as JSON writes it, a surrogate pair, which YAML reads as two broken halves.
+_SURROGATE_PAIR = re.compile(r"\\ud([89ab][0-9a-f]{2})\\ud([c-f][0-9a-f]{2})")
+
+
+def _yaml_string(text: str) -> str:
+    """`text` as a YAML double-quoted string in printable ASCII: JSON's escapes, which YAML shares,
+    except a character beyond U+FFFF, written as YAML's \\U00XXXXXX."""
+    quoted = json.dumps(text)
+    if "\\ud" not in quoted:
+        return quoted
+    return _SURROGATE_PAIR.sub(lambda m: f"\\U{0x10000 + (int(m[1], 16) - 0x800 << 10) + int(m[2], 16) - 0xC00:08x}", quoted)
+
+
 def front_matter(title: Any, description: Any = None, kb_type: str | None = None, pagefind: bool = True) -> Markup:
     """A generated page's YAML front matter: `{{ title|front_matter(description, kb_type="план") }}`.
 
     Theme templates print the title and description unescaped, so they are HTML-escaped here;
-    JSON strings are valid YAML and need no further quoting rules."""
-    lines = ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
+    The strings are written in printable ASCII (`_yaml_string`), so no character of the text can
+    end a line of the front matter: YAML also breaks lines at U+0085, U+2028 and U+2029, and a
+    text with one of them before `---` would end it early."""
+    lines = ["---", f"title: {_yaml_string(html_text(title))}"]
     if kb_type:
-        lines.append(f"kb_type: {json.dumps(kb_type, ensure_ascii=False)}")
+        lines.append(f"kb_type: {_yaml_string(kb_type)}")
     if not pagefind:
         lines.append("pagefind: false")
     if description:
-        lines.append(f"description: {json.dumps(html_text(description), ensure_ascii=False)}")
+        lines.append(f"description: {_yaml_string(html_text(description))}")
     lines += ["render_macros: false", "---"]
     return Markup("\n".join(lines))
 

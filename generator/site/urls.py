@@ -12,7 +12,7 @@ import re
 
 from ..content.model import Agency, AgencyKind, Measure, Plan, Region, Topic
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 HOME = "index.md"
 REGIONS = "regions/index.md"
@@ -28,6 +28,28 @@ COMPARE = "compare.md"
 DATA = "data/index.md"
 SEARCH_VOCABULARY = "data/search-vocabulary.json"
 DEADLINES = "deadlines/index.md"
+
+
+# The pages of lists, each at a fixed place.
+LIST_PAGES = (HOME, REGIONS, PLANS, AGENCIES, TOPICS, GLOSSARY, COLLABORATION, CATALOGUE, COMPARE, DATA)
+
+
+def _beside(folder: str) -> frozenset[str]:
+    """Ids a page <folder><id>.md may not have: `index` is the folder's own page, and a list page
+    in the folder takes its name."""
+    return frozenset({"index"} | {p[len(folder):-3] for p in LIST_PAGES
+                                  if p.startswith(folder) and "/" not in p[len(folder):]})
+
+
+# Ids the loader refuses, by kind of object, as their pages would be pages the site already
+# makes (see the page functions below): a region is regions/<id>.md and topics/<topic>/<id>.md
+# beside the topic's index.md, a measure is plans/<plan>/<id>.md beside the plan's index.md.
+RESERVED_IDS = {
+    "region": _beside("regions/"),
+    "agency": _beside("agencies/"),
+    "agency kind": _beside("agency-kinds/"),
+    "measure": frozenset({"index"}),
+}
 
 
 def search_words(letter: str) -> str:
@@ -71,7 +93,7 @@ def region_calendar(r: Region) -> str:
 
 def _safe(*parts: str) -> None:
     for part in parts:
-        if not _SLUG.match(part):
+        if not _SLUG.fullmatch(part):
             raise ValueError(f"unsafe id in a path: {part!r}")
 
 
