@@ -49,12 +49,23 @@ sys.exit(code)
 
 
 def measured(args: list[str], cwd: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", _MEASURED, *args], cwd=cwd, capture_output=True, text=True,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000"), check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURED, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000"),
+        check=False,
+    )
     peak, seconds = re.search(r"PEAK (\d+) TIME ([\d.]+)", result.stderr).groups()
     error = next((line for line in result.stderr.splitlines() if line.startswith(("error:", "ERROR"))), "")
-    return {"exit": result.returncode, "peak_mb": round(int(peak) / 1024), "seconds": float(seconds),
-            "message": error[:110], "traceback": "Traceback" in result.stderr}
+    return {
+        "exit": result.returncode,
+        "peak_mb": round(int(peak) / 1024),
+        "seconds": float(seconds),
+        "message": error[:110],
+        "traceback": "Traceback" in result.stderr,
+    }
 
 
 def build_with_agencies(work: Path, count: int) -> dict:
@@ -63,20 +74,43 @@ def build_with_agencies(work: Path, count: int) -> dict:
     for name in ("docs", "overrides", "content"):
         shutil.copytree(ROOT / name, project / name)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("content_dir: content", "content_dir: content\n      search_index: false"),
-                                        encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("content_dir: content", "content_dir: content\n      search_index: false"), encoding="utf-8"
+    )
     agencies = [{"id": f"bench-{i}", "name": f"Исполнитель {i}", "kind": "regional-authority"} for i in range(count)]
-    plan = {"id": "smolensk-2099", "region": "smolensk", "level": "regional", "title": "План",
-            "source": {"file": "sources/smolensk-2020.txt"}, "period": {"start": 2099, "end": 2100},
-            "agencies": agencies, "sections": [{"measures": [{
-                "id": "1-1", "number": "1.1.", "title": "Мероприятие", "timeframe": "2099 год",
-                "responsible": [{"agency": a["id"]} for a in agencies], "topics": ["professional-trials"],
-                "audiences": []}]}]}
-    (project / "content/plans/smolensk-2099.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    plan = {
+        "id": "smolensk-2099",
+        "region": "smolensk",
+        "level": "regional",
+        "title": "План",
+        "source": {"file": "sources/smolensk-2020.txt"},
+        "period": {"start": 2099, "end": 2100},
+        "agencies": agencies,
+        "sections": [
+            {
+                "measures": [
+                    {
+                        "id": "1-1",
+                        "number": "1.1.",
+                        "title": "Мероприятие",
+                        "timeframe": "2099 год",
+                        "responsible": [{"agency": a["id"]} for a in agencies],
+                        "topics": ["professional-trials"],
+                        "audiences": [],
+                    }
+                ]
+            }
+        ],
+    }
+    (project / "content/plans/smolensk-2099.yaml").write_text(
+        yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8"
+    )
     figures = measured(["build", "build", "-q", "-d", str(project / "site")], project)
     pages = [p.stat().st_size for p in (project / "site/agencies").glob("bench-*/index.html")]
-    figures.update(largest_agency_page_kb=round(max(pages, default=0) / 1024),
-                   agencies_dir_mb=round(sum(p.stat().st_size for p in (project / "site/agencies").rglob("*")) / 2**20, 1))
+    figures.update(
+        largest_agency_page_kb=round(max(pages, default=0) / 1024),
+        agencies_dir_mb=round(sum(p.stat().st_size for p in (project / "site/agencies").rglob("*")) / 2**20, 1),
+    )
     shutil.rmtree(project)
     return figures
 
@@ -104,19 +138,24 @@ def docx_bomb(path: Path, size: int, declared: int | None = None) -> None:
         data = bytearray(path.read_bytes())
         at = data.find(b"PK\x01\x02")
         while at >= 0:
-            length = int.from_bytes(data[at + 28:at + 30], "little")
-            if data[at + 46:at + 46 + length] == b"word/document.xml":
-                data[at + 24:at + 28] = declared.to_bytes(4, "little")
+            length = int.from_bytes(data[at + 28 : at + 30], "little")
+            if data[at + 46 : at + 46 + length] == b"word/document.xml":
+                data[at + 24 : at + 28] = declared.to_bytes(4, "little")
             at = data.find(b"PK\x01\x02", at + 4)
         path.write_bytes(bytes(data))
 
 
 def table_text(rows: int) -> bytes:
-    lines = ["План мероприятий («дорожная карта») по профориентации обучающихся Пермского края на 2021-2024 годы", "",
-             "№ п/п\tНаименование мероприятия\tОтветственный исполнитель\tСрок исполнения\tОжидаемый результат"]
-    lines += [f"{i}.\tПроведение профессиональных проб для обучающихся 8-11 классов номер {i}\t"
-              f"Министерство образования и науки Пермского края\t2022 год\tНе менее {i} обучающихся прошли пробы"
-              for i in range(1, rows + 1)]
+    lines = [
+        "План мероприятий («дорожная карта») по профориентации обучающихся Пермского края на 2021-2024 годы",
+        "",
+        "№ п/п\tНаименование мероприятия\tОтветственный исполнитель\tСрок исполнения\tОжидаемый результат",
+    ]
+    lines += [
+        f"{i}.\tПроведение профессиональных проб для обучающихся 8-11 классов номер {i}\t"
+        f"Министерство образования и науки Пермского края\t2022 год\tНе менее {i} обучающихся прошли пробы"
+        for i in range(1, rows + 1)
+    ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -131,10 +170,15 @@ def importer_cases(work: Path) -> dict[str, dict]:
     (sources / "much.txt").write_bytes(table_text(20_000)[:3_000_000])
     for rows in (500, 1000, 2000):
         (sources / f"rows-{rows}.txt").write_bytes(table_text(rows))
-    for name, label in (("bomb.docx", "docx expanding to 1.2 GB"), ("hidden.docx", "docx hiding a 1.2 GB part"),
-                        ("huge.txt", "50 MB file"), ("much.txt", "3 MB of text"),
-                        ("rows-500.txt", "500 rows (150 KB)"), ("rows-1000.txt", "1000 rows (300 KB)"),
-                        ("rows-2000.txt", "2000 rows (600 KB)")):
+    for name, label in (
+        ("bomb.docx", "docx expanding to 1.2 GB"),
+        ("hidden.docx", "docx hiding a 1.2 GB part"),
+        ("huge.txt", "50 MB file"),
+        ("much.txt", "3 MB of text"),
+        ("rows-500.txt", "500 rows (150 KB)"),
+        ("rows-1000.txt", "1000 rows (300 KB)"),
+        ("rows-2000.txt", "2000 rows (600 KB)"),
+    ):
         content = work / f"content-{name}"
         shutil.copytree(ROOT / "content", content)
         for old in ("plans/perm-2021.yaml", "sources/perm-2021.txt"):
@@ -157,14 +201,19 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(scratch)
         for count in counts:
             out[f"build, one measure naming {count} agencies"] = figures = build_with_agencies(work, count)
-            print(f"{'build, ' + str(count) + ' agencies in a measure':<40} exit {figures['exit']}  "
-                  f"{figures['seconds']:6.1f} s  {figures['peak_mb']:5d} MB peak  largest agency page "
-                  f"{figures['largest_agency_page_kb']} KB  agencies/ {figures['agencies_dir_mb']} MB  {figures['message']}")
+            print(
+                f"{'build, ' + str(count) + ' agencies in a measure':<40} exit {figures['exit']}  "
+                f"{figures['seconds']:6.1f} s  {figures['peak_mb']:5d} MB peak  largest agency page "
+                f"{figures['largest_agency_page_kb']} KB  agencies/ {figures['agencies_dir_mb']} MB  "
+                f"{figures['message']}"
+            )
         if args.importer or args.agencies is None:
             for label, figures in importer_cases(work).items():
                 out[f"import, {label}"] = figures
-                print(f"{'import, ' + label:<40} exit {figures['exit']}  {figures['seconds']:6.1f} s  "
-                      f"{figures['peak_mb']:5d} MB peak  {figures['message']}")
+                print(
+                    f"{'import, ' + label:<40} exit {figures['exit']}  {figures['seconds']:6.1f} s  "
+                    f"{figures['peak_mb']:5d} MB peak  {figures['message']}"
+                )
     print(json.dumps(out, ensure_ascii=False))
     return 0
 

@@ -77,10 +77,20 @@ DANGEROUS_TAGS = ("iframe", "object", "embed", "base", "frame", "frameset", "app
 SUSPICIOUS = re.compile(r"<\s*(?:iframe|object|embed|base|frame|applet)\b|javascript:|vbscript:", re.I)
 UNSAFE_NAME = re.compile(r"[\s\x00-\x1f\x7f\u0085\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # Pages whose first heading never changes: a different one means a generated page took their place.
-FIXED_PAGES = ("index.html", "regions/index.html", "plans/index.html", "catalogue/index.html",
-               "topics/index.html", "compare/index.html", "agencies/index.html",
-               "agencies/collaboration/index.html", "glossary/index.html", "data/index.html",
-               "search/index.html", "contribute/index.html")
+FIXED_PAGES = (
+    "index.html",
+    "regions/index.html",
+    "plans/index.html",
+    "catalogue/index.html",
+    "topics/index.html",
+    "compare/index.html",
+    "agencies/index.html",
+    "agencies/collaboration/index.html",
+    "glossary/index.html",
+    "data/index.html",
+    "search/index.html",
+    "contribute/index.html",
+)
 
 
 # -- running a command ------------------------------------------------------------------------
@@ -116,7 +126,7 @@ def _group_memory(pgid: int) -> int:
         try:
             with open(f"/proc/{entry.name}/stat", "rb") as handle:
                 stat = handle.read()
-            fields = stat[stat.rindex(b")") + 2:].split()
+            fields = stat[stat.rindex(b")") + 2 :].split()
             if int(fields[2]) != pgid:
                 continue
             try:
@@ -149,8 +159,9 @@ def run(argv: list[str], cwd: Path, timeout: float, env: dict[str, str], scratch
     full = [TIME, "-v", "-o", str(timing), *argv] if TIME else argv
     with open(out, "wb") as stdout, open(err, "wb") as stderr:
         start = time.monotonic()
-        proc = subprocess.Popen(full, cwd=cwd, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL,
-                                env=env, start_new_session=True)
+        proc = subprocess.Popen(
+            full, cwd=cwd, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL, env=env, start_new_session=True
+        )
         while True:
             try:
                 result.returncode = proc.wait(timeout=0.2)
@@ -181,9 +192,11 @@ def run(argv: list[str], cwd: Path, timeout: float, env: dict[str, str], scratch
         if match:
             result.peak = max(result.peak, int(match.group(1)) * 1024)
         # GNU time's report goes to its own file; a note it prints on a signal goes to stderr.
-        result.stderr = "\n".join(line for line in result.stderr.split("\n")
-                                  if not line.startswith(("Command exited with non-zero status",
-                                                          "Command terminated by signal")))
+        result.stderr = "\n".join(
+            line
+            for line in result.stderr.split("\n")
+            if not line.startswith(("Command exited with non-zero status", "Command terminated by signal"))
+        )
     return result
 
 
@@ -210,8 +223,17 @@ class Case:
         unknown = set(data) - {"class", "description", "target", "region", "input", "edits", "marker"}
         if unknown:
             raise ValueError(f"unknown fields in case.yaml: {sorted(unknown)}")
-        case = cls(path.name, path, data["class"], str(data["description"]), data["target"], data.get("region"),
-                   data.get("input"), list(data.get("edits") or []), data.get("marker"))
+        case = cls(
+            path.name,
+            path,
+            data["class"],
+            str(data["description"]),
+            data["target"],
+            data.get("region"),
+            data.get("input"),
+            list(data.get("edits") or []),
+            data.get("marker"),
+        )
         if case.klass not in CLASSES:
             raise ValueError(f"class {case.klass!r} is not one of {', '.join(CLASSES)}")
         if case.target not in ("content", "import"):
@@ -222,7 +244,7 @@ class Case:
 
 
 def _inside(root: Path, relative: str) -> Path:
-    path = (root / relative)
+    path = root / relative
     if Path(relative).is_absolute() or ".." in Path(relative).parts:
         raise ValueError(f"edit path {relative!r} leaves the project copy")
     return path
@@ -326,8 +348,11 @@ def _html_findings(rel: str, text: str, marker: str | None) -> list[str]:
                 found.append(f"{rel}: attribute {attribute[:40]!r} made by the payload")
             elif attribute.startswith("on") and (not marker or marker in value):
                 found.append(f"{rel}: <{name} {attribute}=…> event handler")
-            elif attribute in URL_ATTRIBUTES and _scheme(value).startswith(EXECUTABLE_SCHEMES) and not (
-                    name in ("img", "source") and _scheme(value).startswith("data:image/")):
+            elif (
+                attribute in URL_ATTRIBUTES
+                and _scheme(value).startswith(EXECUTABLE_SCHEMES)
+                and not (name in ("img", "source") and _scheme(value).startswith("data:image/"))
+            ):
                 found.append(f"{rel}: <{name} {attribute}={short(value, 40)!r}>")
             elif marker and attribute in MARKUP_ATTRIBUTES and marker in value:
                 found.append(f"{rel}: <{name} {attribute}=…> written by the payload")
@@ -359,7 +384,9 @@ def _xlsx_findings(rel: str, data: bytes, marker: str | None) -> tuple[list[str]
                 if cell.data_type == "f":
                     found.append(f"{rel}: {sheet.title}!{cell.coordinate}: formula {short(value, 40)!r}")
                 elif value.startswith(FORMULA_PREFIX) and not cell.quotePrefix:
-                    found.append(f"{rel}: {sheet.title}!{cell.coordinate}: text cell {short(value, 40)!r} starts like a formula")
+                    found.append(
+                        f"{rel}: {sheet.title}!{cell.coordinate}: text cell {short(value, 40)!r} starts like a formula"
+                    )
     return found, None
 
 
@@ -383,7 +410,7 @@ def scan_site(site: Path, marker: str | None, baseline: dict[str, str] | None) -
                 fragments += 1
                 try:
                     raw = gzip.decompress(path.read_bytes())
-                    fragment = json.loads(raw[raw.index(b"{"):])
+                    fragment = json.loads(raw[raw.index(b"{") :])
                 except (OSError, ValueError) as exc:
                     findings.append(f"{rel}: unreadable Pagefind fragment ({exc})")
                     continue
@@ -431,7 +458,9 @@ def scan_site(site: Path, marker: str | None, baseline: dict[str, str] | None) -
         for page, heading in baseline.items():
             now = _first_heading(site / page)
             if now != heading:
-                findings.append(f"{page}: first heading is {short(str(now), 50)!r}, not {heading!r}: another page took its place")
+                findings.append(
+                    f"{page}: first heading is {short(str(now), 50)!r}, not {heading!r}: another page took its place"
+                )
     if marker:
         notes.append(f"payload shown as text in {carrying} files" if carrying else "the marker is nowhere in the site")
     notes.append(f"{fragments} search fragments read, nothing live")
@@ -482,8 +511,9 @@ def check_lines(r: Run) -> tuple[list[str], list[str]]:
     return located, other
 
 
-def judge_content(case: Case, project: Path, env: dict[str, str], scratch: Path,
-                  baseline: dict[str, str] | None) -> dict[str, Any]:
+def judge_content(
+    case: Case, project: Path, env: dict[str, str], scratch: Path, baseline: dict[str, str] | None
+) -> dict[str, Any]:
     py = sys.executable
     check = run([py, "-m", "generator", "check"], project, CHECK_TIMEOUT, env, scratch, "check")
     build = None
@@ -496,12 +526,20 @@ def judge_content(case: Case, project: Path, env: dict[str, str], scratch: Path,
     assert build is not None
     if _tracebacks(check, build):
         who = "check" if _tracebacks(check) else "build"
-        return {**out, "verdict": "broken", "sees": f"{who} crashes: {short(_last_error(check if who == 'check' else build), 120)}"}
+        return {
+            **out,
+            "verdict": "broken",
+            "sees": f"{who} crashes: {short(_last_error(check if who == 'check' else build), 120)}",
+        }
     if check.returncode != 0:
         located, other = check_lines(check)
         leaked = leaks(check.output)
         if leaked:
-            return {**out, "verdict": "broken", "sees": f"check quotes a file outside the project: {short(located[0] if located else leaked[0], 120)}"}
+            return {
+                **out,
+                "verdict": "broken",
+                "sees": f"check quotes a file outside the project: {short(located[0] if located else leaked[0], 120)}",
+            }
         if other or not located:
             bad = other[0] if other else "(nothing printed)"
             return {**out, "verdict": "broken", "sees": f"check prints a line that is not path:line:col: {bad[:100]!r}"}
@@ -509,8 +547,11 @@ def judge_content(case: Case, project: Path, env: dict[str, str], scratch: Path,
             return {**out, "verdict": "disagree", "sees": f"check: {short(located[0], 100)}; but the build passes"}
         counted = re.search(r"^(\d+) errors? in ", check.stderr, re.M)
         total = int(counted.group(1)) if counted else len(located)
-        return {**out, "verdict": "rejected", "sees": _relative(located[0], project)
-                + (f" (+{total - 1} more)" if total > 1 else "")}
+        return {
+            **out,
+            "verdict": "rejected",
+            "sees": _relative(located[0], project) + (f" (+{total - 1} more)" if total > 1 else ""),
+        }
     if build.returncode != 0:
         return {**out, "verdict": "broken", "sees": f"check says ok, build fails: {short(_last_error(build), 120)}"}
     findings, notes = scan_site(project / "site", case.marker, baseline)
@@ -547,8 +588,14 @@ def _strings(data: Any) -> list[str]:
 def judge_import(case: Case, project: Path, env: dict[str, str], scratch: Path) -> dict[str, Any]:
     py = sys.executable
     before = _snapshot(project)
-    imp = run([py, "-m", "generator", "import", str(case.input), "--region", str(case.region)],
-              project, IMPORT_TIMEOUT, env, scratch, "import")
+    imp = run(
+        [py, "-m", "generator", "import", str(case.input), "--region", str(case.region)],
+        project,
+        IMPORT_TIMEOUT,
+        env,
+        scratch,
+        "import",
+    )
     out: dict[str, Any] = {"import": imp}
     problem = _killed("import", imp)
     if problem:
@@ -562,9 +609,17 @@ def judge_import(case: Case, project: Path, env: dict[str, str], scratch: Path) 
         if written:
             return {**out, "verdict": "broken", "sees": f"import fails but leaves {', '.join(written)}"}
         if leaks(imp.output):
-            return {**out, "verdict": "broken", "sees": f"import quotes a file outside the project: {short(lines[0] if lines else '', 100)}"}
+            return {
+                **out,
+                "verdict": "broken",
+                "sees": f"import quotes a file outside the project: {short(lines[0] if lines else '', 100)}",
+            }
         if len(lines) != 1 or not lines[0].startswith("error: ") or imp.stdout.strip():
-            return {**out, "verdict": "broken", "sees": f"import prints {len(lines)} lines: {short(' / '.join(lines), 110)}"}
+            return {
+                **out,
+                "verdict": "broken",
+                "sees": f"import prints {len(lines)} lines: {short(' / '.join(lines), 110)}",
+            }
         if IMPORT_CATCH_ALL.match(lines[0]):
             return {**out, "verdict": "broken", "sees": f"internal error surfaced: {short(lines[0], 120)}"}
         if "importer bug" in lines[0]:
@@ -582,16 +637,28 @@ def judge_import(case: Case, project: Path, env: dict[str, str], scratch: Path) 
         return {**out, "verdict": "broken", "sees": f"check of the draft crashes: {short(_last_error(check), 110)}"}
     if check.returncode != 0:
         located, _ = check_lines(check)
-        return {**out, "verdict": "broken", "sees": f"the draft fails check: {short(located[0] if located else check.output, 120)}"}
+        return {
+            **out,
+            "verdict": "broken",
+            "sees": f"the draft fails check: {short(located[0] if located else check.output, 120)}",
+        }
     texts = "\n".join((project / p).read_bytes().decode("utf-8", "replace") for p in written)
     if leaks(texts + imp.output):
-        return {**out, "verdict": "broken", "sees": "the draft or its source text holds a file from outside the project"}
+        return {
+            **out,
+            "verdict": "broken",
+            "sees": "the draft or its source text holds a file from outside the project",
+        }
     draft = yaml.safe_load((project / drafts[0]).read_text(encoding="utf-8"))
     if case.marker and case.marker in str(case.input):
         # The marker is in the file's name, which must never become data of the draft.
         carried = [s for s in _strings(draft) if case.marker in s]
         if carried:
-            return {**out, "verdict": "broken", "sees": f"the file name became YAML of the draft: {short(carried[0], 90)!r}"}
+            return {
+                **out,
+                "verdict": "broken",
+                "sees": f"the file name became YAML of the draft: {short(carried[0], 90)!r}",
+            }
     found = next((line for line in imp.stdout.split("\n") if line.startswith("Found ")), "")
     return {**out, "verdict": "inert", "sees": f"draft {drafts[0]} passes check; {short(found, 80)}"}
 
@@ -608,8 +675,12 @@ def environment(code: Path | None) -> dict[str, str]:
 
 
 def resolve_revision(rev: str) -> str:
-    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--verify", f"{rev}^{{commit}}"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--verify", f"{rev}^{{commit}}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
 
 
 def export_revision(rev: str, into: Path) -> Path:
@@ -645,8 +716,9 @@ def _shim_entry_point(code: Path) -> None:
         target.write_text(f"from {real} import {attribute}  # noqa: F401  (hostile.py shim)\n", encoding="utf-8")
 
 
-def run_case(case: Case, source: Path, env: dict[str, str], workdir: Path, keep: bool,
-             baseline: dict[str, str] | None) -> dict[str, Any]:
+def run_case(
+    case: Case, source: Path, env: dict[str, str], workdir: Path, keep: bool, baseline: dict[str, str] | None
+) -> dict[str, Any]:
     scratch = Path(tempfile.mkdtemp(prefix=f"{case.name}-", dir=workdir))
     start = time.monotonic()
     try:
@@ -654,8 +726,11 @@ def run_case(case: Case, source: Path, env: dict[str, str], workdir: Path, keep:
             project = prepare(case, source, scratch)
         except Exception as exc:  # a stale case is the round's problem, not the project's
             return {"verdict": "error", "sees": f"case could not be prepared: {type(exc).__name__}: {exc}"}
-        result = (judge_content(case, project, env, scratch, baseline) if case.target == "content"
-                  else judge_import(case, project, env, scratch))
+        result = (
+            judge_content(case, project, env, scratch, baseline)
+            if case.target == "content"
+            else judge_import(case, project, env, scratch)
+        )
     finally:
         if not keep:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -675,8 +750,9 @@ def baseline_headings(source: Path, env: dict[str, str], workdir: Path) -> dict[
         result = judge_content(case, project, env, scratch, None)
         if result["verdict"] != "inert":
             raise SystemExit(f"the unchanged project does not build cleanly: {result['sees']}")
-        return {page: heading for page in FIXED_PAGES
-                if (heading := _first_heading(project / "site" / page)) is not None}
+        return {
+            page: heading for page in FIXED_PAGES if (heading := _first_heading(project / "site" / page)) is not None
+        }
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -686,7 +762,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated case names (or unique prefixes / numbers)")
     parser.add_argument("--cases", type=Path, default=CASES, help="folder of cases (default: %(default)s)")
     parser.add_argument("--jobs", type=int, default=3, help="cases run at once (default: 3)")
-    parser.add_argument("--rev", help="run against this commit's files (exported with git archive) instead of the work tree")
+    parser.add_argument(
+        "--rev", help="run against this commit's files (exported with git archive) instead of the work tree"
+    )
     parser.add_argument("--keep", action="store_true", help="keep each case's project copy and outputs")
     parser.add_argument("--json", type=Path, help="write every case's result to this file")
     parser.add_argument("--markdown", type=Path, help="write the results as a Markdown table to this file")
@@ -702,8 +780,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     if args.only:
         wanted = [w.strip() for w in args.only.split(",") if w.strip()]
-        cases = [c for c in cases if any(c.name == w or c.name.startswith(w) or c.name.split("-", 1)[1] == w
-                                         for w in wanted)]
+        cases = [
+            c for c in cases if any(c.name == w or c.name.startswith(w) or c.name.split("-", 1)[1] == w for w in wanted)
+        ]
         if not cases:
             print(f"no case matches {args.only!r}", file=sys.stderr)
             return 2
@@ -716,8 +795,11 @@ def main(argv: list[str] | None = None) -> int:
         source = code = export_revision(args.rev, workdir / "rev")
     env = environment(code)
     started = time.monotonic()
-    print(f"hostile round: {len(cases)} cases against {'revision ' + args.rev if args.rev else 'the work tree'}"
-          f" ({source}); memory by {'/usr/bin/time -v and ' if TIME else ''}/proc", flush=True)
+    print(
+        f"hostile round: {len(cases)} cases against {'revision ' + args.rev if args.rev else 'the work tree'}"
+        f" ({source}); memory by {'/usr/bin/time -v and ' if TIME else ''}/proc",
+        flush=True,
+    )
     baseline = baseline_headings(source, env, workdir)
 
     results: dict[str, dict[str, Any]] = {}
@@ -727,8 +809,10 @@ def main(argv: list[str] | None = None) -> int:
         result = run_case(case, source, env, workdir, args.keep, baseline)
         with lock:
             results[case.name] = result
-            print(f"  {case.name:<42} {result['verdict']:<9} {result['seconds']:6.1f} s  "
-                  f"{short(result['sees'], 90)}", flush=True)
+            print(
+                f"  {case.name:<42} {result['verdict']:<9} {result['seconds']:6.1f} s  {short(result['sees'], 90)}",
+                flush=True,
+            )
 
     # The slow ones first, so that they run beside the quick ones instead of after them.
     slow_first = sorted(cases, key=lambda c: (c.klass not in ("exhaustion", "importer"), c.name))
@@ -745,8 +829,10 @@ def main(argv: list[str] | None = None) -> int:
     print("-" * len(header))
     for case in cases:
         r = results[case.name]
-        print(f"{case.name:<42} {case.klass:<10} {case.target:<7} {r['verdict']:<9} {r['seconds']:6.1f}s "
-              f"{r['peak'] / 2**20:6.0f}MB  {short(r['sees'], 160)}")
+        print(
+            f"{case.name:<42} {case.klass:<10} {case.target:<7} {r['verdict']:<9} {r['seconds']:6.1f}s "
+            f"{r['peak'] / 2**20:6.0f}MB  {short(r['sees'], 160)}"
+        )
     totals: dict[str, int] = {}
     by_class: dict[str, dict[str, int]] = {}
     for case in cases:
@@ -754,25 +840,52 @@ def main(argv: list[str] | None = None) -> int:
         totals[verdict] = totals.get(verdict, 0) + 1
         by_class.setdefault(case.klass, {}).setdefault(verdict, 0)
         by_class[case.klass][verdict] += 1
-    summary = {"cases": len(cases), "good": sum(totals.get(v, 0) for v in GOOD), "verdicts": totals,
-               "by_class": by_class, "broken": [c.name for c in cases if results[c.name]["verdict"] not in GOOD],
-               "seconds": round(time.monotonic() - started, 1), "against": args.rev or "work tree"}
+    summary = {
+        "cases": len(cases),
+        "good": sum(totals.get(v, 0) for v in GOOD),
+        "verdicts": totals,
+        "by_class": by_class,
+        "broken": [c.name for c in cases if results[c.name]["verdict"] not in GOOD],
+        "seconds": round(time.monotonic() - started, 1),
+        "against": args.rev or "work tree",
+    }
     print()
     print(json.dumps(summary, ensure_ascii=False))
 
     if args.json:
-        args.json.write_text(json.dumps({c.name: {
-            "class": c.klass, "target": c.target, "description": c.description, "verdict": results[c.name]["verdict"],
-            "sees": results[c.name]["sees"], "seconds": round(results[c.name]["seconds"], 1),
-            "peak_mb": round(results[c.name]["peak"] / 2**20), "findings": results[c.name].get("findings", []),
-            "notes": results[c.name].get("notes", []), "scratch": results[c.name].get("scratch")}
-            for c in cases}, ensure_ascii=False, indent=1), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    c.name: {
+                        "class": c.klass,
+                        "target": c.target,
+                        "description": c.description,
+                        "verdict": results[c.name]["verdict"],
+                        "sees": results[c.name]["sees"],
+                        "seconds": round(results[c.name]["seconds"], 1),
+                        "peak_mb": round(results[c.name]["peak"] / 2**20),
+                        "findings": results[c.name].get("findings", []),
+                        "notes": results[c.name].get("notes", []),
+                        "scratch": results[c.name].get("scratch"),
+                    }
+                    for c in cases
+                },
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
     if args.markdown:
-        lines = ["| case | class | target | verdict | time | peak | what the user sees |", "|---|---|---|---|---|---|---|"]
+        lines = [
+            "| case | class | target | verdict | time | peak | what the user sees |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for c in cases:
             r = results[c.name]
-            lines.append(f"| `{c.name}` | {c.klass} | {c.target} | **{r['verdict']}** | {r['seconds']:.0f} s | "
-                         f"{r['peak'] / 2**20:.0f} MB | {short(r['sees'], 170).replace('`', chr(39))} |")
+            lines.append(
+                f"| `{c.name}` | {c.klass} | {c.target} | **{r['verdict']}** | {r['seconds']:.0f} s | "
+                f"{r['peak'] / 2**20:.0f} MB | {short(r['sees'], 170).replace('`', chr(39))} |"
+            )
         args.markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0 if not summary["broken"] else 1
 

@@ -25,8 +25,9 @@ import difflib
 import json
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -96,11 +97,15 @@ def score(found: list[dict[str, Any]], wanted: list[dict[str, Any]]) -> dict[str
         if not title_ok:
             misses.append(f"{label}: title ratio {ratio:.2f}: «{squash(got['title'])[:80]}»")
         if not agencies_ok:
-            misses.append(f"{label}: {len(got['responsible'])} agencies, expected {len(expected['responsible'])}"
-                          f" «{squash(got.get('responsible_text', ''))[:100]}»")
+            misses.append(
+                f"{label}: {len(got['responsible'])} agencies, expected {len(expected['responsible'])}"
+                f" «{squash(got.get('responsible_text', ''))[:100]}»"
+            )
         if not timeframe_ok:
-            misses.append(f"{label}: timeframe «{timeframe_text(got['timeframe'])}», "
-                          f"expected «{timeframe_text(expected['timeframe'])}»")
+            misses.append(
+                f"{label}: timeframe «{timeframe_text(got['timeframe'])}», "
+                f"expected «{timeframe_text(expected['timeframe'])}»"
+            )
     row["misses"] = misses
     return row
 
@@ -215,8 +220,12 @@ def add_up(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def print_table(label: str, rows: dict[str, dict[str, Any]], width: int = 16, flags: bool = False) -> None:
     extra = ("title", "period", "check") if flags else ()
-    header = (f"{label:<{width}}" + "".join(f"{name:>11}" for name in FIELDS) + "".join(f"{n:>8}" for n in extra)
-              + f"{'good %':>9}")
+    header = (
+        f"{label:<{width}}"
+        + "".join(f"{name:>11}" for name in FIELDS)
+        + "".join(f"{n:>8}" for n in extra)
+        + f"{'good %':>9}"
+    )
     print(header)
     print("-" * len(header))
     for name, row in rows.items():
@@ -229,8 +238,12 @@ def print_table(label: str, rows: dict[str, dict[str, Any]], width: int = 16, fl
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="list every measure that falls short")
-    parser.add_argument("--layouts", metavar="DIR", type=Path,
-                        help="also score every <plan>/<layout>.* of DIR against its <layout>.expected.yaml")
+    parser.add_argument(
+        "--layouts",
+        metavar="DIR",
+        type=Path,
+        help="also score every <plan>/<layout>.* of DIR against its <layout>.expected.yaml",
+    )
     args = parser.parse_args(argv)
     vocabularies = Vocabularies.load(CONTENT)
     plans, skipped = seeds(vocabularies)
@@ -244,8 +257,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {plan_id} {miss}")
     share = total["good_share"]
     summary: dict[str, Any] = {
-        "plans": len(plans), "skipped": skipped, **{k: total[k] for k in FIELDS}, "good_share": share,
-        "target": TARGET, "met": share >= TARGET and bool(plans),
+        "plans": len(plans),
+        "skipped": skipped,
+        **{k: total[k] for k in FIELDS},
+        "good_share": share,
+        "target": TARGET,
+        "met": share >= TARGET and bool(plans),
         "slowest_seconds": max((r["seconds"] for r in plans.values()), default=0.0),
         "per_plan": {p: {k: v for k, v in r.items() if k != "misses"} for p, r in plans.items()},
     }
@@ -274,7 +291,8 @@ def main(argv: list[str] | None = None) -> int:
                 for miss in row["misses"]:
                     print(f"  {name} {miss}")
         summary["layouts"] = {
-            "per_format": format_totals, "per_layout": layout_totals,
+            "per_format": format_totals,
+            "per_layout": layout_totals,
             "met": all(t["good_share"] >= TARGET for t in format_totals.values()) and not format_totals["all"]["crash"],
             "per_file": {n: {k: v for k, v in r.items() if k != "misses"} for n, r in files.items()},
         }

@@ -32,8 +32,13 @@ from benchmarks.slow_phone import serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-TIMINGS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
-           "cumulative-layout-shift": "CLS", "speed-index": "SI"}
+TIMINGS = {
+    "first-contentful-paint": "FCP",
+    "largest-contentful-paint": "LCP",
+    "total-blocking-time": "TBT",
+    "cumulative-layout-shift": "CLS",
+    "speed-index": "SI",
+}
 SEARCH = "search/?q=" + quote("профессиональные пробы")
 
 
@@ -43,21 +48,42 @@ def pages(site: Path, plan_id: str | None = None) -> dict[str, str]:
     plans = site.glob("plans/*/index.html")
     plan = site / "plans" / plan_id if plan_id else max(plans, key=lambda p: p.stat().st_size).parent
     measure = max(plan.glob("*/index.html"), key=lambda p: p.stat().st_size).parent
-    return {"home": "", "plan": f"plans/{plan.name}/", "measure": f"plans/{plan.name}/{measure.name}/",
-            "search": SEARCH}
+    return {
+        "home": "",
+        "plan": f"plans/{plan.name}/",
+        "measure": f"plans/{plan.name}/{measure.name}/",
+        "search": SEARCH,
+    }
 
 
 def install_lighthouse(folder: Path) -> Path:
-    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "lighthouse"], cwd=folder, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["npm", "install", "--silent", "--no-audit", "--no-fund", "lighthouse"],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
     return folder / "node_modules" / ".bin" / "lighthouse"
 
 
 def run(lighthouse: Path, url: str, out: Path) -> dict[str, float]:
     env = dict(os.environ, CHROME_PATH=shutil.which("chromium") or "/usr/bin/chromium")
-    done = subprocess.run([str(lighthouse), url, "--quiet", "--output=json", f"--output-path={out}",
-                           "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=--headless --no-sandbox"],
-                          env=env, capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(
+        [
+            str(lighthouse),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            "--only-categories=" + ",".join(CATEGORIES),
+            "--chrome-flags=--headless --no-sandbox",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     if done.returncode != 0:
         raise SystemExit(f"lighthouse failed on {url}:\n{done.stderr[-3000:]}")
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -93,9 +119,12 @@ def main() -> None:
                 runs = [run(lighthouse, server + path, work / f"{name}-{i}.json") for i in range(args.runs)]
                 results[name] = {"url": path, **{k: statistics.median(r[k] for r in runs) for k in runs[0]}}
                 r = results[name]
-                print(f"{name:<8} performance {r['performance']:>3}  accessibility {r['accessibility']:>3}  "
-                      f"best practices {r['best-practices']:>3}  SEO {r['seo']:>3}  FCP {r['FCP']:.2f} s  "
-                      f"LCP {r['LCP']:.2f} s  TBT {r['TBT']:.2f} s  CLS {r['CLS']:.3f}  ({path})", flush=True)
+                print(
+                    f"{name:<8} performance {r['performance']:>3}  accessibility {r['accessibility']:>3}  "
+                    f"best practices {r['best-practices']:>3}  SEO {r['seo']:>3}  FCP {r['FCP']:.2f} s  "
+                    f"LCP {r['LCP']:.2f} s  TBT {r['TBT']:.2f} s  CLS {r['CLS']:.3f}  ({path})",
+                    flush=True,
+                )
     print(json.dumps(results, ensure_ascii=False))
 
 

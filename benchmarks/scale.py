@@ -63,8 +63,12 @@ def build(config: Path, site: Path) -> tuple[float, int, str]:
     with the CPU seconds, see `cpu_seconds`)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", _BUILD, "build", "-f", str(config), "-d", str(site)],
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", _BUILD, "build", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
@@ -79,15 +83,25 @@ def cpu_seconds(log: str) -> float:
 def generator_figures(log: str) -> dict[str, float]:
     """The plugin's own figures in a build's log: what it read (plans, measures, agencies,
     regions) and in how many seconds, how many files it generated and in how many seconds."""
-    load = re.search(r"generator: (\d+) plans, (\d+) measures, (\d+) agencies, \d+ topics, (\d+) regions; "
-                     r"read in ([\d.]+) s", log)
+    load = re.search(
+        r"generator: (\d+) plans, (\d+) measures, (\d+) agencies, \d+ topics, (\d+) regions; "
+        r"read in ([\d.]+) s",
+        log,
+    )
     generate = re.search(r"generator: (\d+) files generated in ([\d.]+) s", log)
     if not load or not generate:
         raise SystemExit(f"the build's log has no generator figures:\n{log[-3000:]}")
     plans, measures, agencies, regions, load_s = load.groups()
     files, generate_s = generate.groups()
-    return {"regions": int(regions), "plans": int(plans), "measures": int(measures), "agencies": int(agencies),
-            "generated_files": int(files), "load_s": float(load_s), "generate_s": float(generate_s)}
+    return {
+        "regions": int(regions),
+        "plans": int(plans),
+        "measures": int(measures),
+        "agencies": int(agencies),
+        "generated_files": int(files),
+        "load_s": float(load_s),
+        "generate_s": float(generate_s),
+    }
 
 
 def dir_size(path: Path) -> int:
@@ -106,13 +120,17 @@ def query_transfer(site: Path) -> int:
     """Bytes one cold query needs: the page's search scripts, Pagefind's script, entry, wasm and
     metadata, one index chunk and ten fragments (the filters load only when the reader opens them)."""
     pf = site / "pagefind"
-    files = [site / "assets" / "search.js", site / "assets" / "search-query.js", pf / "pagefind-entry.json",
-             pf / "pagefind.js"]
+    files = [
+        site / "assets" / "search.js",
+        site / "assets" / "search-query.js",
+        pf / "pagefind-entry.json",
+        pf / "pagefind.js",
+    ]
     files += sorted(pf.glob("wasm.*.pagefind"))[:1] + sorted(pf.glob("*.pf_meta"))[:1]
     chunks = sorted((pf / "index").glob("*"), key=lambda p: p.stat().st_size)
-    files += chunks[len(chunks) // 2: len(chunks) // 2 + 1]
+    files += chunks[len(chunks) // 2 : len(chunks) // 2 + 1]
     fragments = sorted((pf / "fragment").glob("*"), key=lambda p: p.stat().st_size)
-    files += fragments[len(fragments) // 2: len(fragments) // 2 + 10]
+    files += fragments[len(fragments) // 2 : len(fragments) // 2 + 10]
     return sum(len(gzip.compress(f.read_bytes(), 6)) for f in files if f.is_file())
 
 
@@ -124,12 +142,21 @@ def measure_site(content: Path, work: Path) -> dict[str, object]:
     f = generator_figures(log)
     sizes = page_sizes(site)
     return {
-        "regions": f["regions"], "plans": f["plans"], "measures": f["measures"], "agencies": f["agencies"],
-        "pages": len(sizes), "generated_files": f["generated_files"], "load_s": f["load_s"],
-        "generate_s": f["generate_s"], "build_s": round(build_s, 2), "build_cpu_s": cpu_seconds(log),
+        "regions": f["regions"],
+        "plans": f["plans"],
+        "measures": f["measures"],
+        "agencies": f["agencies"],
+        "pages": len(sizes),
+        "generated_files": f["generated_files"],
+        "load_s": f["load_s"],
+        "generate_s": f["generate_s"],
+        "build_s": round(build_s, 2),
+        "build_cpu_s": cpu_seconds(log),
         "generator_share": round((f["load_s"] + f["generate_s"]) / build_s, 3),
-        "peak_rss_mb": round(rss / 2**20), "site_mb": round(dir_size(site) / 2**20, 1),
-        "largest_page_kb": round(max(sizes) / 1024, 1), "median_page_kb": round(statistics.median(sizes) / 1024, 1),
+        "peak_rss_mb": round(rss / 2**20),
+        "site_mb": round(dir_size(site) / 2**20, 1),
+        "largest_page_kb": round(max(sizes) / 1024, 1),
+        "median_page_kb": round(statistics.median(sizes) / 1024, 1),
         "search_index_mb": round(dir_size(site / "pagefind") / 2**20, 2),
         "search_index_gzip_mb": round(gzip_size(site / "pagefind") / 2**20, 2),
         "query_transfer_kb_gzip": round(query_transfer(site) / 1024, 1),
@@ -148,13 +175,18 @@ def baseline(pages: int, page_kb: float, work: Path) -> dict[str, object]:
         (folder / f"page-{i}.md").write_text(f"# Страница {i}\n\n{body}\n", encoding="utf-8")
     (docs / "index.md").write_text("# Baseline\n", encoding="utf-8")
     config = work / "baseline.yml"
-    config.write_text(f"site_name: Baseline\ndocs_dir: {docs}\ntheme:\n  name: material\n  language: ru\n"
-                      "nav:\n  - index.md\nvalidation:\n  nav:\n    omitted_files: ignore\nplugins:\n  - search\n",
-                      encoding="utf-8")
+    config.write_text(
+        f"site_name: Baseline\ndocs_dir: {docs}\ntheme:\n  name: material\n  language: ru\n"
+        "nav:\n  - index.md\nvalidation:\n  nav:\n    omitted_files: ignore\nplugins:\n  - search\n",
+        encoding="utf-8",
+    )
     seconds, rss, log = build(config, work / "baseline-site")
-    return {"baseline_build_s": round(seconds, 2), "baseline_cpu_s": cpu_seconds(log),
-            "baseline_peak_rss_mb": round(rss / 2**20),
-            "baseline_site_mb": round(dir_size(work / "baseline-site") / 2**20, 1)}
+    return {
+        "baseline_build_s": round(seconds, 2),
+        "baseline_cpu_s": cpu_seconds(log),
+        "baseline_peak_rss_mb": round(rss / 2**20),
+        "baseline_site_mb": round(dir_size(work / "baseline-site") / 2**20, 1),
+    }
 
 
 def main() -> None:

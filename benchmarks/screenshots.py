@@ -19,9 +19,9 @@ import shutil
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -41,14 +41,24 @@ def page_types(catalog) -> dict[str, str]:
     agency = max(catalog.agencies.values(), key=lambda a: len(catalog.measures_by_agency[a.id]))
     topic = max(catalog.topics.values(), key=lambda t: len(catalog.measures_by_topic[t.id]))
     return {
-        "home": "", "regions": urls.page_url(urls.REGIONS), "region": urls.page_url(urls.region(plan.region)),
-        "plans": urls.page_url(urls.PLANS), "plan": urls.page_url(urls.plan(plan)),
-        "measure": urls.page_url(urls.measure(measure)), "agencies": urls.page_url(urls.AGENCIES),
-        "agency": urls.page_url(urls.agency(agency)), "kind": urls.page_url(urls.agency_kind(agency.kind)),
-        "collaboration": urls.page_url(urls.COLLABORATION), "topics": urls.page_url(urls.TOPICS),
-        "topic": urls.page_url(urls.topic(topic)), "compare": urls.page_url(urls.COMPARE),
-        "catalogue": urls.page_url(urls.CATALOGUE), "glossary": urls.page_url(urls.GLOSSARY),
-        "data": urls.page_url(urls.DATA), "search": "search/?q=пробы", "contribute": "contribute/",
+        "home": "",
+        "regions": urls.page_url(urls.REGIONS),
+        "region": urls.page_url(urls.region(plan.region)),
+        "plans": urls.page_url(urls.PLANS),
+        "plan": urls.page_url(urls.plan(plan)),
+        "measure": urls.page_url(urls.measure(measure)),
+        "agencies": urls.page_url(urls.AGENCIES),
+        "agency": urls.page_url(urls.agency(agency)),
+        "kind": urls.page_url(urls.agency_kind(agency.kind)),
+        "collaboration": urls.page_url(urls.COLLABORATION),
+        "topics": urls.page_url(urls.TOPICS),
+        "topic": urls.page_url(urls.topic(topic)),
+        "compare": urls.page_url(urls.COMPARE),
+        "catalogue": urls.page_url(urls.CATALOGUE),
+        "glossary": urls.page_url(urls.GLOSSARY),
+        "data": urls.page_url(urls.DATA),
+        "search": "search/?q=пробы",
+        "contribute": "contribute/",
         "404": "no-such-page/",
     }
 
@@ -69,7 +79,7 @@ class _Host(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         if path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix):]
+            path = "/" + path[len(self.prefix) :]
         return super().translate_path(path)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -104,8 +114,12 @@ def shoot(site: Path, catalog, out: Path, most: int) -> None:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=BROWSER_ARGS)
         for width in WIDTHS:
             phone = width < 600
-            context = browser.new_context(viewport={"width": width, "height": 800 if phone else 900},
-                                          is_mobile=phone, has_touch=phone, locale="ru-RU")
+            context = browser.new_context(
+                viewport={"width": width, "height": 800 if phone else 900},
+                is_mobile=phone,
+                has_touch=phone,
+                locale="ru-RU",
+            )
             page = context.new_page()
             for name, path in page_types(catalog).items():
                 page.goto(server + path)

@@ -30,8 +30,15 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yaml"
 TOP = 5
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"]
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def load_queries(path: Path = QUERIES) -> dict:
@@ -99,8 +106,14 @@ def evaluate(page, server: str, queries: list[dict]) -> list[dict]:
         if not q["expect"]:
             continue
         found = search(page, server, q["query"])
-        out.append({**q, "rank": rank(found["urls"], q["expect"]), "results": found["urls"][:TOP],
-                    "read_as": (found["query"], found["filters"])})
+        out.append(
+            {
+                **q,
+                "rank": rank(found["urls"], q["expect"]),
+                "results": found["urls"][:TOP],
+                "read_as": (found["query"], found["filters"]),
+            }
+        )
     return out
 
 
@@ -109,15 +122,24 @@ def summary(rows: list[dict]) -> dict[str, dict[str, float]]:
     for row in rows:
         kinds.setdefault(row["kind"], []).append(row)
     kinds["all"] = rows
-    return {kind: {"queries": len(items),
-                   "top5": round(sum(1 for r in items if r["rank"] and r["rank"] <= TOP) / len(items), 3),
-                   "mrr": round(sum(1 / r["rank"] for r in items if r["rank"]) / len(items), 3)}
-            for kind, items in kinds.items()}
+    return {
+        kind: {
+            "queries": len(items),
+            "top5": round(sum(1 for r in items if r["rank"] and r["rank"] <= TOP) / len(items), 3),
+            "mrr": round(sum(1 / r["rank"] for r in items if r["rank"]) / len(items), 3),
+        }
+        for kind, items in kinds.items()
+    }
 
 
 def build(site: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT,
-                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", **dict(__import__("os").environ)})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", **dict(__import__("os").environ)},
+    )
     if result.returncode != 0:
         raise SystemExit(result.stderr)
 
@@ -146,8 +168,10 @@ def main() -> None:
     if args.verbose:
         for row in rows:
             if not row["rank"] or row["rank"] > TOP:
-                print(f"MISS [{row['kind']}] {row['query']!r} read as {row['read_as']}: expected {row['expect']}, "
-                      f"got {row['results']}")
+                print(
+                    f"MISS [{row['kind']}] {row['query']!r} read as {row['read_as']}: expected {row['expect']}, "
+                    f"got {row['results']}"
+                )
     print(json.dumps(table, ensure_ascii=False))
 
 

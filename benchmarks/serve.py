@@ -24,8 +24,8 @@ import sys
 import tempfile
 import time
 import urllib.request
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
@@ -94,9 +94,21 @@ def main() -> None:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
         with (work / "serve.log").open("w") as log:
             server = subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "serve", "-f", str(mkdocs_config(work, content)),
-                 "-a", f"127.0.0.1:{port}", *args.serve_args],
-                stdout=subprocess.DEVNULL, stderr=log, env=env)
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "serve",
+                    "-f",
+                    str(mkdocs_config(work, content)),
+                    "-a",
+                    f"127.0.0.1:{port}",
+                    *args.serve_args,
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+                env=env,
+            )
         try:
             start = time.perf_counter()
             # mkdocs serve mounts the site at the path of site_url.
@@ -112,7 +124,9 @@ def main() -> None:
                 lines = plan_file.read_text(encoding="utf-8").splitlines()
                 marker = f"правка {n}"
                 # "title: X" becomes "title: правка N X" (inside the quotes of a quoted title).
-                lines[title_line] = re.sub(r"^(\s*title: [\"']?)(?:правка \d+ )?", rf"\g<1>{marker} ", lines[title_line])
+                lines[title_line] = re.sub(
+                    r"^(\s*title: [\"']?)(?:правка \d+ )?", rf"\g<1>{marker} ", lines[title_line]
+                )
                 plan_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
                 seconds.append(wait_for(url, marker, timeout=120))
                 # The rebuild emptied the site folder: the search index is back once Pagefind is done.
@@ -122,11 +136,20 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    print(json.dumps({"regions": args.regions or "seed", "serve_args": args.serve_args,
-                      "first_build_s": round(first_build, 2), "edits": len(seconds),
-                      "median_s": round(statistics.median(seconds), 2), "max_s": round(max(seconds), 2),
-                      "search_median_s": round(statistics.median(search), 2)},
-                     ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "regions": args.regions or "seed",
+                "serve_args": args.serve_args,
+                "first_build_s": round(first_build, 2),
+                "edits": len(seconds),
+                "median_s": round(statistics.median(seconds), 2),
+                "max_s": round(max(seconds), 2),
+                "search_median_s": round(statistics.median(search), 2),
+            },
+            ensure_ascii=False,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -56,7 +56,8 @@ TEXT_TYPES = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt")
 KEY_DELAY_MS = 150
 SEARCH_FILES = ("/pagefind/", "/data/", "/assets/search")
 
-# Notes the time of each keystroke (each input event: Cyrillic letters are typed as text) and of each change to the result list that leaves results in it.
+# Notes the time of each keystroke (each input event: Cyrillic letters are typed as text) and of each
+# change to the result list that leaves results in it.
 _WATCH = f"""
 window.__kb = {{keys: [], shown: []}};
 addEventListener("input", () => __kb.keys.push(performance.now()), true);
@@ -112,8 +113,9 @@ def file_sizes(site: Path, url: str) -> tuple[int, int]:
 @contextmanager
 def slow_page(browser) -> Iterator[object]:
     """A fresh context and page on a throttled network and CPU, cache disabled."""
-    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True,
-                                  device_scale_factor=2, locale="ru-RU")
+    context = browser.new_context(
+        viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True, device_scale_factor=2, locale="ru-RU"
+    )
     page = context.new_page()
     page.add_init_script(_WATCH)
     cdp = context.new_cdp_session(page)
@@ -133,8 +135,11 @@ def settled(page, since: float) -> float:
     """Wait until the result list has rested for a second; return when it last changed (page ms)."""
     page.locator(RESULT).first.wait_for(timeout=60000)
     page.wait_for_load_state("networkidle")
-    page.wait_for_function(f"__kb.shown.length && performance.now() - __kb.shown.at(-1) > 1000 "
-                           f"&& __kb.shown.at(-1) > {since}", timeout=60000, polling=200)
+    page.wait_for_function(
+        f"__kb.shown.length && performance.now() - __kb.shown.at(-1) > 1000 && __kb.shown.at(-1) > {since}",
+        timeout=60000,
+        polling=200,
+    )
     return page.evaluate("__kb.shown.at(-1)")
 
 
@@ -150,8 +155,12 @@ def typed(browser, server: str, site: Path, query: str) -> dict[str, float]:
         page.wait_for_load_state("networkidle")
         searched = [url for url in page.requested if any(part in urlsplit(url).path for part in SEARCH_FILES)]
         sizes = [file_sizes(site, url) for url in searched]
-    return {"typed_s": round((shown - last_key) / 1000, 2), "requests": len(sizes),
-            "raw_kb": round(sum(s[0] for s in sizes) / 1024, 1), "sent_kb": round(sum(s[1] for s in sizes) / 1024, 1)}
+    return {
+        "typed_s": round((shown - last_key) / 1000, 2),
+        "requests": len(sizes),
+        "raw_kb": round(sum(s[0] for s in sizes) / 1024, 1),
+        "sent_kb": round(sum(s[1] for s in sizes) / 1024, 1),
+    }
 
 
 def opened(browser, server: str, query: str) -> float:
@@ -170,9 +179,11 @@ def measure(site: Path, queries: list[str]) -> list[dict[str, object]]:
             row: dict[str, object] = {"query": query, **typed(browser, server, site, query)}
             row["opened_s"] = opened(browser, server, query)
             rows.append(row)
-            print(f"{query:<28} typed {row['typed_s']:>5.2f} s  opened {row['opened_s']:>5.2f} s  "
-                  f"{row['requests']:>3} requests  {row['raw_kb']:>6.1f} KB raw  {row['sent_kb']:>6.1f} KB sent",
-                  flush=True)
+            print(
+                f"{query:<28} typed {row['typed_s']:>5.2f} s  opened {row['opened_s']:>5.2f} s  "
+                f"{row['requests']:>3} requests  {row['raw_kb']:>6.1f} KB raw  {row['sent_kb']:>6.1f} KB sent",
+                flush=True,
+            )
         browser.close()
     return rows
 
@@ -194,11 +205,16 @@ def main() -> None:
             site = work / "site"
             build(mkdocs_config(work, content), site)
         rows = measure(site, args.queries)
-    summary = {key: statistics.median(float(r[key]) for r in rows) for key in ("typed_s", "opened_s", "raw_kb", "sent_kb")}
+    summary = {
+        key: statistics.median(float(r[key]) for r in rows) for key in ("typed_s", "opened_s", "raw_kb", "sent_kb")
+    }
     summary["typed_max_s"] = max(float(r["typed_s"]) for r in rows)
     summary["opened_max_s"] = max(float(r["opened_s"]) for r in rows)
-    print(f"median: typed {summary['typed_s']:.2f} s (max {summary['typed_max_s']:.2f}), opened {summary['opened_s']:.2f} s "
-          f"(max {summary['opened_max_s']:.2f}), {summary['raw_kb']:.0f} KB raw, {summary['sent_kb']:.0f} KB sent")
+    print(
+        f"median: typed {summary['typed_s']:.2f} s (max {summary['typed_max_s']:.2f}), "
+        f"opened {summary['opened_s']:.2f} s "
+        f"(max {summary['opened_max_s']:.2f}), {summary['raw_kb']:.0f} KB raw, {summary['sent_kb']:.0f} KB sent"
+    )
     print(json.dumps({"median": summary, "queries": rows}, ensure_ascii=False))
 
 

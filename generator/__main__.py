@@ -6,11 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .content import layout, loader
-
 from . import skeleton
-from .importer import cli as importer_cli
+from .content import layout, loader
 from .content.errors import ContentErrors
+from .importer import cli as importer_cli
 from .site.urls import RESERVED_IDS
 
 
@@ -25,8 +24,11 @@ def check(paths: list[str], output_format: str = "text") -> int:
     roots: list[Path] = []
     for name in paths or ["content"]:
         path = Path(name)
-        root = path.parent.parent if path.suffix == ".yaml" and path.parent.name == layout.PLANS_DIR else (
-            path.parent if path.suffix == ".yaml" else path)
+        root = (
+            path.parent.parent
+            if path.suffix == ".yaml" and path.parent.name == layout.PLANS_DIR
+            else (path.parent if path.suffix == ".yaml" else path)
+        )
         if root not in roots:
             roots.append(root)
     failed = False
@@ -46,10 +48,17 @@ def check(paths: list[str], output_format: str = "text") -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Career-guidance plans knowledge base.")
     commands = parser.add_subparsers(dest="command", required=True)
-    check_parser = commands.add_parser("check", help="validate content files and print every error as path:line:col: message")
+    check_parser = commands.add_parser(
+        "check", help="validate content files and print every error as path:line:col: message"
+    )
     check_parser.add_argument("paths", nargs="*", metavar="PATH", help="content folder or plan file (default: content)")
-    check_parser.add_argument("--format", choices=["text", "github"], default="text", dest="output_format",
-                              help="text: path:line:col: message; github: workflow annotations")
+    check_parser.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        dest="output_format",
+        help="text: path:line:col: message; github: workflow annotations",
+    )
     new_parser = commands.add_parser("new-plan", help="write a valid skeleton plan file for a region")
     new_parser.add_argument("--region", required=True, help="region id from content/regions.yaml")
     new_parser.add_argument("--year", type=int, help="first year of the plan (default: this year)")

@@ -20,7 +20,11 @@ def build_site(config_file: Path, site_dir: Path, **env_vars: str) -> subprocess
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
-        cwd=config_file.parent, capture_output=True, text=True, env=env, timeout=600,
+        cwd=config_file.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
 
 
@@ -61,14 +65,23 @@ def minimal_plan(**overrides: object) -> dict:
             {"id": "test-dept", "name": "Тестовый департамент", "kind": "regional-authority"},
             {"id": "test-schools", "name": "образовательные организации", "kind": "educational-organisations"},
         ],
-        "sections": [{
-            "number": "1.", "title": "Раздел",
-            "measures": [{
-                "id": "1-1", "number": "1.1.", "title": "Проведение профессиональных проб",
-                "responsible": [{"agency": "test-dept"}, {"agency": "test-schools", "by_agreement": True}],
-                "timeframe": "2099 год (II квартал)", "topics": ["professional-trials"], "audiences": ["middle-school"],
-            }],
-        }],
+        "sections": [
+            {
+                "number": "1.",
+                "title": "Раздел",
+                "measures": [
+                    {
+                        "id": "1-1",
+                        "number": "1.1.",
+                        "title": "Проведение профессиональных проб",
+                        "responsible": [{"agency": "test-dept"}, {"agency": "test-schools", "by_agreement": True}],
+                        "timeframe": "2099 год (II квартал)",
+                        "topics": ["professional-trials"],
+                        "audiences": ["middle-school"],
+                    }
+                ],
+            }
+        ],
     }
     plan.update(overrides)
     return plan

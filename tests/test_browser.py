@@ -7,13 +7,14 @@ import http.server
 import os
 import shutil
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from conftest import ROOT, build_site, minimal_plan, write_plan
 
 from generator.site import urls
+
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and os.environ.get("CI"):
@@ -51,12 +52,19 @@ def page_types(catalog) -> dict[str, str]:
     measure = plan.measures[0]
     agency = max(catalog.agencies.values(), key=lambda a: len(catalog.measures_by_agency[a.id]))
     return {
-        "home": "", "region": urls.page_url(urls.region(plan.region)), "plan": urls.page_url(urls.plan(plan)),
-        "measure": urls.page_url(urls.measure(measure)), "agency": urls.page_url(urls.agency(agency)),
+        "home": "",
+        "region": urls.page_url(urls.region(plan.region)),
+        "plan": urls.page_url(urls.plan(plan)),
+        "measure": urls.page_url(urls.measure(measure)),
+        "agency": urls.page_url(urls.agency(agency)),
         "topic": urls.page_url(urls.topic(next(iter(catalog.topics.values())))),
-        "catalogue": urls.page_url(urls.CATALOGUE), "glossary": urls.page_url(urls.GLOSSARY),
-        "data": urls.page_url(urls.DATA), "compare": urls.page_url(urls.COMPARE), "search": "search/?q=пробы",
-        "collaboration": urls.page_url(urls.COLLABORATION), "deadlines": urls.page_url(urls.DEADLINES),
+        "catalogue": urls.page_url(urls.CATALOGUE),
+        "glossary": urls.page_url(urls.GLOSSARY),
+        "data": urls.page_url(urls.DATA),
+        "compare": urls.page_url(urls.COMPARE),
+        "search": "search/?q=пробы",
+        "collaboration": urls.page_url(urls.COLLABORATION),
+        "deadlines": urls.page_url(urls.DEADLINES),
         "deadlines-year": urls.page_url(urls.deadlines_year(plan.period[0])),
     }
 
@@ -101,7 +109,9 @@ def test_graph_nodes_are_reachable_by_keyboard(page, server, catalog) -> None:
     reached = set()
     for _ in range(400):
         page.keyboard.press("Tab")
-        href = page.evaluate("document.activeElement.closest('svg') ? document.activeElement.getAttribute('href') : null")
+        href = page.evaluate(
+            "document.activeElement.closest('svg') ? document.activeElement.getAttribute('href') : null"
+        )
         if href:
             reached.add(href)
         if len(reached) == node_count:
@@ -235,8 +245,11 @@ def test_catalogue_options_show_counts_and_zero_is_never_a_dead_end(page, server
         option = page.locator(f"select[name=region] option[value='{region.id}']")
         assert option.inner_text() == f"{region.name} ({expected})"
         assert option.is_disabled() == (expected == 0)
-    empty = next(r for r in catalog.regions.values()
-                 if not any(m.plan.region.id == r.id for m in catalog.measures_by_topic["parents"]))
+    empty = next(
+        r
+        for r in catalog.regions.values()
+        if not any(m.plan.region.id == r.id for m in catalog.measures_by_topic["parents"])
+    )
     page.goto(server + urls.page_url(urls.CATALOGUE) + f"?topic=parents&region={empty.id}")
     page.wait_for_load_state("networkidle")
     page.locator("#kb-count").filter(has_text="Ничего не найдено").wait_for()
@@ -249,12 +262,14 @@ def test_catalogue_options_show_counts_and_zero_is_never_a_dead_end(page, server
 
 def test_deadlines_filtered_by_region_and_topic_on_a_phone(browser, server, catalog) -> None:
     """A school head on a phone: this year's measures of one region on one topic, a link to share."""
-    year = max(range(2018, 2031), key=lambda y: len({m.plan.region.id for m in catalog.measures
-                                                     if y in m.timeframe.all_years}))
+    year = max(
+        range(2018, 2031), key=lambda y: len({m.plan.region.id for m in catalog.measures if y in m.timeframe.all_years})
+    )
     covering = [m for m in catalog.measures if year in m.timeframe.all_years]
-    region, topic = max(((m.plan.region.id, t.id) for m in covering for t in m.topics),
-                        key=lambda rt: sum(m.plan.region.id == rt[0] and rt[1] in [t.id for t in m.topics]
-                                           for m in covering))
+    region, topic = max(
+        ((m.plan.region.id, t.id) for m in covering for t in m.topics),
+        key=lambda rt: sum(m.plan.region.id == rt[0] and rt[1] in [t.id for t in m.topics] for m in covering),
+    )
     expected = [m for m in covering if m.plan.region.id == region and topic in [t.id for t in m.topics]]
     assert 0 < len(expected) < len(covering)
     context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True, locale="ru-RU")
@@ -292,12 +307,14 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     write_plan(root / "content", plan)
     topics = root / "content" / "topics.yaml"
     text = topics.read_text(encoding="utf-8")
-    topics.write_text(text.replace("title: Профессиональные пробы", f"title: '{HOSTILE}Профессиональные пробы'", 1),
-                      encoding="utf-8")
+    topics.write_text(
+        text.replace("title: Профессиональные пробы", f"title: '{HOSTILE}Профессиональные пробы'", 1), encoding="utf-8"
+    )
     result = build_site(root / "mkdocs.yml", root / "site")
     assert result.returncode == 0, result.stderr
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                            functools.partial(_QuietHandler, directory=str(root / "site")))
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root / "site"))
+    )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()

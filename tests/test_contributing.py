@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
+
 from generator.content import loader, schema
+
 GUIDE = (ROOT / "docs" / "contribute.md").read_text(encoding="utf-8")
 
 
@@ -29,15 +31,49 @@ def test_every_plugin_option_is_documented() -> None:
 
 
 def test_new_plan_writes_a_valid_skeleton(content: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "generator", "new-plan", "--region", "perm", "--year", "2031",
-                             "--content", str(content)], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "new-plan",
+            "--region",
+            "perm",
+            "--year",
+            "2031",
+            "--content",
+            str(content),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
     plan = loader.load(content).plans["perm-2031"]
     assert plan.period == (2031, 2034) and len(plan.measures) == 1
-    again = subprocess.run([sys.executable, "-m", "generator", "new-plan", "--region", "perm", "--year", "2031",
-                            "--content", str(content)], capture_output=True, text=True, cwd=ROOT)
+    again = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "new-plan",
+            "--region",
+            "perm",
+            "--year",
+            "2031",
+            "--content",
+            str(content),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert again.returncode == 1 and "already exists; use --force" in again.stderr
-    unknown = subprocess.run([sys.executable, "-m", "generator", "new-plan", "--region", "atlantis",
-                              "--content", str(content)], capture_output=True, text=True, cwd=ROOT)
+    unknown = subprocess.run(
+        [sys.executable, "-m", "generator", "new-plan", "--region", "atlantis", "--content", str(content)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert unknown.returncode == 1 and "unknown region 'atlantis'" in unknown.stderr
     assert "Traceback" not in unknown.stderr

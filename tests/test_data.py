@@ -27,13 +27,16 @@ from generator.site.pages import data as data_pages
 from generator.site.render import Renderer
 
 SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())["site_url"]
-SHEETS = {export.MEASURES: "measures", export.PLANS: "plans", export.AGENCIES: "agencies",
-          export.TARGETS: "targets"}
+SHEETS = {export.MEASURES: "measures", export.PLANS: "plans", export.AGENCIES: "agencies", export.TARGETS: "targets"}
 
 
 def expected_rows(catalog, table) -> int:
-    return {"measures": len(catalog.measures), "plans": len(catalog.plans), "agencies": len(catalog.agencies),
-            "targets": sum(len(m.targets) for m in catalog.measures)}[table.name]
+    return {
+        "measures": len(catalog.measures),
+        "plans": len(catalog.plans),
+        "agencies": len(catalog.agencies),
+        "targets": sum(len(m.targets) for m in catalog.measures),
+    }[table.name]
 
 
 def sheet_rows(sheet) -> list[list]:
@@ -86,8 +89,11 @@ def test_each_plan_has_its_workbook(site: Path, catalog) -> None:
 def test_workbooks_do_not_depend_on_the_clock_or_the_process(site: Path, catalog, monkeypatch) -> None:
     """The workbooks made again here, in another process and later, are the build's bytes."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    again = {o.src: o.content for o in data_pages.files(
-        Site(catalog, CONTENT, Renderer(), Links(site_url=SITE_URL), ROOT)) if o.src.endswith(".xlsx")}
+    again = {
+        o.src: o.content
+        for o in data_pages.files(Site(catalog, CONTENT, Renderer(), Links(site_url=SITE_URL), ROOT))
+        if o.src.endswith(".xlsx")
+    }
     assert len(again) == len(catalog.plans) + 1
     for src, content in again.items():
         assert (site / src).read_bytes() == content, src
@@ -115,8 +121,11 @@ def hostile_site(tmp_path: Path, title: str) -> dict[str, bytes]:
     plan["sections"][0]["measures"][0]["title"] = title
     write_plan(content, plan)
     catalog = loader.load(content)
-    return {o.src: o.content for o in data_pages.files(Site(catalog, content, Renderer(), Links(), tmp_path))
-            if isinstance(o.content, bytes)}
+    return {
+        o.src: o.content
+        for o in data_pages.files(Site(catalog, content, Renderer(), Links(), tmp_path))
+        if isinstance(o.content, bytes)
+    }
 
 
 def test_a_formula_in_the_content_stays_text(tmp_path: Path) -> None:
@@ -173,8 +182,14 @@ def test_data_package_validates_and_lists_every_download(site: Path, catalog) ->
     paths = {r["path"] for r in package["resources"]}
     for plan in catalog.plans.values():
         assert {f"plans/{plan.id}.{ext}" for ext in ("xlsx", "csv", "json", "yaml")} <= paths
-    assert {"knowledge-base.xlsx", "knowledge-base.json", "measures.csv", "plans.csv", "agencies.csv",
-            "targets.csv"} <= paths
+    assert {
+        "knowledge-base.xlsx",
+        "knowledge-base.json",
+        "measures.csv",
+        "plans.csv",
+        "agencies.csv",
+        "targets.csv",
+    } <= paths
     for resource in package["resources"]:
         assert resource["bytes"] == (site / "data" / resource["path"]).stat().st_size
     tables = {r["path"]: r for r in package["resources"] if r["type"] == "table"}
@@ -208,8 +223,16 @@ def test_data_page_shows_release_licence_citation_and_every_file(site: Path, cat
     assert "статье 1259" in text and "MIT" in text
     assert about["citation"] in page.find(id="cite").find_next("p").get_text()
     hrefs = {a["href"] for a in page.select("article a[href]")}
-    for name in ("knowledge-base.xlsx", "knowledge-base.json", "measures.csv", "plans.csv", "agencies.csv",
-                 "targets.csv", "datapackage.json", "schemas/dataset.schema.json"):
+    for name in (
+        "knowledge-base.xlsx",
+        "knowledge-base.json",
+        "measures.csv",
+        "plans.csv",
+        "agencies.csv",
+        "targets.csv",
+        "datapackage.json",
+        "schemas/dataset.schema.json",
+    ):
         assert name in hrefs or f"../data/{name}" in hrefs or name in {h.split("/", 1)[-1] for h in hrefs}, name
     for plan in catalog.plans.values():
         section = page.find(id=f"plan-{plan.id}")
@@ -222,8 +245,9 @@ def test_data_page_shows_release_licence_citation_and_every_file(site: Path, cat
             scale = {"Б": 1, "КБ": 1024, "МБ": 1 << 20}[shown[2]]
             assert abs(float(shown[1].replace(",", ".")) * scale - size) <= 0.05 * scale, (link, shown[0])
     for table in export.TABLES:
-        documented = [code.get_text() for code in page.find(id=f"columns-{table.name}").find_next("table")
-                      .select("code")]
+        documented = [
+            code.get_text() for code in page.find(id=f"columns-{table.name}").find_next("table").select("code")
+        ]
         assert documented == [c.name for c in table.columns]
 
 
@@ -235,9 +259,15 @@ def test_plan_pages_link_the_workbook(site: Path, catalog) -> None:
 
 
 def git(repo: Path, *args: str, when: int = 1_600_000_000) -> None:
-    env = dict(os.environ, GIT_AUTHOR_DATE=f"@{when} +0000", GIT_COMMITTER_DATE=f"@{when} +0000",
-               GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@example.invalid")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_DATE=f"@{when} +0000",
+        GIT_COMMITTER_DATE=f"@{when} +0000",
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.invalid",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.invalid",
+    )
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
 

@@ -59,7 +59,8 @@ def test_each_plan_shows_its_status_as_of_the_build_date(dated_site: Path, catal
 
     rows = soup_of(dated_site, urls.PLANS).select("article tbody tr")
     assert {r.select("td")[1].get_text().replace("\u00ad", ""): r.select("td")[4].get_text() for r in rows} == {
-        p.title: shown[p.id] for p in catalog.plans.values()}
+        p.title: shown[p.id] for p in catalog.plans.values()
+    }
     home = text_of(soup_of(dated_site, urls.HOME))
     ended = sum(s == "завершён" for s in shown.values())
     assert "По состоянию на 01.03.2025: " in home and f"{ended} плана завершены" in home
@@ -103,9 +104,11 @@ def test_every_year_lists_exactly_the_measures_its_timeframes_cover(site: Path, 
         assert sorted(hrefs) == sorted(urls.href(src, urls.measure(m)) for m in covering), year
         assert len(hrefs) == len(set(hrefs)), f"{year}: a measure listed twice"
         by_href = {urls.href(src, urls.measure(m)): m for m in covering}
-        for kind, belongs in (("fixed", lambda tf: tf.recurrence in (None, "once")),
-                              ("recurring", lambda tf: tf.recurrence in dating.RECURRENCES),
-                              ("undatable", lambda tf: tf.recurrence in NO_DATE)):
+        for kind, belongs in (
+            ("fixed", lambda tf: tf.recurrence in (None, "once")),
+            ("recurring", lambda tf: tf.recurrence in dating.RECURRENCES),
+            ("undatable", lambda tf: tf.recurrence in NO_DATE),
+        ):
             group = listed(soup, f"[data-kb-group={kind}] tr[data-region]")
             assert all(belongs(by_href[h].timeframe) for h in group), (year, kind)
             count = soup.select_one(f"[data-kb-group={kind}] [data-kb-count]").get_text()
@@ -116,7 +119,9 @@ def test_every_year_lists_exactly_the_measures_its_timeframes_cover(site: Path, 
 
 
 def test_a_quarter_or_month_the_plan_names_is_where_a_measure_is_listed(site: Path, catalog) -> None:
-    named = [m for m in catalog.measures if m.timeframe.recurrence == "once" and (m.timeframe.months or m.timeframe.quarters)]
+    named = [
+        m for m in catalog.measures if m.timeframe.recurrence == "once" and (m.timeframe.months or m.timeframe.quarters)
+    ]
     assert named
     for m in named:
         year = m.timeframe.all_years[0]
@@ -142,10 +147,14 @@ def test_a_plan_timeline_shows_each_measure_once_with_its_parsed_period(site: Pa
     for plan in catalog.plans.values():
         soup = soup_of(site, urls.plan(plan))
         rows = soup.select("table.kb-timeline tbody tr:has(td)")
-        assert [r.select("td")[1].a["href"] for r in rows].count(urls.href(urls.plan(plan), urls.measure(plan.measures[0]))) == 1
+        assert [r.select("td")[1].a["href"] for r in rows].count(
+            urls.href(urls.plan(plan), urls.measure(plan.measures[0]))
+        ) == 1
         assert len(rows) == len(plan.measures)
         understood = {r.select("td")[1].a["href"]: r.select("td")[2].get_text() for r in rows}
-        assert understood == {urls.href(urls.plan(plan), urls.measure(m)): describe(m.timeframe).strip() for m in plan.measures}
+        assert understood == {
+            urls.href(urls.plan(plan), urls.measure(m)): describe(m.timeframe).strip() for m in plan.measures
+        }
         assert urls.href(urls.plan(plan), urls.plan_calendar(plan)) in {a["href"] for a in soup.select("article a")}
 
 
@@ -196,9 +205,16 @@ def test_calendars_carry_the_as_of_date_and_no_build_time(site: Path, dated_site
 
 def test_calendars_are_deterministic(catalog) -> None:
     regions = [r for r in catalog.regions.values() if catalog.plans_by_region[r.id]]
-    first, second = ({o.src: o.content for o in deadlines.calendar_files(
-        Site(catalog, CONTENT, Renderer(), Links(site_url="https://example.org/kb/"), ROOT, status.AsOf(AS_OF)), regions)}
-        for _ in range(2))
+    first, second = (
+        {
+            o.src: o.content
+            for o in deadlines.calendar_files(
+                Site(catalog, CONTENT, Renderer(), Links(site_url="https://example.org/kb/"), ROOT, status.AsOf(AS_OF)),
+                regions,
+            )
+        }
+        for _ in range(2)
+    )
     assert first == second and len(first) == len(catalog.plans) + len(regions)
     assert all(b"@example.org" in content and b"https://example.org/kb/plans/" in content for content in first.values())
 
@@ -234,7 +250,10 @@ def test_a_long_year_is_split_by_region(catalog, monkeypatch) -> None:
             src = urls.deadlines_region(year, region)
             part = BeautifulSoup(outputs[src], "html.parser")
             assert sorted(listed(part)) == sorted(
-                urls.href(src, urls.measure(m)) for m in measures if m.plan.region == region)
+                urls.href(src, urls.measure(m)) for m in measures if m.plan.region == region
+            )
             select = part.select_one("select[name=region]")
-            assert select["data-current"] == region.id and region.name in {o.get_text() for o in select.select("option")}
+            assert select["data-current"] == region.id and region.name in {
+                o.get_text() for o in select.select("option")
+            }
     assert split_years

@@ -9,8 +9,11 @@ from conftest import ROOT, build_site
 
 
 def digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_two_builds_are_identical(site: Path, tmp_path: Path) -> None:
@@ -21,8 +24,11 @@ def test_two_builds_are_identical(site: Path, tmp_path: Path) -> None:
     differing = [name for name in first if first[name] != second[name]]
     assert not differing, differing[:20]
     assert any(name.startswith("pagefind/") for name in first)
-    assert any(name.endswith(".svg") or "kb-graph" in (site / name).read_text(errors="ignore")
-               for name in first if name.startswith("plans/"))
+    assert any(
+        name.endswith(".svg") or "kb-graph" in (site / name).read_text(errors="ignore")
+        for name in first
+        if name.startswith("plans/")
+    )
 
 
 def test_graph_svg_is_deterministic(catalog) -> None:

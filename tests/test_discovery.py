@@ -9,11 +9,12 @@ from collections import Counter
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from conftest import CONTENT, ROOT
+
 from generator.site import export, similarity, urls
 from generator.site.build import Links, Site
-from generator.site.pages import glossary, plans as plan_pages
+from generator.site.pages import glossary
+from generator.site.pages import plans as plan_pages
 from generator.site.render import Renderer
 
 
@@ -80,7 +81,11 @@ def test_similar_measures_are_deterministic_and_from_other_plans(catalog) -> Non
 
 def test_similar_measures_share_a_theme(catalog) -> None:
     similar = similarity.similar_measures(catalog)
-    trials = [m for m in catalog.measures if "проб" in m.title.lower() and any(t.id == "professional-trials" for t in m.topics)]
+    trials = [
+        m
+        for m in catalog.measures
+        if "проб" in m.title.lower() and any(t.id == "professional-trials" for t in m.topics)
+    ]
     assert trials
     for measure in trials:
         assert any("professional-trials" in {t.id for t in other.topics} for other in similar[measure.key])
@@ -94,10 +99,16 @@ def test_csv_download(site: Path, catalog) -> None:
     assert len(rows) == len(catalog.measures)
     for row, measure in zip(rows, catalog.measures):
         assert (row["plan_id"], row["number"], row["title"], row["timeframe"]) == (
-            measure.plan.id, measure.number, measure.title, measure.timeframe.text)
+            measure.plan.id,
+            measure.number,
+            measure.title,
+            measure.timeframe.text,
+        )
         assert row["agency_ids"].split() == [a.id for a in measure.agencies]
     for plan in catalog.plans.values():
-        plan_rows = list(csv.DictReader(io.StringIO((site / f"data/plans/{plan.id}.csv").read_bytes()[3:].decode("utf-8"))))
+        plan_rows = list(
+            csv.DictReader(io.StringIO((site / f"data/plans/{plan.id}.csv").read_bytes()[3:].decode("utf-8")))
+        )
         assert len(plan_rows) == len(plan.measures)
 
 
@@ -117,8 +128,12 @@ def test_plan_pages_link_downloads(site: Path, catalog) -> None:
     assert urls.href(urls.DATA, urls.PLANS) in {a["href"] for a in soup_of(site, urls.DATA).select("article a[href]")}
     assert urls.href(urls.PLANS, urls.DATA) in index_hrefs
     for plan in catalog.plans.values():
-        for file in (f"data/plans/{plan.id}.json", f"data/plans/{plan.id}.csv", f"data/plans/{plan.id}.yaml",
-                     f"sources/{plan.id}.txt"):
+        for file in (
+            f"data/plans/{plan.id}.json",
+            f"data/plans/{plan.id}.csv",
+            f"data/plans/{plan.id}.yaml",
+            f"sources/{plan.id}.txt",
+        ):
             assert urls.href(urls.PLANS, file) in index_hrefs
             assert (site / file).is_file()
         hrefs = {a["href"] for a in soup_of(site, urls.plan(plan)).select("article a[href]")}
@@ -132,14 +147,17 @@ def test_a_long_list_of_plans_is_split_into_pages(catalog, monkeypatch) -> None:
     outputs = list(plan_pages.lists(Site(catalog, CONTENT, Renderer(), Links(), ROOT)))
     plans = list(catalog.plans.values())
     assert len(plans) > 2 and [o.src for o in outputs] == [urls.PLANS] + [
-        urls.plans_page(n) for n in range(2, len(outputs) + 1)]
+        urls.plans_page(n) for n in range(2, len(outputs) + 1)
+    ]
     for n, output in enumerate(outputs):
         soup = BeautifulSoup(output.content, "html.parser")
         shown = [a["href"] for a in soup.select("tbody tr td:nth-of-type(2) a")]
-        assert shown == [urls.href(output.src, urls.plan(p)) for p in plans[n * 2:(n + 1) * 2]]
+        assert shown == [urls.href(output.src, urls.plan(p)) for p in plans[n * 2 : (n + 1) * 2]]
         pager = soup.select_one(".kb-pages")
         assert pager.select_one("strong").get_text() == str(n + 1)
-        assert [a["href"] for a in pager.select("a")] == [urls.href(output.src, o.src) for o in outputs if o is not output]
+        assert [a["href"] for a in pager.select("a")] == [
+            urls.href(output.src, o.src) for o in outputs if o is not output
+        ]
         assert f"{len(plans)} план" in soup.select_one("article p, p").get_text()
 
 
@@ -150,9 +168,11 @@ def test_a_long_glossary_is_split_into_pages(catalog, monkeypatch) -> None:
     entries = glossary.entries(site)
     outputs = list(glossary.pages(site))
     count = -(-len(entries) // 10)
-    assert count > 1 and [o.src for o in outputs] == [urls.GLOSSARY] + [urls.glossary_page(n) for n in range(2, count + 1)]
+    assert count > 1 and [o.src for o in outputs] == [urls.GLOSSARY] + [
+        urls.glossary_page(n) for n in range(2, count + 1)
+    ]
     for n, output in enumerate(outputs):
         soup = BeautifulSoup(output.content, "html.parser")
-        assert [tr["id"] for tr in soup.select("tbody tr")] == [e["anchor"] for e in entries[n * 10:(n + 1) * 10]]
+        assert [tr["id"] for tr in soup.select("tbody tr")] == [e["anchor"] for e in entries[n * 10 : (n + 1) * 10]]
         others = [a["href"] for a in soup.select(".kb-pages a")]
         assert others == [urls.href(output.src, o.src) for o in outputs if o is not output]

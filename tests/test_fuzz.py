@@ -14,18 +14,24 @@ from pathlib import Path
 import markupsafe
 import pytest
 import yaml
+from conftest import CONTENT, minimal_plan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CONTENT, minimal_plan
 from generator.content import loader, schema, yamlsafe
-from generator.site.render import Renderer
 from generator.content.errors import ContentError, ContentErrors
+from generator.site.render import Renderer
 
 VALID = yaml.safe_dump(minimal_plan(), allow_unicode=True, sort_keys=False)
 TEXTS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10, 3000), st.floats(allow_nan=False), TEXTS,
-                    st.sampled_from(["no", "on", "2021-05-01", "12:30", "{{ config }}", "../x", "<script>", "&a", "*a"]))
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-10, 3000),
+    st.floats(allow_nan=False),
+    TEXTS,
+    st.sampled_from(["no", "on", "2021-05-01", "12:30", "{{ config }}", "../x", "<script>", "&a", "*a"]),
+)
 
 
 def mutate_data(data, draw) -> object:
@@ -44,7 +50,9 @@ def mutate_data(data, draw) -> object:
     for key in head:
         parent = parent[key]
     if action == "replace":
-        parent[last] = draw(st.one_of(SCALARS, st.lists(SCALARS, max_size=3), st.dictionaries(TEXTS, SCALARS, max_size=2)))
+        parent[last] = draw(
+            st.one_of(SCALARS, st.lists(SCALARS, max_size=3), st.dictionaries(TEXTS, SCALARS, max_size=2))
+        )
     elif action == "delete":
         del parent[last]
     elif isinstance(parent, dict):
@@ -63,14 +71,15 @@ def mutated_texts(draw) -> bytes:
     if kind == "text":
         text = VALID
         at = draw(st.integers(0, len(text)))
-        return (text[:at] + draw(TEXTS) + text[at + draw(st.integers(0, 20)):]).encode("utf-8")
+        return (text[:at] + draw(TEXTS) + text[at + draw(st.integers(0, 20)) :]).encode("utf-8")
     at = draw(st.integers(0, len(raw)))
     return raw[:at] + draw(st.binary(max_size=8)) + raw[at:]
 
 
 @given(mutated_texts())
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                     HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 def test_mutations_give_a_model_or_located_errors(tmp_path_factory, raw: bytes) -> None:
     content = tmp_path_factory.mktemp("fuzz") / "content"
     shutil.copytree(CONTENT, content)
@@ -85,14 +94,74 @@ def test_mutations_give_a_model_or_located_errors(tmp_path_factory, raw: bytes) 
             assert Path(error.path).suffix == ".yaml"
 
 
-YAML_PIECES = st.sampled_from([
-    "a", "b", "0", "1.5", "x y", ":", ": ", "-", "- ", "? ", "?", "#", " #c", " ", "  ", "\n", "\n  ", "\n- ", "\r\n",
-    "\r", "\x85", "\u2028", "[", "]", "{", "}", ",", ", ", '"', "'", '"a"', "'b'", "|", ">", "|-", ">+", "|2", "\\",
-    "\\n", "\\x4", "---", "...", "%YAML 1.1\n", "!", "!!str ", "! ", "&a ", "*a", "@", "~", "<<", "é", "\ufeff", "\t",
-    "null", "no", "12:30", "a: b\n", "a: b\na: c\n", "1: x\n",
-])
-YAML_TEXTS = st.one_of(mutated_texts().map(lambda raw: raw.decode("utf-8", "replace")),
-                       st.lists(YAML_PIECES, max_size=14).map(lambda pieces: "".join(pieces) + "\n"))
+YAML_PIECES = st.sampled_from(
+    [
+        "a",
+        "b",
+        "0",
+        "1.5",
+        "x y",
+        ":",
+        ": ",
+        "-",
+        "- ",
+        "? ",
+        "?",
+        "#",
+        " #c",
+        " ",
+        "  ",
+        "\n",
+        "\n  ",
+        "\n- ",
+        "\r\n",
+        "\r",
+        "\x85",
+        "\u2028",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        ", ",
+        '"',
+        "'",
+        '"a"',
+        "'b'",
+        "|",
+        ">",
+        "|-",
+        ">+",
+        "|2",
+        "\\",
+        "\\n",
+        "\\x4",
+        "---",
+        "...",
+        "%YAML 1.1\n",
+        "!",
+        "!!str ",
+        "! ",
+        "&a ",
+        "*a",
+        "@",
+        "~",
+        "<<",
+        "é",
+        "\ufeff",
+        "\t",
+        "null",
+        "no",
+        "12:30",
+        "a: b\n",
+        "a: b\na: c\n",
+        "1: x\n",
+    ]
+)
+YAML_TEXTS = st.one_of(
+    mutated_texts().map(lambda raw: raw.decode("utf-8", "replace")),
+    st.lists(YAML_PIECES, max_size=14).map(lambda pieces: "".join(pieces) + "\n"),
+)
 
 
 @given(YAML_TEXTS)
@@ -107,8 +176,9 @@ def test_libyaml_reads_what_it_takes_as_the_reference_reader_does(text: str) -> 
     assert list(fast.keys.items()) == list(reference.keys.items())
 
 
-REAL_PLANS = [yamlsafe.parse(p.name, p.read_text(encoding="utf-8")).data
-              for p in sorted((CONTENT / "plans").glob("*.yaml"))]
+REAL_PLANS = [
+    yamlsafe.parse(p.name, p.read_text(encoding="utf-8")).data for p in sorted((CONTENT / "plans").glob("*.yaml"))
+]
 
 
 @st.composite
@@ -139,10 +209,15 @@ def _whole_floats(data) -> bool:
     return type(data) is float and data.is_integer()
 
 
-PRINTED = st.text(alphabet=st.one_of(st.sampled_from("<>&\"' \n\t\r\u00a0{}%ая"), st.characters(codec="utf-8", exclude_categories=("Cs",))),
-                  max_size=30)
+PRINTED = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("<>&\"' \n\t\r\u00a0{}%ая"), st.characters(codec="utf-8", exclude_categories=("Cs",))
+    ),
+    max_size=30,
+)
 PRINTING = Renderer().env.from_string(
-    "{{ x }}|{{ x|attr }}|{{ x|link('index.md') }}|{% autoescape false %}{{ x }}{% endautoescape %}|{{ m }}|{{ n }}")
+    "{{ x }}|{{ x|attr }}|{{ x|link('index.md') }}|{% autoescape false %}{{ x }}{% endautoescape %}|{{ m }}|{{ n }}"
+)
 
 
 @given(PRINTED)

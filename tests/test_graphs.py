@@ -5,6 +5,8 @@ from __future__ import annotations
 from itertools import combinations
 
 from generator.site import graphs
+
+
 def test_plan_graph_counts_shared_measures(catalog) -> None:
     for plan in catalog.plans.values():
         graph = graphs.collaboration_graph(plan.measures)
@@ -25,7 +27,7 @@ def test_ego_graph_is_the_agency_and_its_strongest_collaborators(catalog) -> Non
         shared = {a.id for m in catalog.measures_by_agency[agency.id] for a in m.agencies} - {agency.id}
         partners = graphs.partners(catalog, agency)
         assert {a.id for a, _ in partners} == shared
-        assert set(ego.nodes) == {agency.id} | {a.id for a, _ in partners[:graphs.EGO_PARTNERS]}
+        assert set(ego.nodes) == {agency.id} | {a.id for a, _ in partners[: graphs.EGO_PARTNERS]}
         assert all(agency.id in edge for edge in ego.edges)  # a star: no ties among the others
         for other, n in partners:
             assert n == sum(other in m.agencies for m in catalog.measures_by_agency[agency.id])
@@ -37,8 +39,9 @@ def test_a_measure_naming_many_agencies_draws_a_bounded_graph(catalog) -> None:
 
     plan = next(iter(catalog.plans.values()))
     crowd = [replace(plan.agencies[0], id=f"crowd-{i}") for i in range(150)]
-    measure = replace(plan.measures[0], responsible=tuple(replace(plan.measures[0].responsible[0], agency=a)
-                                                          for a in crowd))
+    measure = replace(
+        plan.measures[0], responsible=tuple(replace(plan.measures[0].responsible[0], agency=a) for a in crowd)
+    )
     graph = graphs.readable(graphs.collaboration_graph([measure]))
     assert graph.number_of_nodes() == graphs.PLAN_NODES
     assert graph.number_of_edges() <= graphs.PLAN_NODES * graphs.TIES_PER_NODE

@@ -44,8 +44,15 @@ PWNED = "window.kbPwned=1"
 IMG = f'<img src=x onerror="{PWNED}">'
 CLOSE_TITLE = f"</title>{IMG}"
 MARKDOWN = f'[ссылка](javascript:{PWNED}) **жирный** {{: onclick="{PWNED}" }} *[HTML]: x'
-FORMULAS = ['=HYPERLINK("http://example.com/x";"нажмите")', "+7 (999) 000-00-00 горячая линия", "-1+2",
-            "@SUM(1+1)", " =1+1", "\t=1+1", "＝1+1"]
+FORMULAS = [
+    '=HYPERLINK("http://example.com/x";"нажмите")',
+    "+7 (999) 000-00-00 горячая линия",
+    "-1+2",
+    "@SUM(1+1)",
+    " =1+1",
+    "\t=1+1",
+    "＝1+1",
+]
 
 # Every text field the site shows, with what it holds in the hostile plan.
 TEXTS = {
@@ -64,7 +71,7 @@ TEXTS = {
     "event": CLOSE_TITLE,
     "region name": f"Смоленская область {IMG} {MARKDOWN}",
     "topic title": f"Пробы {IMG}\u2028---\u2028\"'>",
-    "audience title": f"\"><img src=x onerror={PWNED}> Для кого, с запятой: и двоеточием",
+    "audience title": f'"><img src=x onerror={PWNED}> Для кого, с запятой: и двоеточием',
     "kind title": f"Органы {CLOSE_TITLE}",
     "glossary expansion": MARKDOWN,
 }
@@ -106,24 +113,43 @@ def edit_vocabulary(content: Path, filename: str, key: str, entry_id: str, **fie
 
 
 def hostile_plan() -> dict:
-    plan = minimal_plan(title=TEXTS["plan title"],
-                        narrative=[{"id": "text", "title": "Текст", "text": TEXTS["narrative"]}])
+    plan = minimal_plan(
+        title=TEXTS["plan title"], narrative=[{"id": "text", "title": "Текст", "text": TEXTS["narrative"]}]
+    )
     plan["agencies"][0].update(name=TEXTS["agency name"], short_names=[TEXTS["short name"]])
     plan["agencies"][1]["name"] = TEXTS["second agency name"]
-    plan["agencies"] += [{"id": f"member-{i}", "name": f"Участник {i}", "kind": "regional-authority"}
-                         for i in range(AGENCIES_PER_MEASURE - 1)]
+    plan["agencies"] += [
+        {"id": f"member-{i}", "name": f"Участник {i}", "kind": "regional-authority"}
+        for i in range(AGENCIES_PER_MEASURE - 1)
+    ]
     section = plan["sections"][0]
     section["title"] = TEXTS["section title"]
     first = section["measures"][0]
-    first.update(title=TEXTS["measure title"], result=TEXTS["measure result"], document=TEXTS["measure document"],
-                 note=TEXTS["measure note"], events=[{"title": TEXTS["event"]}])
-    second = {**first, "id": "1-2", "number": TEXTS["second measure number"], "title": TEXTS["second measure title"],
-              "responsible": [{"agency": "test-dept"}] + [{"agency": f"member-{i}"} for i in range(AGENCIES_PER_MEASURE - 1)]}
+    first.update(
+        title=TEXTS["measure title"],
+        result=TEXTS["measure result"],
+        document=TEXTS["measure document"],
+        note=TEXTS["measure note"],
+        events=[{"title": TEXTS["event"]}],
+    )
+    second = {
+        **first,
+        "id": "1-2",
+        "number": TEXTS["second measure number"],
+        "title": TEXTS["second measure title"],
+        "responsible": [{"agency": "test-dept"}] + [{"agency": f"member-{i}"} for i in range(AGENCIES_PER_MEASURE - 1)],
+    }
     del second["events"]
     section["measures"].append(second)
-    plan["sections"].append({"title": "Формулы", "measures": [
-        {**first, "id": f"2-{i}", "number": f"2.{i}.", "title": f"Формула {i}", "result": formula, "events": []}
-        for i, formula in enumerate(FORMULAS, 1)]})
+    plan["sections"].append(
+        {
+            "title": "Формулы",
+            "measures": [
+                {**first, "id": f"2-{i}", "number": f"2.{i}.", "title": f"Формула {i}", "result": formula, "events": []}
+                for i, formula in enumerate(FORMULAS, 1)
+            ],
+        }
+    )
     return json.loads(json.dumps(plan))  # no shared lists, which YAML would write as aliases
 
 
@@ -146,8 +172,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", "check"], cwd=root, capture_output=True, text=True,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "check"], cwd=root, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 def built_files(site: Path, *suffixes: str) -> list[Path]:
@@ -156,8 +183,12 @@ def built_files(site: Path, *suffixes: str) -> list[Path]:
 
 def live_markup(soup: BeautifulSoup) -> list[str]:
     """Elements and attributes that would act in a browser, if a text had made any."""
-    found = [f"<{tag.name} {name}>" for tag in soup.find_all(True) for name in tag.attrs if name.lower().startswith("on")]
-    found += [f"<a href={a['href']}>" for a in soup.find_all(href=True) if a["href"].strip().lower().startswith("javascript:")]
+    found = [
+        f"<{tag.name} {name}>" for tag in soup.find_all(True) for name in tag.attrs if name.lower().startswith("on")
+    ]
+    found += [
+        f"<a href={a['href']}>" for a in soup.find_all(href=True) if a["href"].strip().lower().startswith("javascript:")
+    ]
     found += [f"<{t.name} src=x>" for t in soup.find_all(src="x")]
     found += ["<script> with the payload" for s in soup.find_all("script") if "kbPwned" in s.get_text()]
     return found
@@ -165,7 +196,9 @@ def live_markup(soup: BeautifulSoup) -> list[str]:
 
 def visible(text: str) -> str:
     """A text as a page shows it: NFC, spaces and line breaks of every kind one space."""
-    return " ".join(unicodedata.normalize("NFC", text).replace("\u2028", " ").replace("\u2029", " ").replace("\x85", " ").split())
+    return " ".join(
+        unicodedata.normalize("NFC", text).replace("\u2028", " ").replace("\u2029", " ").replace("\x85", " ").split()
+    )
 
 
 # -- script injection that reaches readers --------------------------------------------------------
@@ -186,11 +219,21 @@ def test_line_breaks_of_every_kind_leave_the_front_matter_whole(hostile_site: Pa
     text and the theme took the title from the heading, unescaped. Now title and description
     read back whole, and the theme prints them as text."""
     plan_title = f"{TEXTS['region name']}, 2099–2100"
-    cases = [("plans/smolensk-2099/index.html", plan_title, [TEXTS["plan title"]], TEXTS["plan title"]),
-             ("plans/smolensk-2099/1-1/index.html", f"1.1. {TEXTS['measure title']}",
-              [TEXTS["measure title"], TEXTS["region name"], TEXTS["agency name"]], f"1.1. {TEXTS['measure title']}"),
-             ("agencies/test-dept/index.html", f"{TEXTS['short name']} — {TEXTS['region name']}", [TEXTS["agency name"]],
-              TEXTS["agency name"])]
+    cases = [
+        ("plans/smolensk-2099/index.html", plan_title, [TEXTS["plan title"]], TEXTS["plan title"]),
+        (
+            "plans/smolensk-2099/1-1/index.html",
+            f"1.1. {TEXTS['measure title']}",
+            [TEXTS["measure title"], TEXTS["region name"], TEXTS["agency name"]],
+            f"1.1. {TEXTS['measure title']}",
+        ),
+        (
+            "agencies/test-dept/index.html",
+            f"{TEXTS['short name']} — {TEXTS['region name']}",
+            [TEXTS["agency name"]],
+            TEXTS["agency name"],
+        ),
+    ]
     for path, title, description, heading in cases:
         soup = BeautifulSoup((hostile_site / path).read_text(encoding="utf-8"), "html.parser")
         assert soup.head.title is not None and soup.head.find("img") is None, path
@@ -221,7 +264,9 @@ def test_filter_and_meta_attributes_hold_the_text_itself(hostile_site: Path) -> 
     filters = [span["data-pagefind-filter"] for span in soup.find_all(attrs={"data-pagefind-filter": True})]
     assert f"Тема:{visible(TEXTS['topic title'])}" in [visible(f) for f in filters]
     assert f"Для кого:{TEXTS['audience title']}" in filters
-    assert f"Регион:{TEXTS['region name']}" in [m["data-pagefind-meta"] for m in soup.find_all(attrs={"data-pagefind-meta": True})]
+    assert f"Регион:{TEXTS['region name']}" in [
+        m["data-pagefind-meta"] for m in soup.find_all(attrs={"data-pagefind-meta": True})
+    ]
     for attribute in re.findall(r'data-pagefind-(?:filter|meta)="([^"]*)"', raw):
         assert "<" not in attribute and ">" not in attribute
     assert (hostile_site / "pagefind/pagefind-entry.json").is_file()
@@ -235,7 +280,10 @@ def test_csv_downloads_hold_no_formula(hostile_site: Path) -> None:
         text = path.read_bytes().decode("utf-8-sig")
         for row in csv.reader(io.StringIO(text)):
             for cell in row:
-                assert not cell or (cell[0] not in "=+-@\t\r＝＋－＠" and cell.lstrip()[:1] not in "=+-@＝＋－＠"), (path.name, cell)
+                assert not cell or (cell[0] not in "=+-@\t\r＝＋－＠" and cell.lstrip()[:1] not in "=+-@＝＋－＠"), (
+                    path.name,
+                    cell,
+                )
                 shown.add(cell)
     for formula in FORMULAS + [TEXTS["second agency name"], TEXTS["second measure number"]]:
         assert "'" + formula.strip() in shown or "'" + formula in shown, formula
@@ -296,9 +344,17 @@ def test_nothing_runs_in_chromium_and_search_filters_are_the_titles(hostile_site
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
-        for path in ("", "regions/smolensk/", "plans/smolensk-2099/", "plans/smolensk-2099/1-1/",
-                     "agencies/test-dept/", "agency-kinds/regional-authority/", "topics/professional-trials/",
-                     "glossary/", "catalogue/"):
+        for path in (
+            "",
+            "regions/smolensk/",
+            "plans/smolensk-2099/",
+            "plans/smolensk-2099/1-1/",
+            "agencies/test-dept/",
+            "agency-kinds/regional-authority/",
+            "topics/professional-trials/",
+            "glossary/",
+            "catalogue/",
+        ):
             page.goto(server + path)
             page.wait_for_load_state("networkidle")
             assert page.evaluate("window.kbPwned") is None, path
@@ -319,9 +375,18 @@ def test_nothing_runs_in_chromium_and_search_filters_are_the_titles(hostile_site
 
 # Plan file -> (how it differs from the minimal plan, what check prints at its line).
 FAULTS = {
-    "smolensk-2080": ("measure id index", "sections[0].measures[0].id: 'index' is taken by a page of the site itself; choose another measure id"),
-    "smolensk-2081": ("agency id collaboration", "agencies[0].id: 'collaboration' is taken by a page of the site itself; choose another agency id"),
-    "smolensk-2082": ("agency id index", "agencies[0].id: 'index' is taken by a page of the site itself; choose another agency id"),
+    "smolensk-2080": (
+        "measure id index",
+        "sections[0].measures[0].id: 'index' is taken by a page of the site itself; choose another measure id",
+    ),
+    "smolensk-2081": (
+        "agency id collaboration",
+        "agencies[0].id: 'collaboration' is taken by a page of the site itself; choose another agency id",
+    ),
+    "smolensk-2082": (
+        "agency id index",
+        "agencies[0].id: 'index' is taken by a page of the site itself; choose another agency id",
+    ),
     "smolensk-2083": ("agency no measure names", "agency 'lonely-2083' is not named by any measure"),
     "smolensk-2084": ("year 2084.0", "period.start: expected a whole number, got the number 2084.0"),
     "smolensk-2085": ("grades 6.0", "sections[0].measures[0].grades.from: expected a whole number, got the number 6.0"),
@@ -330,8 +395,14 @@ FAULTS = {
     "smolensk-2088": ("a 5000-digit number", "a number of 5000 digits is too long (at most 15)"),
     "smolensk-2089": ("act of 30 February", "act.date: '2021-02-30' is not a date of the calendar"),
     "smolensk-2090": ("names equal after NFC", "agency 'nfc-b-2090' has the same name as agency 'nfc-a-2090'"),
-    "smolensk-2091": ("source text a link to /etc/passwd", "source text 'sources/passwd.txt': the file is a symbolic link"),
-    "smolensk-2092": ("31 agencies in a measure", "sections[0].measures[0].responsible: at most 30 items allowed, found 31"),
+    "smolensk-2091": (
+        "source text a link to /etc/passwd",
+        "source text 'sources/passwd.txt': the file is a symbolic link",
+    ),
+    "smolensk-2092": (
+        "31 agencies in a measure",
+        "sections[0].measures[0].responsible: at most 30 items allowed, found 31",
+    ),
     "smolensk-2093": ("id with a trailing space", "sections[0].measures[0].id: '1-1 ' is not a valid id"),
     "smolensk-2094": ("grades from 11 to 6", "grades run from 11 to 6"),
 }
@@ -367,14 +438,17 @@ def faulty_plan(plan_id: str) -> str:
     elif fault == "act of 30 February":
         plan["act"] = {"date": "2021-02-30"}
     elif fault == "names equal after NFC":
-        plan["agencies"] += [{"id": f"nfc-a-{year}", "name": "Йошкар-Олинский центр", "kind": "regional-authority"},
-                             {"id": f"nfc-b-{year}", "name": "И\u0306ошкар-Олинский центр", "kind": "regional-authority"}]
+        plan["agencies"] += [
+            {"id": f"nfc-a-{year}", "name": "Йошкар-Олинский центр", "kind": "regional-authority"},
+            {"id": f"nfc-b-{year}", "name": "И\u0306ошкар-Олинский центр", "kind": "regional-authority"},
+        ]
         measure["responsible"] += [{"agency": f"nfc-a-{year}"}, {"agency": f"nfc-b-{year}"}]
     elif fault == "source text a link to /etc/passwd":
         plan["source"]["file"] = "sources/passwd.txt"
     elif fault == "31 agencies in a measure":
-        plan["agencies"] += [{"id": f"many-{i}-{year}", "name": f"Участник {i} {year}", "kind": "regional-authority"}
-                             for i in range(29)]
+        plan["agencies"] += [
+            {"id": f"many-{i}-{year}", "name": f"Участник {i} {year}", "kind": "regional-authority"} for i in range(29)
+        ]
         measure["responsible"] += [{"agency": f"many-{i}-{year}"} for i in range(29)]
     elif fault == "grades from 11 to 6":
         measure["grades"] = {"from": 11, "to": 6}
@@ -390,7 +464,9 @@ def faulty_plan(plan_id: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def faulty_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess, subprocess.CompletedProcess]:
+def faulty_project(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess, subprocess.CompletedProcess]:
     """A content folder with a fault in each plan file, and what `check` and the build said of it."""
     root = tmp_path_factory.mktemp("faulty")
     content = small_project(root)
@@ -402,8 +478,11 @@ def faulty_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subp
     (content / "plans/smolensk-2096.yaml").symlink_to(ROOT / "content/plans/perm-2021.yaml")
     os.mkfifo(content / "plans/smolensk-2097.yaml")
     regions = content / "regions.yaml"
-    regions.write_text(regions.read_text(encoding="utf-8") + "  - id: index\n    name: Регион-список\n"
-                       "    iso: RU-XX\n    federal_district: Округ\n", encoding="utf-8")
+    regions.write_text(
+        regions.read_text(encoding="utf-8") + "  - id: index\n    name: Регион-список\n"
+        "    iso: RU-XX\n    federal_district: Округ\n",
+        encoding="utf-8",
+    )
     return root, run_check(root), build_site(root / "mkdocs.yml", root / "site")
 
 
@@ -420,10 +499,17 @@ def test_check_and_build_refuse_every_fault_at_its_line(faulty_project) -> None:
     for plan_id, (fault, message) in FAULTS.items():
         lines = [e for e in errors if e.startswith(f"content/plans/{plan_id}.yaml:") and message in e]
         assert lines, f"{fault}: no located '{message}' in\n{checked.stdout}"
-    for name, message in (("smolensk-2095", "the file is a symbolic link"), ("smolensk-2096", "the file is a symbolic link"),
-                          ("smolensk-2097", "not a regular file")):
+    for name, message in (
+        ("smolensk-2095", "the file is a symbolic link"),
+        ("smolensk-2096", "the file is a symbolic link"),
+        ("smolensk-2097", "not a regular file"),
+    ):
         assert f"content/plans/{name}.yaml:1:1: {message}" in checked.stdout
-    assert re.search(r"^content/regions.yaml:\d+:\d+: regions\[5\]\.id: 'index' is taken by a page of the site itself; choose another region id", checked.stdout, re.MULTILINE)
+    assert re.search(
+        r"^content/regions.yaml:\d+:\d+: regions\[5\]\.id: 'index' is taken by a page of the site itself; choose another region id",
+        checked.stdout,
+        re.MULTILINE,
+    )
     # The build stops on the same errors, each one located, and on nothing else.
     assert set(located(built.stderr)) == set(errors)
 
@@ -443,7 +529,10 @@ def test_a_generated_page_that_would_replace_a_hand_written_one_names_its_origin
     (tmp_path / "docs/agencies/test-dept.md").write_text("# Страница\n", encoding="utf-8")
     built = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert built.returncode == 1 and "Traceback" not in built.stderr
-    assert "docs/agencies/test-dept.md would be replaced by a generated page (made from content/plans/smolensk-2099.yaml)" in built.stderr
+    assert (
+        "docs/agencies/test-dept.md would be replaced by a generated page (made from content/plans/smolensk-2099.yaml)"
+        in built.stderr
+    )
 
 
 # -- resource exhaustion: the importer on bombs ---------------------------------------------------
@@ -467,8 +556,13 @@ sys.exit(code)
 
 def import_measured(source: Path, content: Path) -> tuple[int, str, int, float]:
     """Run `python -m generator import` on `source`; (exit code, error line, peak KB, seconds)."""
-    result = subprocess.run([sys.executable, "-c", MEASURE, "import", str(source), "--region", "perm",
-                             "--content", str(content)], capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE, "import", str(source), "--region", "perm", "--content", str(content)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     peak, seconds = re.search(r"PEAK (\d+) TIME ([\d.]+)", result.stderr).groups()
     message = next((line for line in result.stderr.splitlines() if line.startswith("error:")), "")
     assert "Traceback" not in result.stderr
@@ -503,9 +597,9 @@ def docx_with_document(path: Path, size: int, declared: int | None = None) -> No
         data = bytearray(path.read_bytes())
         at = data.find(b"PK\x01\x02")
         while at >= 0:
-            length = int.from_bytes(data[at + 28:at + 30], "little")
-            if data[at + 46:at + 46 + length] == b"word/document.xml":
-                data[at + 24:at + 28] = declared.to_bytes(4, "little")
+            length = int.from_bytes(data[at + 28 : at + 30], "little")
+            if data[at + 46 : at + 46 + length] == b"word/document.xml":
+                data[at + 24 : at + 28] = declared.to_bytes(4, "little")
             at = data.find(b"PK\x01\x02", at + 4)
         path.write_bytes(bytes(data))
 
@@ -517,9 +611,19 @@ def import_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return content
 
 
-@pytest.mark.parametrize("case", ["docx expanding to 200 MB", "docx that hides its size", "50 MB of text",
-                                  "3 MB of text", "docx with 120 MB of pictures"])
-def test_the_importer_refuses_bombs_up_front_with_bounded_memory(tmp_path: Path, import_content: Path, case: str) -> None:
+@pytest.mark.parametrize(
+    "case",
+    [
+        "docx expanding to 200 MB",
+        "docx that hides its size",
+        "50 MB of text",
+        "3 MB of text",
+        "docx with 120 MB of pictures",
+    ],
+)
+def test_the_importer_refuses_bombs_up_front_with_bounded_memory(
+    tmp_path: Path, import_content: Path, case: str
+) -> None:
     source = tmp_path / ("plan.txt" if "text" in case else "plan.docx")
     if case == "docx expanding to 200 MB":
         docx_with_document(source, 200_000_000)
@@ -553,10 +657,17 @@ def test_the_importer_refuses_bombs_up_front_with_bounded_memory(tmp_path: Path,
 
 # -- any string, any field, every output format ---------------------------------------------------
 
-ANY_TEXT = st.lists(st.one_of(
-    st.sampled_from(list("<>&\"'`*_[](){}#!|~=+-@:;/\\\n\t %") + ["\u2028", "\u2029", "\x85", "\u00a0", "\u0306", "{{",
-                                                                    "{%", "\n---\n", "javascript:", "<script>", IMG]),
-    st.characters(codec="utf-8", exclude_categories=("Cs",))), min_size=1, max_size=16).map("".join)
+ANY_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            list("<>&\"'`*_[](){}#!|~=+-@:;/\\\n\t %")
+            + ["\u2028", "\u2029", "\x85", "\u00a0", "\u0306", "{{", "{%", "\n---\n", "javascript:", "<script>", IMG]
+        ),
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    min_size=1,
+    max_size=16,
+).map("".join)
 
 
 @functools.cache
@@ -578,21 +689,40 @@ def _with_text(content: Path, text: str) -> None:
     edit_vocabulary(content, "topics.yaml", "topics", "professional-trials", title=text, description=text)
     edit_vocabulary(content, "audiences.yaml", "audiences", "middle-school", title=text, description=text)
     edit_vocabulary(content, "agency-kinds.yaml", "kinds", "regional-authority", title=text, description=text)
-    plan = minimal_plan(title=text, municipality=text, goals=[text], tasks=[text],
-                        act={"issuer": text, "type": text, "number": text, "title": text, "date": "2021-01-31",
-                             "signatory": {"name": text, "position": text}},
-                        narrative=[{"id": "x", "title": text, "text": text}],
-                        stages=[{"title": text, "start": 2099, "end": 2100, "text": text}],
-                        indicators=[{"criterion": text, "items": [{"text": text, "unit": text, "number": text}]}],
-                        columns={"title": text, "result": text}, note=text)
+    plan = minimal_plan(
+        title=text,
+        municipality=text,
+        goals=[text],
+        tasks=[text],
+        act={
+            "issuer": text,
+            "type": text,
+            "number": text,
+            "title": text,
+            "date": "2021-01-31",
+            "signatory": {"name": text, "position": text},
+        },
+        narrative=[{"id": "x", "title": text, "text": text}],
+        stages=[{"title": text, "start": 2099, "end": 2100, "text": text}],
+        indicators=[{"criterion": text, "items": [{"text": text, "unit": text, "number": text}]}],
+        columns={"title": text, "result": text},
+        note=text,
+    )
     plan["period"]["text"] = text
     plan["agencies"][0].update(name=text, short_names=[text], note=text)
     section = plan["sections"][0]
     section.update(number=text, title=text, note=text)
-    section["measures"][0].update(number=text, title=text, result=text, document=text, note=text,
-                                  responsible_text=text, events=[{"title": text, "timeframe": text}],
-                                  targets=[{"text": text, "value": 5, "unit": text, "population": text}],
-                                  timeframe={"text": text, "start": 2099, "end": 2100})
+    section["measures"][0].update(
+        number=text,
+        title=text,
+        result=text,
+        document=text,
+        note=text,
+        responsible_text=text,
+        events=[{"title": text, "timeframe": text}],
+        targets=[{"text": text, "value": 5, "unit": text, "population": text}],
+        timeframe={"text": text, "start": 2099, "end": 2100},
+    )
     for old in (content / "plans").iterdir():
         old.unlink()
     write_plan(content, dump(plan), "smolensk-2099")
@@ -605,8 +735,11 @@ def _live(tree) -> list[str]:
         if not isinstance(element.tag, str):
             continue
         for name, value in element.attrib.items():
-            if name.lower().startswith("on") or (name == "href" and value.strip().lower().startswith("javascript:")) \
-                    or (name == "src" and value == "x"):
+            if (
+                name.lower().startswith("on")
+                or (name == "href" and value.strip().lower().startswith("javascript:"))
+                or (name == "src" and value == "x")
+            ):
                 found.append(f"<{element.tag} {name}={value}>")
         if element.tag == "script" and "kbPwned" in (element.text or ""):
             found.append("<script> with the payload")
@@ -644,7 +777,9 @@ def _scan(outputs: list, text: str) -> None:
 
 
 @given(ANY_TEXT)
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 def test_any_text_in_any_field_is_inert_in_every_output_or_refused_at_its_line(tmp_path_factory, text: str) -> None:
     content = _property_content(str(tmp_path_factory.getbasetemp() / "property"))
     _with_text(content, text)

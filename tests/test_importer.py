@@ -13,19 +13,20 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
-
 from conftest import CONTENT, ROOT
+
 from generator.content import layout, loader
+from generator.content.yamlsafe import parse
 from generator.importer import ImporterError, Vocabularies, cleanup, cli, import_bytes, import_source
 from generator.importer.agencies import split_cell
 from generator.importer.detect import detect_format
 from generator.importer.log import Log
 from generator.importer.yamlout import dump
-from generator.content.yamlsafe import parse
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 SOURCES = sorted((CONTENT / "sources").glob("*.txt"))
@@ -109,19 +110,28 @@ def docx_plan(with_table: bool = True) -> bytes:
     rows = [
         ["№ п/п", "Наименование мероприятия", "Ответственный исполнитель", "Срок исполнения"],
         ["1. Организационное обеспечение", None, None, None],
-        ["1.1.", "Организация профессиональных проб\nна базе колледжей",
-         "Департамент Смоленской области по образованию и науке\nцентры занятости населения (по согласованию)",
-         "2022-2024 годы (ежегодно)"],
-        ["1.2.", "Проведение ярмарки профессий для обучающихся 8-11 классов",
-         "органы местного самоуправления, осуществляющие управление в сфере образования (по согласованию), "
-         "работодатели", "2023 год (II квартал)"],
+        [
+            "1.1.",
+            "Организация профессиональных проб\nна базе колледжей",
+            "Департамент Смоленской области по образованию и науке\nцентры занятости населения (по согласованию)",
+            "2022-2024 годы (ежегодно)",
+        ],
+        [
+            "1.2.",
+            "Проведение ярмарки профессий для обучающихся 8-11 классов",
+            "органы местного самоуправления, осуществляющие управление в сфере образования (по согласованию), "
+            "работодатели",
+            "2023 год (II квартал)",
+        ],
         ["2. Работа с родителями", None, None, None],
         ["2.1.", "Информирование родителей", "", ""],
-        ["2.1.1.", "Родительские собрания о выборе профессии",
-         "образовательные организации Смоленской области, Департамент Смоленской области по образованию и науке",
-         "ежегодно, сентябрь"],
-        ["2.1.2.", "Консультации для родителей (законных представителей)", "образовательные организации",
-         "постоянно"],
+        [
+            "2.1.1.",
+            "Родительские собрания о выборе профессии",
+            "образовательные организации Смоленской области, Департамент Смоленской области по образованию и науке",
+            "ежегодно, сентябрь",
+        ],
+        ["2.1.2.", "Консультации для родителей (законных представителей)", "образовательные организации", "постоянно"],
     ]
     table = document.add_table(rows=len(rows), cols=4)
     for r, values in enumerate(rows):
@@ -136,8 +146,9 @@ def docx_plan(with_table: bool = True) -> bytes:
     return buffer.getvalue()
 
 
-def test_word_plan_reads_merged_headings_nesting_and_multiline_cells(vocabularies: Vocabularies,
-                                                                     empty_content: Path) -> None:
+def test_word_plan_reads_merged_headings_nesting_and_multiline_cells(
+    vocabularies: Vocabularies, empty_content: Path
+) -> None:
     result = import_bytes(docx_plan(), "plan.docx", "smolensk", vocabularies)
     plan = result.plan
     assert result.source_format == "docx" and plan["source"]["format"] == "docx"
@@ -152,12 +163,16 @@ def test_word_plan_reads_merged_headings_nesting_and_multiline_cells(vocabularie
     assert list(measures) == ["1.1.", "1.2.", "2.1.1.", "2.1.2."]
     first = measures["1.1."]
     assert squash(first["title"]) == "Организация профессиональных проб на базе колледжей"
-    assert agency_names(plan, first) == ["Департамент Смоленской области по образованию и науке",
-                                         "центры занятости населения"]
+    assert agency_names(plan, first) == [
+        "Департамент Смоленской области по образованию и науке",
+        "центры занятости населения",
+    ]
     assert [r.get("by_agreement", False) for r in first["responsible"]] == [False, True]
     second = measures["1.2."]
     assert agency_names(plan, second) == [
-        "органы местного самоуправления, осуществляющие управление в сфере образования", "работодатели"]
+        "органы местного самоуправления, осуществляющие управление в сфере образования",
+        "работодатели",
+    ]
     assert [r.get("by_agreement", False) for r in second["responsible"]] == [True, False]
     assert second["grades"] == {"from": 8, "to": 11}
     # «образовательные организации» with and without the region's name are one agency.
@@ -174,8 +189,9 @@ def test_word_plan_reads_merged_headings_nesting_and_multiline_cells(vocabularie
     assert loaded.measures[0].responsible[1].by_agreement is True
 
 
-def test_word_file_without_a_table_of_measures_is_refused(empty_content: Path, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_word_file_without_a_table_of_measures_is_refused(
+    empty_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "plan.docx"
     source.write_bytes(docx_plan(with_table=False))
     before = files(empty_content)
@@ -235,8 +251,12 @@ def _pdf() -> Any:
 def _table(pdf: Any, rows: list[list[str]], headings: bool) -> None:
     import fpdf
 
-    with pdf.table(col_widths=(12, 70, 60, 30), first_row_as_headings=headings,
-                   headings_style=fpdf.FontFace(emphasis=""), line_height=5) as table:
+    with pdf.table(
+        col_widths=(12, 70, 60, 30),
+        first_row_as_headings=headings,
+        headings_style=fpdf.FontFace(emphasis=""),
+        line_height=5,
+    ) as table:
         for values in rows:
             row = table.row()
             if len(values) == 1:
@@ -254,9 +274,14 @@ def pdf_plan() -> bytes:
     header = ["№ п/п", "Мероприятие", "Ответственные исполнители", "Сроки исполнения"]
     rows = [header, ["1. Проведение профессиональных проб"]]
     for i in range(1, 19):
-        rows.append([f"1.{i}.", f"Проведение профессиональных проб на предприятии № {i} для обучающихся 8-9 классов",
-                     "Министерство образования и науки Пермского края, работодатели (по согласованию)",
-                     "2023-2025 гг."])
+        rows.append(
+            [
+                f"1.{i}.",
+                f"Проведение профессиональных проб на предприятии № {i} для обучающихся 8-9 классов",
+                "Министерство образования и науки Пермского края, работодатели (по согласованию)",
+                "2023-2025 гг.",
+            ]
+        )
     rows.append(["2. Работа с родителями"])
     rows.append(["2.1.", "Родительские собрания", "общеобразовательные организации", "ежегодно"])
     rows.append(["2.2.", "Консультации для родителей", "центры занятости населения (по согласованию)", "2024 г."])
@@ -264,10 +289,14 @@ def pdf_plan() -> bytes:
     _table(pdf, rows, headings=True)
     assert pdf.page_no() == 2, "the first table must run over to page 2"
     pdf.add_page()
-    _table(pdf, [
-        ["", "профессионального мастерства «Профессионалы»", "колледжи (по согласованию)", ""],
-        ["2.4.", "Информирование родителей о рынке труда", "центры занятости населения", "постоянно"],
-    ], headings=False)
+    _table(
+        pdf,
+        [
+            ["", "профессионального мастерства «Профессионалы»", "колледжи (по согласованию)", ""],
+            ["2.4.", "Информирование родителей о рынке труда", "центры занятости населения", "постоянно"],
+        ],
+        headings=False,
+    )
     return bytes(pdf.output())
 
 
@@ -280,7 +309,8 @@ def test_pdf_table_over_pages_is_joined(vocabularies: Vocabularies, empty_conten
     assert list(measures) == [f"1.{i}." for i in range(1, 19)] + ["2.1.", "2.2.", "2.3.", "2.4."]
     assert [s["title"] for s in plan["sections"]] == ["Проведение профессиональных проб", "Работа с родителями"]
     assert measures["1.18."]["title"] == (
-        "Проведение профессиональных проб на предприятии № 18 для обучающихся 8-9 классов")
+        "Проведение профессиональных проб на предприятии № 18 для обучающихся 8-9 классов"
+    )
     cut = measures["2.3."]
     assert cut["title"] == "Проведение конкурса профессионального мастерства «Профессионалы»"
     assert agency_names(plan, cut) == ["Министерство образования и науки Пермского края", "колледжи"]
@@ -293,18 +323,26 @@ def test_pdf_table_over_pages_is_joined(vocabularies: Vocabularies, empty_conten
     assert len(catalog.plans["perm-2023"].measures) == 22
 
 
-def test_pdf_without_ruling_lines_reads_columns_from_the_header(vocabularies: Vocabularies,
-                                                                empty_content: Path) -> None:
+def test_pdf_without_ruling_lines_reads_columns_from_the_header(
+    vocabularies: Vocabularies, empty_content: Path
+) -> None:
     import fpdf
 
     pdf = _pdf()
     pdf.multi_cell(0, 6, "План мероприятий по профориентации на 2023-2025 гг.")
-    with pdf.table(col_widths=(12, 70, 60, 30), borders_layout="NONE", headings_style=fpdf.FontFace(emphasis=""),
-                   line_height=5) as table:
-        for values in [["№ п/п", "Мероприятие", "Ответственные исполнители", "Сроки исполнения"],
-                       ["1.", "Проведение профессиональных проб на предприятиях для обучающихся",
-                        "Министерство образования, работодатели (по согласованию)", "2023 г."],
-                       ["2.", "Экскурсии на предприятия", "центры занятости населения", "ежегодно"]]:
+    with pdf.table(
+        col_widths=(12, 70, 60, 30), borders_layout="NONE", headings_style=fpdf.FontFace(emphasis=""), line_height=5
+    ) as table:
+        for values in [
+            ["№ п/п", "Мероприятие", "Ответственные исполнители", "Сроки исполнения"],
+            [
+                "1.",
+                "Проведение профессиональных проб на предприятиях для обучающихся",
+                "Министерство образования, работодатели (по согласованию)",
+                "2023 г.",
+            ],
+            ["2.", "Экскурсии на предприятия", "центры занятости населения", "ежегодно"],
+        ]:
             row = table.row()
             for value in values:
                 row.cell(value)
@@ -362,23 +400,33 @@ def test_kemerovo_cells_split_over_lines(vocabularies: Vocabularies) -> None:
     assert len(measures) == 26
     assert [s["title"] for s in plan["sections"]][2] == "Научно-методическое обеспечение проекта"
     first = measures["2.1"]
-    assert first["title"] == ("Повышение квалификации специалистов, реализующих проект (вебинары, семинары, "
-                              "консультации, мастер-классы, курсы повышения квалификации)")
+    assert first["title"] == (
+        "Повышение квалификации специалистов, реализующих проект (вебинары, семинары, "
+        "консультации, мастер-классы, курсы повышения квалификации)"
+    )
     # «ДТиЗН ДОиН КО ГБУ ДПО «КРИРПО»»: split with the abbreviations the text defines.
-    assert agency_names(plan, first) == ["Департамент труда и занятости населения Кемеровской области",
-                                         "Департамент образования и науки Кемеровской области",
-                                         "Государственное бюджетное учреждение дополнительного профессионального "
-                                         "образования «Кузбасский региональный институт развития профессионального "
-                                         "образования»"]
+    assert agency_names(plan, first) == [
+        "Департамент труда и занятости населения Кемеровской области",
+        "Департамент образования и науки Кемеровской области",
+        "Государственное бюджетное учреждение дополнительного профессионального "
+        "образования «Кузбасский региональный институт развития профессионального "
+        "образования»",
+    ]
     assert measures["1.3"]["responsible_text"] == "ООО"  # printed «000»
     assert measures["4.4"]["timeframe"] == "По плану МОУО ООО ЦЗН"
     assert [e["timeframe"] for e in measures["4.1"]["events"]] == ["Март", "Апрель", "Май", "Сентябрь", "Декабрь"]
     assert measures["4.6"]["title"].endswith("(законных представителей) обучающихся.")
     assert measures["4.7"]["title"].startswith("Проведение мероприятий для родителей")
     kinds = {a["short_names"][0]: a["kind"] for a in plan["agencies"]}
-    assert kinds == {"ДТиЗН КО": "regional-authority", "ДОиН КО": "regional-authority", "АМ": "municipal-authorities",
-                     "ООО": "educational-organisations", "МОУО": "municipal-authorities", "ЦЗН": "employment-centres",
-                     "ГБУ ДПО «КРИРПО»": "development-institute"}
+    assert kinds == {
+        "ДТиЗН КО": "regional-authority",
+        "ДОиН КО": "regional-authority",
+        "АМ": "municipal-authorities",
+        "ООО": "educational-organisations",
+        "МОУО": "municipal-authorities",
+        "ЦЗН": "employment-centres",
+        "ГБУ ДПО «КРИРПО»": "development-institute",
+    }
     kinds_found = {e.message for e in result.log.of("abbreviation")}
     assert "«ДТиЗН КО» = «Департамент труда и занятости населения Кемеровской области»" in kinds_found
 
@@ -393,10 +441,15 @@ def test_leningrad_nesting_html_and_stray_quotes(vocabularies: Vocabularies) -> 
     assert measures["3.1.2"]["title"].endswith("занимающихся профориентационной работой с обучающимися")
     assert "<" not in measures["5.2"]["title"] and "\n-создание" in measures["5.2"]["title"]
     assert measures["2.2"]["responsible_text"].startswith(
-        "Комитет общего и профессионального образования Ленинградской области, ГАОУ ДПО")  # printed «области»,»
+        "Комитет общего и профессионального образования Ленинградской области, ГАОУ ДПО"
+    )  # printed «области»,»
     assert plan["act"]["date"] == "2020-07-27" and plan["act"]["number"] == "1302-б"
-    assert plan["period"] == {"start": 2020, "end": 2030, "text": "на период до 2030 года",
-                              "note": plan["period"]["note"]}
+    assert plan["period"] == {
+        "start": 2020,
+        "end": 2030,
+        "text": "на период до 2030 года",
+        "note": plan["period"]["note"],
+    }
 
 
 def test_abbreviation_in_parentheses_merges_with_full_name(vocabularies: Vocabularies) -> None:
@@ -411,23 +464,31 @@ def test_abbreviation_in_parentheses_merges_with_full_name(vocabularies: Vocabul
     assert plan["title"].startswith("План мероприятий по реализации Концепции")
 
 
-def test_text_without_measure_rows_is_refused(empty_content: Path, tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_without_measure_rows_is_refused(
+    empty_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "letter.txt"
-    source.write_text("Уважаемые коллеги!\n\nНаправляем план мероприятий по профориентации.\n"
-                      "№ п/п\tНаименование мероприятия\tОтветственный\tСрок\n", encoding="utf-8")
+    source.write_text(
+        "Уважаемые коллеги!\n\nНаправляем план мероприятий по профориентации.\n"
+        "№ п/п\tНаименование мероприятия\tОтветственный\tСрок\n",
+        encoding="utf-8",
+    )
     code, out, err = run_cli(["import", str(source), "--region", "perm", "--content", str(empty_content)], capsys)
     assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
     assert "no measure rows" in err
     assert files(empty_content / "plans") == []
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["import", "missing.txt", "--region", "perm"], "no such file"),
-    (["import", str(CONTENT / "sources" / "perm-2021.txt"), "--region", "atlantis"], "unknown region 'atlantis'"),
-])
-def test_bad_arguments_give_one_line(argv: list[str], message: str, empty_content: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["import", "missing.txt", "--region", "perm"], "no such file"),
+        (["import", str(CONTENT / "sources" / "perm-2021.txt"), "--region", "atlantis"], "unknown region 'atlantis'"),
+    ],
+)
+def test_bad_arguments_give_one_line(
+    argv: list[str], message: str, empty_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run_cli([*argv, "--content", str(empty_content)], capsys)
     assert code == 1 and out == ""
     assert err.strip().splitlines() == [err.strip()] and message in err
@@ -437,8 +498,9 @@ def test_bad_arguments_give_one_line(argv: list[str], message: str, empty_conten
 # -- writing -----------------------------------------------------------------------------
 
 
-def test_cli_writes_draft_and_source_then_refuses_to_overwrite(empty_content: Path, tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_writes_draft_and_source_then_refuses_to_overwrite(
+    empty_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "perm.txt"
     shutil.copyfile(CONTENT / "sources" / "perm-2021.txt", source)
     argv = ["import", str(source), "--region", "perm", "--content", str(empty_content)]
@@ -463,8 +525,9 @@ def test_cli_writes_draft_and_source_then_refuses_to_overwrite(empty_content: Pa
     assert files(empty_content / "plans") == ["perm-2021.yaml"]  # no temporary files left behind
 
 
-def test_cli_out_names_the_plan_and_docx_text_is_kept(empty_content: Path, tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_out_names_the_plan_and_docx_text_is_kept(
+    empty_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "plan.docx"
     source.write_bytes(docx_plan())
     out_path = empty_content / "plans" / "smolensk-2022-draft.yaml"
@@ -484,19 +547,44 @@ def test_command_line_entry_runs_as_a_process(empty_content: Path, tmp_path: Pat
         "parser = argparse.ArgumentParser(prog='python -m generator')\n"
         "cli.add_parser(parser.add_subparsers(dest='command', required=True))\n"
         "args = parser.parse_args()\n"
-        "sys.exit(cli.run(args))\n", encoding="utf-8")
-    good = subprocess.run([sys.executable, str(script), "import", str(CONTENT / "sources" / "smolensk-2020.txt"),
-                           "--region", "smolensk", "--content", str(empty_content)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+        "sys.exit(cli.run(args))\n",
+        encoding="utf-8",
+    )
+    good = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            "import",
+            str(CONTENT / "sources" / "smolensk-2020.txt"),
+            "--region",
+            "smolensk",
+            "--content",
+            str(empty_content),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert good.returncode == 0, good.stderr
     assert "Found 5 sections and 35 measures" in good.stdout
-    check = subprocess.run([sys.executable, "-m", "generator", "check", str(empty_content)],
-                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    check = subprocess.run(
+        [sys.executable, "-m", "generator", "check", str(empty_content)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4\nthis is not really a pdf")
-    bad = subprocess.run([sys.executable, str(script), "import", str(broken), "--region", "perm",
-                          "--content", str(empty_content)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    bad = subprocess.run(
+        [sys.executable, str(script), "import", str(broken), "--region", "perm", "--content", str(empty_content)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
 
@@ -504,16 +592,19 @@ def test_command_line_entry_runs_as_a_process(empty_content: Path, tmp_path: Pat
 # -- pieces ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, fixed", [
-    ("По плану МОУО 000 ЦЗН", "По плану МОУО ООО ЦЗН"),
-    ("до 1 000 человек", "до 1 000 человек"),
-    ("Департамент, a также комитет", "Департамент, а также комитет"),
-    ("кoмитет образования", "комитет образования"),
-    ("IT-Куб и VR / AR", "IT-Куб и VR / AR"),
-    ("3. Hay учно-методическое обеспеч ение", "3. Научно-методическое обеспечение"),
-    ("Проведены профориентацион- ные мероприятия", "Проведены профориентационные мероприятия"),
-    ("<p>Реализация мер:</p> <ul style=\"x\"> -первое, -второе", "Реализация мер:\n-первое,\n-второе"),
-])
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("По плану МОУО 000 ЦЗН", "По плану МОУО ООО ЦЗН"),
+        ("до 1 000 человек", "до 1 000 человек"),
+        ("Департамент, a также комитет", "Департамент, а также комитет"),
+        ("кoмитет образования", "комитет образования"),
+        ("IT-Куб и VR / AR", "IT-Куб и VR / AR"),
+        ("3. Hay учно-методическое обеспеч ение", "3. Научно-методическое обеспечение"),
+        ("Проведены профориентацион- ные мероприятия", "Проведены профориентационные мероприятия"),
+        ('<p>Реализация мер:</p> <ul style="x"> -первое, -второе', "Реализация мер:\n-первое,\n-второе"),
+    ],
+)
 def test_cleanup_fixes_extraction_artefacts(text: str, fixed: str) -> None:
     vocabulary = cleanup.Vocabulary("научно-методическое обеспечение проекта; обеспечение")
     assert cleanup.clean(text, vocabulary)[0] == fixed
@@ -522,14 +613,19 @@ def test_cleanup_fixes_extraction_artefacts(text: str, fixed: str) -> None:
 def test_cleanup_reports_what_it_fixed() -> None:
     text, fixes = cleanup.clean("000", cleanup.Vocabulary(""), responsible=True)
     assert text == "ООО" and fixes == ["«000» read as «ООО» (the letter О extracted as the digit 0)"]
-    assert cleanup.clean("Комитет области», ГАОУ ДПО «ЛОИРО»", cleanup.Vocabulary(""), responsible=True)[0] == \
-        "Комитет области, ГАОУ ДПО «ЛОИРО»"
+    assert (
+        cleanup.clean("Комитет области», ГАОУ ДПО «ЛОИРО»", cleanup.Vocabulary(""), responsible=True)[0]
+        == "Комитет области, ГАОУ ДПО «ЛОИРО»"
+    )
 
 
 def test_responsible_cells_split_at_organisations_not_at_participles() -> None:
-    mentions = split_cell("органы местного самоуправления, осуществляющие управление в сфере образования "
-                          "(по согласованию), образовательные организации, подведомственные Департаменту, "
-                          "государственное учреждение «Институт, развития» (далее – ИРО), работодатели", [])
+    mentions = split_cell(
+        "органы местного самоуправления, осуществляющие управление в сфере образования "
+        "(по согласованию), образовательные организации, подведомственные Департаменту, "
+        "государственное учреждение «Институт, развития» (далее – ИРО), работодатели",
+        [],
+    )
     assert [m.text for m in mentions] == [
         "органы местного самоуправления, осуществляющие управление в сфере образования",
         "образовательные организации, подведомственные Департаменту",
@@ -539,32 +635,49 @@ def test_responsible_cells_split_at_organisations_not_at_participles() -> None:
     assert [m.by_agreement for m in mentions] == [True, False, False, False]
     assert mentions[2].defines == "ИРО"
     sequence = split_cell("ДТиЗН ДОиН КО ГБУ ДПО «КРИРПО»", ["ДТиЗН КО", "ДОиН КО", "ГБУ ДПО «КРИРПО»"])
-    assert [(m.text, m.stands_for) for m in sequence] == [("ДТиЗН", "ДТиЗН КО"), ("ДОиН КО", None),
-                                                          ("ГБУ ДПО «КРИРПО»", None)]
+    assert [(m.text, m.stands_for) for m in sequence] == [
+        ("ДТиЗН", "ДТиЗН КО"),
+        ("ДОиН КО", None),
+        ("ГБУ ДПО «КРИРПО»", None),
+    ]
     assert [m.text for m in split_cell("Управление образования\nцентры занятости населения", [])] == [
-        "Управление образования", "центры занятости населения"]
+        "Управление образования",
+        "центры занятости населения",
+    ]
 
 
 def test_unreadable_deadline_and_numbers_are_reported(vocabularies: Vocabularies, empty_content: Path) -> None:
-    text = ("ПЛАН МЕРОПРИЯТИЙ по профориентации на 2022-2024 годы\n\n"
-            "№\tМероприятие\tИсполнитель\tСрок\n"
-            "1.\tЭкскурсии на предприятия\tМинистерство образования\tпо мере готовности\n"
-            "З.1\tКонкурс профессий\tМинистерство образования\t2023 г.\n")
+    text = (
+        "ПЛАН МЕРОПРИЯТИЙ по профориентации на 2022-2024 годы\n\n"
+        "№\tМероприятие\tИсполнитель\tСрок\n"
+        "1.\tЭкскурсии на предприятия\tМинистерство образования\tпо мере готовности\n"
+        "З.1\tКонкурс профессий\tМинистерство образования\t2023 г.\n"
+    )
     result = import_bytes(text.encode(), "plan.txt", "perm", vocabularies)
     measures = measures_by_number(result.plan)
     assert list(measures) == ["1.", "3.1"]
     assert "«З.1» read as «3.1»" in measures["3.1"]["note"]
     assert "по мере готовности" in measures["1."]["note"]
     assert [e.message for e in result.log.of("deadline")] == [
-        "deadline «по мере готовности» has no years, months, quarters or recurrence the parser can read"]
+        "deadline «по мере готовности» has no years, months, quarters or recurrence the parser can read"
+    ]
     load_draft(result.plan, text, empty_content)
 
 
 def test_benchmark_scores_the_seeds_and_the_tuning_layouts() -> None:
     """The seeds stay 125/125; every tuning layout file imports without a crash and its draft passes check."""
-    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "importer.py"),
-                           "--layouts", str(ROOT / "benchmarks" / "layouts" / "tune")], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "importer.py"),
+            "--layouts",
+            str(ROOT / "benchmarks" / "layouts" / "tune"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     assert summary["plans"] + len(summary["skipped"]) == len(SOURCES)
@@ -579,9 +692,11 @@ def test_benchmark_scores_the_seeds_and_the_tuning_layouts() -> None:
 
 
 def test_import_log_has_no_entries_for_clean_input(vocabularies: Vocabularies) -> None:
-    text = ("План мероприятий по профориентации на 2022-2024 годы\n\n"
-            "№\tМероприятие\tИсполнитель\tСрок\n"
-            "1.\tЭкскурсии на предприятия\tМинистерство образования Пермского края\t2022 г.\n")
+    text = (
+        "План мероприятий по профориентации на 2022-2024 годы\n\n"
+        "№\tМероприятие\tИсполнитель\tСрок\n"
+        "1.\tЭкскурсии на предприятия\tМинистерство образования Пермского края\t2022 г.\n"
+    )
     result = import_bytes(text.encode(), "plan.txt", "perm", vocabularies)
     assert [e for e in result.log.entries if e.kind in ("guess", "fix", "deadline")] == []
     assert isinstance(result.log, Log)
@@ -602,15 +717,36 @@ def aligned(rows: list[list[list[str]]], widths: tuple[int, ...], gap: int = 3) 
 
 def test_space_aligned_text_keeps_one_name_per_line(vocabularies: Vocabularies, empty_content: Path) -> None:
     widths = (6, 34, 16, 30)
-    text = ("                 План мероприятий по профориентации обучающихся\n"
-            "                            на 2023–2025 годы\n\n") + aligned([
-        [["№ п/п"], ["Наименование мероприятия"], ["Ответственный", "исполнитель"], ["Срок исполнения"]],
-    ], widths) + "1. Организационные мероприятия\n\n" + aligned([
-        [["1.1."], ["Проведение ярмарки профессий для", "обучающихся 8–11 классов"],
-         ["Министерство", "образования", "Иванова А.А.", "Петрова Б.Б."], ["ежегодно, март"]],
-        [["1.2."], ["Экскурсии на предприятия"], ["центры занятости", "населения (по", "согласованию)"],
-         ["до 01.09.24"]],
-    ], (6, 34, 16, 30))
+    text = (
+        (
+            "                 План мероприятий по профориентации обучающихся\n"
+            "                            на 2023–2025 годы\n\n"
+        )
+        + aligned(
+            [
+                [["№ п/п"], ["Наименование мероприятия"], ["Ответственный", "исполнитель"], ["Срок исполнения"]],
+            ],
+            widths,
+        )
+        + "1. Организационные мероприятия\n\n"
+        + aligned(
+            [
+                [
+                    ["1.1."],
+                    ["Проведение ярмарки профессий для", "обучающихся 8–11 классов"],
+                    ["Министерство", "образования", "Иванова А.А.", "Петрова Б.Б."],
+                    ["ежегодно, март"],
+                ],
+                [
+                    ["1.2."],
+                    ["Экскурсии на предприятия"],
+                    ["центры занятости", "населения (по", "согласованию)"],
+                    ["до 01.09.24"],
+                ],
+            ],
+            (6, 34, 16, 30),
+        )
+    )
     result = import_bytes(text.encode(), "copied.txt", "perm", vocabularies)
     measures = measures_by_number(result.plan)
     assert list(measures) == ["1.1.", "1.2."]
@@ -625,10 +761,12 @@ def test_space_aligned_text_keeps_one_name_per_line(vocabularies: Vocabularies, 
 
 
 def test_one_cell_per_line_text_is_rebuilt_from_the_header(vocabularies: Vocabularies, empty_content: Path) -> None:
-    text = ("План мероприятий по профориентации на 2024 год\n\n№ п/п\nМероприятие\nСрок\nИсполнитель\n"
-            "I. Работа с обучающимися\n1.\nЭкскурсии на предприятия\nапрель 2024\nМинистерство образования\n"
-            "2.\nПрофессиональные пробы\nмай 2024\nколледжи, работодатели\n"
-            "II. Работа с родителями\n3.\nРодительские собрания\nсентябрь\nшколы\n")
+    text = (
+        "План мероприятий по профориентации на 2024 год\n\n№ п/п\nМероприятие\nСрок\nИсполнитель\n"
+        "I. Работа с обучающимися\n1.\nЭкскурсии на предприятия\nапрель 2024\nМинистерство образования\n"
+        "2.\nПрофессиональные пробы\nмай 2024\nколледжи, работодатели\n"
+        "II. Работа с родителями\n3.\nРодительские собрания\nсентябрь\nшколы\n"
+    )
     result = import_bytes(text.encode(), "web.txt", "perm", vocabularies)
     plan = result.plan
     assert [s["title"] for s in plan["sections"]] == ["Работа с обучающимися", "Работа с родителями"]
@@ -641,14 +779,17 @@ def test_one_cell_per_line_text_is_rebuilt_from_the_header(vocabularies: Vocabul
     load_draft(plan, text, empty_content)
 
 
-def test_markdown_pipe_table_with_line_breaks_and_bold_sections(vocabularies: Vocabularies,
-                                                                 empty_content: Path) -> None:
-    text = ("## План мероприятий по профориентации на 2022-2024 годы\n\n"
-            "| № п/п | Наименование мероприятия | Ответственные | Срок |\n|---|---|---|---|\n"
-            "| **1. Профессиональные пробы** |  |  |  |\n"
-            "| 1.1 | Пробы на **предприятиях** | Министерство образования<br>работодатели (по согласованию) "
-            "| 2022 г. |\n"
-            "| 1.2 | Пробы в колледжах \\| мастерских | колледжи | ежегодно |\n")
+def test_markdown_pipe_table_with_line_breaks_and_bold_sections(
+    vocabularies: Vocabularies, empty_content: Path
+) -> None:
+    text = (
+        "## План мероприятий по профориентации на 2022-2024 годы\n\n"
+        "| № п/п | Наименование мероприятия | Ответственные | Срок |\n|---|---|---|---|\n"
+        "| **1. Профессиональные пробы** |  |  |  |\n"
+        "| 1.1 | Пробы на **предприятиях** | Министерство образования<br>работодатели (по согласованию) "
+        "| 2022 г. |\n"
+        "| 1.2 | Пробы в колледжах \\| мастерских | колледжи | ежегодно |\n"
+    )
     result = import_bytes(text.encode(), "plan.md", "perm", vocabularies)
     plan = result.plan
     assert plan["title"] == "План мероприятий по профориентации на 2022-2024 годы"
@@ -661,20 +802,26 @@ def test_markdown_pipe_table_with_line_breaks_and_bold_sections(vocabularies: Vo
 
 
 def test_html_table_saved_from_a_site(vocabularies: Vocabularies, empty_content: Path) -> None:
-    text = ("<html><head><title>План</title><script>var x = '<td>';</script></head><body>"
-            "<h1>План мероприятий по профориентации на 2023&ndash;2024 годы</h1><table>"
-            "<tr><th rowspan=2>№</th><th rowspan=2>Мероприятие</th><th colspan=2>Исполнение</th></tr>"
-            "<tr><th>Срок</th><th>Ответственные</th></tr>"
-            "<tr><td colspan=4><b>1. Пробы</b></td></tr>"
-            "<tr><td>1.1.</td><td>Пробы на&nbsp;предприятиях</td><td>2023 г.</td>"
-            "<td>Министерство образования<br>работодатели</td></tr>"
-            "<tr><td>1.2.</td><td><p>Экскурсии</p><p>в колледжи</p></td><td>ежегодно</td><td>колледжи</td></tr>"
-            "</table></body></html>")
+    text = (
+        "<html><head><title>План</title><script>var x = '<td>';</script></head><body>"
+        "<h1>План мероприятий по профориентации на 2023&ndash;2024 годы</h1><table>"
+        "<tr><th rowspan=2>№</th><th rowspan=2>Мероприятие</th><th colspan=2>Исполнение</th></tr>"
+        "<tr><th>Срок</th><th>Ответственные</th></tr>"
+        "<tr><td colspan=4><b>1. Пробы</b></td></tr>"
+        "<tr><td>1.1.</td><td>Пробы на&nbsp;предприятиях</td><td>2023 г.</td>"
+        "<td>Министерство образования<br>работодатели</td></tr>"
+        "<tr><td>1.2.</td><td><p>Экскурсии</p><p>в колледжи</p></td><td>ежегодно</td><td>колледжи</td></tr>"
+        "</table></body></html>"
+    )
     result = import_bytes(text.encode(), "plan.html", "perm", vocabularies)
     plan = result.plan
     assert plan["period"]["start"] == 2023 and plan["period"]["end"] == 2024
-    assert plan["columns"] == {"number": "№", "title": "Мероприятие", "timeframe": "Исполнение Срок",
-                               "responsible": "Исполнение Ответственные"}
+    assert plan["columns"] == {
+        "number": "№",
+        "title": "Мероприятие",
+        "timeframe": "Исполнение Срок",
+        "responsible": "Исполнение Ответственные",
+    }
     measures = measures_by_number(plan)
     assert measures["1.1."]["timeframe"] == "2023 г." and measures["1.1."]["title"] == "Пробы на предприятиях"
     assert agency_names(plan, measures["1.1."]) == ["Министерство образования", "работодатели"]
@@ -696,8 +843,10 @@ def test_word_two_row_header_with_merged_cells_and_columns_in_another_order(voca
     table.cell(1, 2).merge(table.cell(1, 3)).text = "Исполнение"
     table.cell(2, 2).text, table.cell(2, 3).text = "Срок", "Ответственные"
     table.cell(1, 4).merge(table.cell(2, 4)).text = "Отметка о выполнении"
-    for r, values in ((3, ("1)", "Ярмарка профессий", "май 2023", "Министерство образования", "выполнено")),
-                      (4, ("2)", "Экскурсии", "ежегодно", "колледжи", ""))):
+    for r, values in (
+        (3, ("1)", "Ярмарка профессий", "май 2023", "Министерство образования", "выполнено")),
+        (4, ("2)", "Экскурсии", "ежегодно", "колледжи", "")),
+    ):
         for c, value in enumerate(values):
             table.cell(r, c).text = value
     buffer = io.BytesIO()
@@ -715,12 +864,14 @@ def test_word_two_row_header_with_merged_cells_and_columns_in_another_order(voca
 
 
 def test_numbering_forms_and_a_table_without_header(vocabularies: Vocabularies, empty_content: Path) -> None:
-    text = ("План мероприятий на 2022-2023 годы\n\n"
-            "I. Организация\n"
-            "а)\tСоздание совета\tМинистерство образования\tянварь 2022\n"
-            "б)\tСеминар для педагогов\tИнститут развития образования\tII квартал 2022 г.\n"
-            "II. Работа с обучающимися\n"
-            "в)\tПрофессиональные пробы на предприятиях региона\tколледжи\t2023 г.\n")
+    text = (
+        "План мероприятий на 2022-2023 годы\n\n"
+        "I. Организация\n"
+        "а)\tСоздание совета\tМинистерство образования\tянварь 2022\n"
+        "б)\tСеминар для педагогов\tИнститут развития образования\tII квартал 2022 г.\n"
+        "II. Работа с обучающимися\n"
+        "в)\tПрофессиональные пробы на предприятиях региона\tколледжи\t2023 г.\n"
+    )
     result = import_bytes(text.encode(), "plan.txt", "perm", vocabularies)
     plan = result.plan
     assert [s["number"] for s in plan["sections"]] == ["I.", "II."]
@@ -729,16 +880,20 @@ def test_numbering_forms_and_a_table_without_header(vocabularies: Vocabularies, 
     assert agency_names(plan, measures["б)"]) == ["Институт развития образования"]
     assert measures["в)"]["timeframe"] == "2023 г."
     guessed = [e.message for e in result.log.of("guess") if "no header row" in e.message]
-    assert guessed == ["no header row found; columns guessed from what their cells hold: column 1 = number, "
-                       "column 2 = title, column 3 = responsible, column 4 = timeframe"]
+    assert guessed == [
+        "no header row found; columns guessed from what their cells hold: column 1 = number, "
+        "column 2 = title, column 3 = responsible, column 4 = timeframe"
+    ]
     assert "guessed from what their cells hold" in plan["note"]
     load_draft(plan, text, empty_content)
 
 
 def test_years_of_history_in_the_title_are_not_the_period(vocabularies: Vocabularies) -> None:
-    text = ("УТВЕРЖДЁН постановлением от 20.12.24 № 5\n\n"
-            "План мероприятий к 80-летию Победы в Великой Отечественной войне 1941–1945 гг. на 2025 год\n\n"
-            "№\tМероприятие\tИсполнитель\tСрок\n1.\tАкция «Георгиевская ленточка»\tотдел культуры\tдо 09.05.25\n")
+    text = (
+        "УТВЕРЖДЁН постановлением от 20.12.24 № 5\n\n"
+        "План мероприятий к 80-летию Победы в Великой Отечественной войне 1941–1945 гг. на 2025 год\n\n"
+        "№\tМероприятие\tИсполнитель\tСрок\n1.\tАкция «Георгиевская ленточка»\tотдел культуры\tдо 09.05.25\n"
+    )
     result = import_bytes(text.encode(), "plan.txt", "perm", vocabularies)
     plan = result.plan
     assert plan["period"]["start"] == plan["period"]["end"] == 2025 and plan["id"] == "perm-2025"
@@ -746,24 +901,34 @@ def test_years_of_history_in_the_title_are_not_the_period(vocabularies: Vocabula
     assert any("«1941–1945 гг.» in the title is history" in e.message for e in result.log.of("guess"))
 
 
-def test_no_year_anywhere_leaves_the_period_out_and_the_site_says_so(tmp_path: Path,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_year_anywhere_leaves_the_period_out_and_the_site_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for name in ("docs", "overrides", "content"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     source = tmp_path / "plan.txt"
-    source.write_text("План мероприятий по противодействию коррупции\n\n№\tМероприятие\tИсполнитель\tСрок\n"
-                      "1.\tАнтикоррупционная экспертиза\tСидоров А.Е.\tпостоянно\n", encoding="utf-8")
-    code, out, err = run_cli(["import", str(source), "--region", "perm", "--content", str(tmp_path / "content")],
-                             capsys)
+    source.write_text(
+        "План мероприятий по противодействию коррупции\n\n№\tМероприятие\tИсполнитель\tСрок\n"
+        "1.\tАнтикоррупционная экспертиза\tСидоров А.Е.\tпостоянно\n",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli(
+        ["import", str(source), "--region", "perm", "--content", str(tmp_path / "content")], capsys
+    )
     assert code == 0, err
     assert "No period" in out and "no year found anywhere" in out
     draft = parse("d", (tmp_path / "content/plans/perm-undated.yaml").read_text(encoding="utf-8")).data
     assert "period" not in draft and "No year found anywhere" in draft["note"]
     assert [a["name"] for a in draft["agencies"]] == ["Сидоров А.Е."]
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
-                           cwd=tmp_path, capture_output=True, text=True, timeout=600,
-                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert built.returncode == 0, built.stderr
     page = (tmp_path / "site/plans/perm-undated/index.html").read_text(encoding="utf-8")
     assert "период не указан" in page
@@ -784,18 +949,29 @@ def test_topic_keywords_come_from_the_topic_vocabulary(empty_content: Path) -> N
 # -- PDF: cells, scans ---------------------------------------------------------------------
 
 
-def test_pdf_cell_with_one_name_per_line_splits_into_agencies(vocabularies: Vocabularies,
-                                                              empty_content: Path) -> None:
+def test_pdf_cell_with_one_name_per_line_splits_into_agencies(vocabularies: Vocabularies, empty_content: Path) -> None:
     pdf = _pdf()
     pdf.multi_cell(0, 6, "План мероприятий по профориентации на 2023-2025 гг.")
-    _table(pdf, [["№ п/п", "Мероприятие", "Ответственные исполнители", "Сроки исполнения"],
-                 ["1.", "Родительские собрания о выборе профессии в каждой школе района",
-                  "Иванова А.А.\nПетрова Б.Б.\nМинистерство образования и науки Пермского края",
-                  "ежегодно"]], headings=True)
+    _table(
+        pdf,
+        [
+            ["№ п/п", "Мероприятие", "Ответственные исполнители", "Сроки исполнения"],
+            [
+                "1.",
+                "Родительские собрания о выборе профессии в каждой школе района",
+                "Иванова А.А.\nПетрова Б.Б.\nМинистерство образования и науки Пермского края",
+                "ежегодно",
+            ],
+        ],
+        headings=True,
+    )
     result = import_bytes(bytes(pdf.output()), "plan.pdf", "perm", vocabularies)
     measure = measures_by_number(result.plan)["1."]
     assert agency_names(result.plan, measure) == [
-        "Иванова А.А.", "Петрова Б.Б.", "Министерство образования и науки Пермского края"]
+        "Иванова А.А.",
+        "Петрова Б.Б.",
+        "Министерство образования и науки Пермского края",
+    ]
     assert squash(measure["title"]) == "Родительские собрания о выборе профессии в каждой школе района"
     load_draft(result.plan, result.source_text, empty_content)
 
@@ -808,9 +984,11 @@ def scanned_pdf() -> bytes:
     page = image.new("L", (2480, 1754), "white")
     draw = draw_module.Draw(page)
     draw.text((150, 120), "План мероприятий по профориентации на 2023-2025 годы", font=font, fill="black")
-    rows = [("№ п/п", "Наименование мероприятия", "Ответственные исполнители", "Срок исполнения"),
-            ("1.", "Проведение профессиональных проб", "Министерство образования", "2023 год"),
-            ("2.", "Экскурсии на предприятия", "центры занятости населения", "ежегодно")]
+    rows = [
+        ("№ п/п", "Наименование мероприятия", "Ответственные исполнители", "Срок исполнения"),
+        ("1.", "Проведение профессиональных проб", "Министерство образования", "2023 год"),
+        ("2.", "Экскурсии на предприятия", "центры занятости населения", "ежегодно"),
+    ]
     for i, row in enumerate(rows):
         for x, text in zip((150, 330, 1250, 1950), row):
             draw.text((x, 300 + i * 90), text, font=font, fill="black")
@@ -820,8 +998,7 @@ def scanned_pdf() -> bytes:
 
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="Debian's tesseract-ocr is not installed")
-def test_scanned_pdf_is_read_by_ocr_and_every_value_flagged(vocabularies: Vocabularies,
-                                                            empty_content: Path) -> None:
+def test_scanned_pdf_is_read_by_ocr_and_every_value_flagged(vocabularies: Vocabularies, empty_content: Path) -> None:
     result = import_bytes(scanned_pdf(), "scan.pdf", "perm", vocabularies)
     plan = result.plan
     measures = measures_by_number(plan)
@@ -833,9 +1010,9 @@ def test_scanned_pdf_is_read_by_ocr_and_every_value_flagged(vocabularies: Vocabu
     load_draft(plan, result.source_text, empty_content)
 
 
-def test_scanned_pdf_without_ocr_is_refused(empty_content: Path, tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_scanned_pdf_without_ocr_is_refused(
+    empty_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract on this PATH
     source = tmp_path / "scan.pdf"
     source.write_bytes(scanned_pdf())

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, minimal_plan, write_plan
+
 from generator.content import loader
 from generator.content.errors import ContentErrors
 
@@ -43,16 +43,43 @@ def test_minimal_plan_loads(content: Path) -> None:
 
 
 YAML_CASES = {
-    "duplicate key": ("id: a\nid: b\n", "broken.yaml:2:1: duplicate key 'id' (first given on line 1); each key may appear once"),
-    "unquoted no": ("id: x\nlevel: no\n", "broken.yaml:2:8: 'no' is read as true/false by some YAML tools; write it in quotes: \"no\""),
-    "unquoted date": ("act:\n  date: 2021-05-01\n", "broken.yaml:2:9: '2021-05-01' is read as a date by some YAML tools; write it in quotes: \"2021-05-01\""),
-    "sexagesimal": ("title: 12:30\n", "broken.yaml:1:8: '12:30' is read as a number by some YAML tools; write it in quotes: \"12:30\""),
-    "alias bomb": ("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "broken.yaml:2:8: aliases (*name) are not allowed; write the value out"),
-    "python tag": ("id: !!python/object/apply:os.system [echo]\n", "broken.yaml:1:5: tags such as 'tag:yaml.org,2002:python/object/apply:os.system' are not allowed; remove the tag"),
+    "duplicate key": (
+        "id: a\nid: b\n",
+        "broken.yaml:2:1: duplicate key 'id' (first given on line 1); each key may appear once",
+    ),
+    "unquoted no": (
+        "id: x\nlevel: no\n",
+        "broken.yaml:2:8: 'no' is read as true/false by some YAML tools; write it in quotes: \"no\"",
+    ),
+    "unquoted date": (
+        "act:\n  date: 2021-05-01\n",
+        "broken.yaml:2:9: '2021-05-01' is read as a date by some YAML tools; write it in quotes: \"2021-05-01\"",
+    ),
+    "sexagesimal": (
+        "title: 12:30\n",
+        "broken.yaml:1:8: '12:30' is read as a number by some YAML tools; write it in quotes: \"12:30\"",
+    ),
+    "alias bomb": (
+        "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n",
+        "broken.yaml:2:8: aliases (*name) are not allowed; write the value out",
+    ),
+    "python tag": (
+        "id: !!python/object/apply:os.system [echo]\n",
+        "broken.yaml:1:5: tags such as 'tag:yaml.org,2002:python/object/apply:os.system' are not allowed; remove the tag",
+    ),
     "syntax": ("id: [a, b\n", "broken.yaml:2:1: YAML syntax error: expected ',' or ']', but got '<stream end>'"),
-    "control character": ("id: a\ntitle: b\x1fc\n", "broken.yaml:2:9: control character U+001F is not allowed; remove it"),
-    "escaped control character": ('id: a\ntitle: "b\\0c"\n', "broken.yaml:2:8: control character U+0000 (written as an escape) is not allowed; remove it"),
-    "escaped in a key": ('id: a\n"t\\x01": b\n', "broken.yaml:2:1: control character U+0001 (written as an escape) is not allowed; remove it"),
+    "control character": (
+        "id: a\ntitle: b\x1fc\n",
+        "broken.yaml:2:9: control character U+001F is not allowed; remove it",
+    ),
+    "escaped control character": (
+        'id: a\ntitle: "b\\0c"\n',
+        "broken.yaml:2:8: control character U+0000 (written as an escape) is not allowed; remove it",
+    ),
+    "escaped in a key": (
+        'id: a\n"t\\x01": b\n',
+        "broken.yaml:2:1: control character U+0001 (written as an escape) is not allowed; remove it",
+    ),
     "deep nesting": ("a: " + "[" * 40 + "]" * 40 + "\n", "broken.yaml:1:36: nested more than 32 levels deep"),
 }
 
@@ -81,8 +108,10 @@ def test_unknown_field_suggests_the_right_one(content: Path) -> None:
     plan["sections"][0]["measures"][0]["titel"] = plan["sections"][0]["measures"][0].pop("title")
     path = write_plan(content, plan)
     errors = errors_of(content)
-    assert any(e.startswith(f"{at(path, 'titel:')}: sections[0].measures[0]: unknown field 'titel'; did you mean 'title'?")
-               for e in errors), errors
+    assert any(
+        e.startswith(f"{at(path, 'titel:')}: sections[0].measures[0]: unknown field 'titel'; did you mean 'title'?")
+        for e in errors
+    ), errors
     assert f"{at(path, '- id: 1-1', 2)}: sections[0].measures[0]: missing required field 'title'" in errors
 
 
@@ -91,7 +120,10 @@ def test_wrong_types_and_values(content: Path) -> None:
     plan["sections"][0]["measures"][0]["topics"] = []
     path = write_plan(content, plan)
     errors = errors_of(content)
-    assert f"{at(path, 'regionl')}: level: 'regionl' is not one of: regional, municipal; did you mean 'regional'?" in errors
+    assert (
+        f"{at(path, 'regionl')}: level: 'regionl' is not one of: regional, municipal; did you mean 'regional'?"
+        in errors
+    )
     assert f"{at(path, chr(39) + '2099')}: period.start: expected a whole number, got text '2099'" in errors
     assert f"{at(path, '[]')}: sections[0].measures[0].topics: needs at least 1 item" in errors
 
@@ -99,8 +131,10 @@ def test_wrong_types_and_values(content: Path) -> None:
 def test_number_where_text_is_meant(content: Path) -> None:
     text = write_plan(content, minimal_plan()).read_text(encoding="utf-8").replace("number: 1.1.", "number: 1.1")
     path = write_plan(content, text, "smolensk-2099")
-    assert (f"{at(path, 'number: 1.1', 8)}: sections[0].measures[0].number: expected text, got the number 1.1; "
-            "write it in quotes") in errors_of(content)
+    assert (
+        f"{at(path, 'number: 1.1', 8)}: sections[0].measures[0].number: expected text, got the number 1.1; "
+        "write it in quotes"
+    ) in errors_of(content)
 
 
 def test_dangling_references(content: Path) -> None:
@@ -112,14 +146,25 @@ def test_dangling_references(content: Path) -> None:
     plan["agencies"][1]["kind"] = "schools"
     path = write_plan(content, plan)
     errors = errors_of(content)
-    assert f"{at(path, 'smolenks')}: unknown region 'smolenks'; did you mean 'smolensk'?; regions are listed in content/regions.yaml" in errors
-    assert (f"{at(path, 'agency: test-dep', 8)}: sections[0].measures[0].responsible[0].agency: "
-            "agency 'test-dep' is not defined; did you mean 'test-dept'?. Hint: agencies are listed under 'agencies:' in any plan file") in errors
-    assert (f"{at(path, 'profesional-trials')}: sections[0].measures[0].topics[0]: unknown topic 'profesional-trials'; "
-            "did you mean 'professional-trials'?; topics are listed in content/topics.yaml") in errors
-    assert (f"{at(path, '- parent', 2)}: sections[0].measures[0].audiences[0]: unknown audience 'parent'; did you mean 'parents'?; "
-            "audiences are listed in content/audiences.yaml") in errors
-    assert (f"{at(path, 'kind: schools', 6)}: unknown agency kind 'schools'; kinds are listed in content/agency-kinds.yaml") in errors
+    assert (
+        f"{at(path, 'smolenks')}: unknown region 'smolenks'; did you mean 'smolensk'?; regions are listed in content/regions.yaml"
+        in errors
+    )
+    assert (
+        f"{at(path, 'agency: test-dep', 8)}: sections[0].measures[0].responsible[0].agency: "
+        "agency 'test-dep' is not defined; did you mean 'test-dept'?. Hint: agencies are listed under 'agencies:' in any plan file"
+    ) in errors
+    assert (
+        f"{at(path, 'profesional-trials')}: sections[0].measures[0].topics[0]: unknown topic 'profesional-trials'; "
+        "did you mean 'professional-trials'?; topics are listed in content/topics.yaml"
+    ) in errors
+    assert (
+        f"{at(path, '- parent', 2)}: sections[0].measures[0].audiences[0]: unknown audience 'parent'; did you mean 'parents'?; "
+        "audiences are listed in content/audiences.yaml"
+    ) in errors
+    assert (
+        f"{at(path, 'kind: schools', 6)}: unknown agency kind 'schools'; kinds are listed in content/agency-kinds.yaml"
+    ) in errors
 
 
 def test_duplicate_ids_and_numbers(content: Path) -> None:
@@ -145,7 +190,9 @@ def test_path_like_and_unsafe_ids_are_rejected(content: Path, bad_id: str) -> No
 
 def test_plan_id_must_match_file_name(content: Path) -> None:
     write_plan(content, minimal_plan(), "other-name")
-    assert "other-name.yaml:1:5: plan id 'smolensk-2099' must match the file name 'other-name.yaml'" in errors_of(content)
+    assert "other-name.yaml:1:5: plan id 'smolensk-2099' must match the file name 'other-name.yaml'" in errors_of(
+        content
+    )
 
 
 def test_missing_source_text(content: Path) -> None:
@@ -185,5 +232,6 @@ def test_check_command_github_annotations(content: Path) -> None:
     result = run_check("--format", "github", str(content))
     assert result.returncode == 1
     assert result.stdout.splitlines()[0].endswith(
-        "one.yaml,line=2,col=1::duplicate key 'id' (first given on line 1); each key may appear once")
+        "one.yaml,line=2,col=1::duplicate key 'id' (first given on line 1); each key may appear once"
+    )
     assert result.stdout.startswith("::error file=")

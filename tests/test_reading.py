@@ -3,13 +3,12 @@ Debian's Chromium: what is on the screen, measured in the page, not read from th
 
 from __future__ import annotations
 
-import urllib.parse
-
 import os
 import re
 import shutil
+import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -24,8 +23,37 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is n
 
 # Words of English prose: a run of Latin words with one of these in it is a sentence, not a name
 # such as «World Skills Russia».
-ENGLISH = {"the", "of", "and", "or", "is", "are", "was", "with", "in", "on", "to", "for", "by", "as", "not", "be",
-           "from", "this", "that", "it", "at", "an", "found", "made", "link", "kept", "printed", "skip", "clipboard"}
+ENGLISH = {
+    "the",
+    "of",
+    "and",
+    "or",
+    "is",
+    "are",
+    "was",
+    "with",
+    "in",
+    "on",
+    "to",
+    "for",
+    "by",
+    "as",
+    "not",
+    "be",
+    "from",
+    "this",
+    "that",
+    "it",
+    "at",
+    "an",
+    "found",
+    "made",
+    "link",
+    "kept",
+    "printed",
+    "skip",
+    "clipboard",
+}
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[\s,.:;()-]+[A-Za-z][A-Za-z'’-]*)+")
 
 # Every word of the article, with its rectangles per part between soft hyphens: a word drawn on
@@ -79,8 +107,9 @@ VISIBLE_TEXT = """() => {
 
 
 def english_runs(text: str) -> list[str]:
-    return [run for run in LATIN_RUN.findall(text)
-            if {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", run)} & ENGLISH]
+    return [
+        run for run in LATIN_RUN.findall(text) if {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", run)} & ENGLISH
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +121,12 @@ def host(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module", params=WIDTHS, ids=lambda w: f"{w}px")
 def screen(request, browser):
     phone = request.param < 600
-    context = browser.new_context(viewport={"width": request.param, "height": 800 if phone else 900},
-                                  is_mobile=phone, has_touch=phone, locale="ru-RU")
+    context = browser.new_context(
+        viewport={"width": request.param, "height": 800 if phone else 900},
+        is_mobile=phone,
+        has_touch=phone,
+        locale="ru-RU",
+    )
     page = context.new_page()
     page.width = request.param
     yield page
@@ -202,8 +235,22 @@ def test_a_measure_shared_in_a_messenger_says_what_it_is(screen, host, pages, ca
 
 
 def test_every_generated_page_shows_where_it_is(screen, host, pages) -> None:
-    for name in ("region", "plan", "measure", "agency", "kind", "topic", "regions", "plans", "agencies", "topics",
-                 "catalogue", "compare", "collaboration", "glossary"):
+    for name in (
+        "region",
+        "plan",
+        "measure",
+        "agency",
+        "kind",
+        "topic",
+        "regions",
+        "plans",
+        "agencies",
+        "topics",
+        "catalogue",
+        "compare",
+        "collaboration",
+        "glossary",
+    ):
         visit(screen, host, pages[name])
         assert screen.locator("nav.kb-breadcrumbs a").first.is_visible(), name
 
@@ -243,8 +290,10 @@ def test_comparison_keeps_its_first_column_and_header_in_view(screen, host, page
 def test_columns_sort(screen, host, pages) -> None:
     visit(screen, host, pages["plans"])
     # The column of measure counts, wherever the table has it.
-    n = screen.evaluate("[...document.querySelectorAll('table[data-sortable] thead th')]"
-                        ".findIndex((th) => th.classList.contains('kb-num')) + 1")
+    n = screen.evaluate(
+        "[...document.querySelectorAll('table[data-sortable] thead th')]"
+        ".findIndex((th) => th.classList.contains('kb-num')) + 1"
+    )
     button = screen.locator(f"table[data-sortable] thead th:nth-child({n}) button.kb-sort")
     cells = screen.locator(f"table[data-sortable] tbody td:nth-child({n})")
     button.click()

@@ -44,6 +44,9 @@ def test_dependencies_are_exactly_what_the_code_imports() -> None:
 
 def test_workflows_follow_githubs_schema() -> None:
     workflows = sorted(str(p) for p in (ROOT / ".github/workflows").glob("*.yml"))
-    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-                             *workflows], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows],
+        capture_output=True,
+        text=True,
+    )
     assert len(workflows) >= 2 and result.returncode == 0, result.stdout + result.stderr

@@ -46,8 +46,11 @@ def search_page(site, browser):
 def _levels(search_page, queries: list[dict]) -> tuple[dict, list[str]]:
     page, server = search_page
     rows = search_quality.evaluate(page, server, queries)
-    misses = [f"[{r['kind']}] {r['query']!r} read as {r['read_as']} → {r['results']}"
-              for r in rows if not r["rank"] or r["rank"] > 5]
+    misses = [
+        f"[{r['kind']}] {r['query']!r} read as {r['read_as']} → {r['results']}"
+        for r in rows
+        if not r["rank"] or r["rank"] > 5
+    ]
     return search_quality.summary(rows), misses
 
 

@@ -10,11 +10,12 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
+from conftest import ROOT, build_site, minimal_plan, write_plan
 from mkdocs.utils.yaml import get_yaml_loader
 
-from conftest import ROOT, build_site, minimal_plan, write_plan
 from generator.site import graphs, urls
+
+
 def page(site: Path, src: str) -> BeautifulSoup:
     path = site / urls.page_url(src) / "index.html" if src.endswith(".md") else site / src
     assert path.is_file(), f"missing page {path}"
@@ -112,7 +113,9 @@ def test_no_build_warnings(tmp_path: Path) -> None:
     assert "WARNING" not in result.stderr, result.stderr
 
 
-SITE_PATH = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())["site_url"]).path
+SITE_PATH = urlsplit(
+    yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())["site_url"]
+).path
 
 
 def internal_targets(site: Path):
@@ -127,7 +130,7 @@ def internal_targets(site: Path):
             path = unquote(parts.path)
             if path.startswith("/"):  # absolute links (404.html) are relative to site_url
                 assert path.startswith(SITE_PATH), href
-                target = (site / path[len(SITE_PATH):]).resolve()
+                target = (site / path[len(SITE_PATH) :]).resolve()
             else:
                 target = (html.parent / path).resolve() if path else html
             if target.is_dir():
@@ -175,14 +178,18 @@ def test_edit_link_opens_the_yaml_file(site: Path, catalog) -> None:
 def test_a_fork_publishes_with_its_own_addresses(tmp_path: Path, catalog) -> None:
     """The publishing workflow sets where the site and its repository are: every link follows."""
     repo, site_url = "https://example.org/someone/kb-fork", "https://someone.example.org/kb/"
-    result = build_site(ROOT / "mkdocs.yml", tmp_path / "site", KB_REPO_URL=repo, KB_SITE_URL=site_url,
-                        KB_REPO_NAME="someone/kb-fork")
+    result = build_site(
+        ROOT / "mkdocs.yml", tmp_path / "site", KB_REPO_URL=repo, KB_SITE_URL=site_url, KB_REPO_NAME="someone/kb-fork"
+    )
     assert result.returncode == 0, result.stderr
     measure = catalog.measures[0]
     soup = page(tmp_path / "site", urls.measure(measure))
     edit = soup.select_one("a.md-content__button[href*='/edit/']")
     assert edit["href"] == f"{repo}/edit/main/content/plans/{measure.plan.id}.yaml"
-    assert soup.select_one(f"a.kb-edit, .kb-edit a")["href"] == f"{repo}/blob/main/content/plans/{measure.plan.id}.yaml#L{measure.line}"
+    assert (
+        soup.select_one("a.kb-edit, .kb-edit a")["href"]
+        == f"{repo}/blob/main/content/plans/{measure.plan.id}.yaml#L{measure.line}"
+    )
     assert soup.select_one("a.md-source")["href"] == repo
     assert "someone/kb-fork" in soup.select_one(".md-source__repository").get_text()
     assert soup.select_one("link[rel=canonical]")["href"] == site_url + urls.page_url(urls.measure(measure))
@@ -207,7 +214,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("docs", "overrides", "content"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    plan = minimal_plan(title=HOSTILE["title"], narrative=[{"id": "text", "title": "Текст", "text": HOSTILE["narrative"]}])
+    plan = minimal_plan(
+        title=HOSTILE["title"], narrative=[{"id": "text", "title": "Текст", "text": HOSTILE["narrative"]}]
+    )
     plan["sections"][0]["measures"][0]["title"] = HOSTILE["measure"]
     write_plan(root / "content", plan)
     result = build_site(root / "mkdocs.yml", root / "site")
@@ -242,14 +251,19 @@ def test_a_templates_dir_overrides_a_page_template(tmp_path: Path, catalog) -> N
     region = (ROOT / "generator/site/templates/region.html.j2").read_text(encoding="utf-8")
     front = '{{ region.name|front_matter(region.name ~ ": планы по профориентации", kb_type="регион") }}'
     assert front in region and "{{ terms|search_terms }}" in region
-    region = region.replace(front, '{% import "_macros.j2" as ui with context %}\n'
-                            '{{ ui.front(region.name, region.name ~ ": планы по профориентации", kb_type="регион") }}')
+    region = region.replace(
+        front,
+        '{% import "_macros.j2" as ui with context %}\n'
+        '{{ ui.front(region.name, region.name ~ ": планы по профориентации", kb_type="регион") }}',
+    )
     region = region.replace("{{ terms|search_terms }}", "{{ ui.search_terms(terms) }}")
     (tmp_path / "templates/region-custom.html.j2").write_text(
-        region + '<p id="local-note">Региональная вставка</p>\n', encoding="utf-8")
+        region + '<p id="local-note">Региональная вставка</p>\n', encoding="utf-8"
+    )
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        config.replace("content_dir: content", "content_dir: content\n      templates_dir: templates"), encoding="utf-8")
+        config.replace("content_dir: content", "content_dir: content\n      templates_dir: templates"), encoding="utf-8"
+    )
     result = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     for region in catalog.regions.values():

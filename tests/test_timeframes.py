@@ -33,7 +33,14 @@ CASES = [
 def test_parse(text, start, end, years, quarters, halves, months, recurrence) -> None:
     tf = parse(text, PERIOD)
     assert (tf.start, tf.end, tf.years, tf.quarters, tf.halves, tf.months, tf.recurrence) == (
-        start, end, years, quarters, halves, months, recurrence)
+        start,
+        end,
+        years,
+        quarters,
+        halves,
+        months,
+        recurrence,
+    )
 
 
 def test_open_start_runs_to_the_end_of_the_plan() -> None:

@@ -12,14 +12,33 @@ import datetime
 import difflib
 import os
 import stat
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from . import layout, schema, timeframes
 from .errors import ContentError, ContentErrors
 from .model import (
-    Act, Agency, AgencyKind, Audience, Catalog, Event, Indicator, IndicatorGroup, Measure,
-    Concept, NarrativePart, Plan, Region, Responsible, SearchVocabulary, Section, Stage, Target, Term, Topic,
+    Act,
+    Agency,
+    AgencyKind,
+    Audience,
+    Catalog,
+    Concept,
+    Event,
+    Indicator,
+    IndicatorGroup,
+    Measure,
+    NarrativePart,
+    Plan,
+    Region,
+    Responsible,
+    SearchVocabulary,
+    Section,
+    Stage,
+    Target,
+    Term,
+    Topic,
 )
 from .yamlsafe import MAX_BYTES, Document, decode, parse
 
@@ -59,8 +78,9 @@ def file_problem(path: Path, root: Path, limit: int = MAX_BYTES) -> str | None:
     return None
 
 
-def read_document(path: Path, display: str, schema_name: str,
-                  root: Path | None = None) -> tuple[Document | None, list[ContentError]]:
+def read_document(
+    path: Path, display: str, schema_name: str, root: Path | None = None
+) -> tuple[Document | None, list[ContentError]]:
     """Read one YAML file (a regular file inside `root`) and validate it against `schema_name`;
     never raises on bad input."""
     problem = file_problem(path, root if root is not None else path.parent)
@@ -101,8 +121,13 @@ class _Loader:
         """An id the site keeps for a page of its own (a list page, a folder's index) is refused."""
         reserved = self.reserved.get(kind, frozenset())
         if value in reserved:
-            self.errors.append(doc.error(path, f"{schema.field_path(path)}: '{value}' is taken by a page of the site "
-                                               f"itself; choose another {kind} id (reserved: {', '.join(sorted(reserved))})"))
+            self.errors.append(
+                doc.error(
+                    path,
+                    f"{schema.field_path(path)}: '{value}' is taken by a page of the site "
+                    f"itself; choose another {kind} id (reserved: {', '.join(sorted(reserved))})",
+                )
+            )
 
     def display(self, path: Path) -> str:
         try:
@@ -116,10 +141,18 @@ class _Loader:
         vocab = {name: self.vocabulary(name) for name in layout.VOCABULARIES}
         regions = [Region(e["id"], e["name"], e["iso"], e["federal_district"], e.get("note")) for e in vocab["regions"]]
         topics = [Topic(e["id"], e["title"], e["description"], e.get("note")) for e in vocab["topics"]]
-        kinds = [AgencyKind(e["id"], e["title"], e["description"], e.get("group", False), e.get("note")) for e in vocab["agency-kinds"]]
+        kinds = [
+            AgencyKind(e["id"], e["title"], e["description"], e.get("group", False), e.get("note"))
+            for e in vocab["agency-kinds"]
+        ]
         audiences = [
-            Audience(e["id"], e["title"], e["description"],
-                     (e["grades"]["from"], e["grades"]["to"]) if "grades" in e else None, e.get("note"))
+            Audience(
+                e["id"],
+                e["title"],
+                e["description"],
+                (e["grades"]["from"], e["grades"]["to"]) if "grades" in e else None,
+                e.get("note"),
+            )
             for e in vocab["audiences"]
         ]
         terms = [Term(e["abbr"], e["expansion"], e.get("note")) for e in vocab["glossary"]]
@@ -159,7 +192,9 @@ class _Loader:
             for i, entry in enumerate(entries):
                 value = entry[field] if field == id_field else _looks(entry[field])
                 if value in seen:
-                    self.errors.append(doc.error((key, i, field), f"duplicate {field} '{entry[field]}' (also {key}[{seen[value]}])"))
+                    self.errors.append(
+                        doc.error((key, i, field), f"duplicate {field} '{entry[field]}' (also {key}[{seen[value]}])")
+                    )
                 seen.setdefault(value, i)
         kind = {"regions": "region", "agency-kinds": "agency kind"}.get(name)
         for i, entry in enumerate(entries if kind else ()):
@@ -182,8 +217,16 @@ class _Loader:
         for i, entry in enumerate(data["regions"]):
             self.lookup(doc, ("regions", i, "region"), entry["region"], self.regions, "region", "content/regions.yaml")
         return SearchVocabulary(
-            concepts=tuple(Concept(e["term"], e.get("topic"), tuple(e.get("plans", ())), tuple(e.get("abbr", ())),
-                                   tuple(e.get("people", ()))) for e in data["concepts"]),
+            concepts=tuple(
+                Concept(
+                    e["term"],
+                    e.get("topic"),
+                    tuple(e.get("plans", ())),
+                    tuple(e.get("abbr", ())),
+                    tuple(e.get("people", ())),
+                )
+                for e in data["concepts"]
+            ),
             synonyms=dict(data.get("synonyms", {})),
             region_aliases={e["region"]: tuple(e["aliases"]) for e in data["regions"]},
         )
@@ -200,8 +243,11 @@ class _Loader:
             if path.name.startswith("."):
                 continue
             if path.suffix != ".yaml" or path.is_dir():
-                self.errors.append(ContentError(self.display(path), 1, 1,
-                                                "only plan files named <plan-id>.yaml belong in content/plans"))
+                self.errors.append(
+                    ContentError(
+                        self.display(path), 1, 1, "only plan files named <plan-id>.yaml belong in content/plans"
+                    )
+                )
                 continue
             paths.append(path)
         read = [read_document(path, self.display(path), "plan", self.root) for path in paths]
@@ -216,7 +262,9 @@ class _Loader:
         for doc in docs:
             stem = Path(doc.path).stem
             if doc.data["id"] != stem:
-                self.errors.append(doc.error(("id",), f"plan id '{doc.data['id']}' must match the file name '{stem}.yaml'"))
+                self.errors.append(
+                    doc.error(("id",), f"plan id '{doc.data['id']}' must match the file name '{stem}.yaml'")
+                )
 
     def collect_agencies(self, docs: list[Document]) -> dict[str, tuple[Document, int]]:
         """Agency ids are global: a plan may name agencies another plan introduces."""
@@ -229,19 +277,32 @@ class _Loader:
                 if name in names:
                     other, j = names[name]
                     line = other.locate(("agencies", j, "name"))[0]
-                    self.errors.append(doc.error(("agencies", i, "name"),
-                        f"agency '{entry['id']}' has the same name as agency '{other.data['agencies'][j]['id']}' "
-                        f"({other.path} line {line}); one agency is one entry, named by its id"))
+                    self.errors.append(
+                        doc.error(
+                            ("agencies", i, "name"),
+                            f"agency '{entry['id']}' has the same name as agency '{other.data['agencies'][j]['id']}' "
+                            f"({other.path} line {line}); one agency is one entry, named by its id",
+                        )
+                    )
                 names.setdefault(name, (doc, i))
                 if entry["id"] in found:
                     other, j = found[entry["id"]]
                     line = other.locate(("agencies", j, "id"))[0]
-                    self.errors.append(doc.error(("agencies", i, "id"),
-                                                 f"duplicate agency id '{entry['id']}' (also in {other.path} line {line})"))
+                    self.errors.append(
+                        doc.error(
+                            ("agencies", i, "id"),
+                            f"duplicate agency id '{entry['id']}' (also in {other.path} line {line})",
+                        )
+                    )
                     continue
                 if entry["kind"] not in self.kinds:
-                    self.errors.append(doc.error(("agencies", i, "kind"),
-                        f"unknown agency kind '{entry['kind']}'{_suggest(entry['kind'], self.kinds)}; kinds are listed in content/agency-kinds.yaml"))
+                    self.errors.append(
+                        doc.error(
+                            ("agencies", i, "kind"),
+                            f"unknown agency kind '{entry['kind']}'{_suggest(entry['kind'], self.kinds)}; "
+                            "kinds are listed in content/agency-kinds.yaml",
+                        )
+                    )
                 found[entry["id"]] = (doc, i)
         return found
 
@@ -250,9 +311,13 @@ class _Loader:
         for doc in docs:
             for i, entry in enumerate(doc.data["agencies"]):
                 if entry["id"] not in self.named_agencies and self.agencies.get(entry["id"], (None,))[0] is doc:
-                    self.errors.append(doc.error(("agencies", i, "id"),
-                        f"agency '{entry['id']}' is not named by any measure; name it under a measure's "
-                        "'responsible' or remove it"))
+                    self.errors.append(
+                        doc.error(
+                            ("agencies", i, "id"),
+                            f"agency '{entry['id']}' is not named by any measure; name it under a measure's "
+                            "'responsible' or remove it",
+                        )
+                    )
 
     def agency(self, agency_id: str) -> Agency:
         if agency_id not in self.agency_objects:
@@ -261,8 +326,14 @@ class _Loader:
             region = self.regions.get(doc.data["region"]) or Region(doc.data["region"], doc.data["region"], "", "")
             kind = self.kinds.get(entry["kind"]) or AgencyKind(entry["kind"], entry["kind"], "")
             self.agency_objects[agency_id] = Agency(
-                entry["id"], entry["name"], tuple(entry.get("short_names", ())), kind, region,
-                doc.data["id"], doc.locate(("agencies", i))[0], entry.get("note"),
+                entry["id"],
+                entry["name"],
+                tuple(entry.get("short_names", ())),
+                kind,
+                region,
+                doc.data["id"],
+                doc.locate(("agencies", i))[0],
+                entry.get("note"),
             )
         return self.agency_objects[agency_id]
 
@@ -271,14 +342,22 @@ class _Loader:
         before = len(self.errors)
         region = self.regions.get(data["region"])
         if region is None:
-            self.errors.append(doc.error(("region",), f"unknown region '{data['region']}'{_suggest(data['region'], self.regions)}; regions are listed in content/regions.yaml"))
+            self.errors.append(
+                doc.error(
+                    ("region",),
+                    f"unknown region '{data['region']}'{_suggest(data['region'], self.regions)}; "
+                    "regions are listed in content/regions.yaml",
+                )
+            )
         period = (data["period"]["start"], data["period"]["end"]) if "period" in data else None
         if period is not None and period[0] > period[1]:
             self.errors.append(doc.error(("period",), f"period starts ({period[0]}) after it ends ({period[1]})"))
         source = data["source"]["file"]
         problem = file_problem(self.root / source, self.root, MAX_SOURCE_BYTES)
         if problem == "not found":
-            self.errors.append(doc.error(("source", "file"), f"source text '{source}' not found in {self.display(self.root)}"))
+            self.errors.append(
+                doc.error(("source", "file"), f"source text '{source}' not found in {self.display(self.root)}")
+            )
         elif problem is not None:
             self.errors.append(doc.error(("source", "file"), f"source text '{source}': {problem}"))
         date = data.get("act", {}).get("date")
@@ -293,27 +372,56 @@ class _Loader:
 
         self.measure_ids: dict[str, tuple] = {}
         self.measure_numbers: dict[str, tuple] = {}
-        sections = tuple(self.section(doc, s, ("sections", i), period, f"s{i + 1}")
-                         for i, s in enumerate(data["sections"]))
+        sections = tuple(
+            self.section(doc, s, ("sections", i), period, f"s{i + 1}") for i, s in enumerate(data["sections"])
+        )
         if len(self.errors) > before:
             return None
         act = data.get("act")
         plan = Plan(
-            id=data["id"], region=region, level=data["level"], title=data["title"], path=doc.path,
-            source_file=data["source"]["file"], period=period,
+            id=data["id"],
+            region=region,
+            level=data["level"],
+            title=data["title"],
+            path=doc.path,
+            source_file=data["source"]["file"],
+            period=period,
             agencies=tuple(self.agency(a["id"]) for a in data["agencies"] if self.agencies[a["id"]][0] is doc),
-            sections=sections, columns=dict(data.get("columns", {})), municipality=data.get("municipality"),
-            source_format=data["source"].get("format"), source_url=data["source"].get("url"),
-            act=Act(act.get("issuer"), act.get("type"), act.get("date"), act.get("number"), act.get("title"),
-                    act.get("signatory", {}).get("name"), act.get("signatory", {}).get("position"), act.get("note"))
-            if act else None,
-            period_text=data.get("period", {}).get("text"), period_note=data.get("period", {}).get("note"),
-            goals=tuple(data.get("goals", ())), tasks=tuple(data.get("tasks", ())),
-            narrative=tuple(NarrativePart(p["id"], p["title"], p["text"], p.get("note")) for p in data.get("narrative", ())),
-            stages=tuple(Stage(s["title"], s["start"], s["end"], s.get("text"), s.get("note")) for s in data.get("stages", ())),
+            sections=sections,
+            columns=dict(data.get("columns", {})),
+            municipality=data.get("municipality"),
+            source_format=data["source"].get("format"),
+            source_url=data["source"].get("url"),
+            act=Act(
+                act.get("issuer"),
+                act.get("type"),
+                act.get("date"),
+                act.get("number"),
+                act.get("title"),
+                act.get("signatory", {}).get("name"),
+                act.get("signatory", {}).get("position"),
+                act.get("note"),
+            )
+            if act
+            else None,
+            period_text=data.get("period", {}).get("text"),
+            period_note=data.get("period", {}).get("note"),
+            goals=tuple(data.get("goals", ())),
+            tasks=tuple(data.get("tasks", ())),
+            narrative=tuple(
+                NarrativePart(p["id"], p["title"], p["text"], p.get("note")) for p in data.get("narrative", ())
+            ),
+            stages=tuple(
+                Stage(s["title"], s["start"], s["end"], s.get("text"), s.get("note")) for s in data.get("stages", ())
+            ),
             indicators=tuple(
-                IndicatorGroup(g["criterion"], tuple(Indicator(x["text"], x.get("number"), x.get("unit"), x.get("note")) for x in g["items"]), g.get("note"))
-                for g in data.get("indicators", ())),
+                IndicatorGroup(
+                    g["criterion"],
+                    tuple(Indicator(x["text"], x.get("number"), x.get("unit"), x.get("note")) for x in g["items"]),
+                    g.get("note"),
+                )
+                for g in data.get("indicators", ())
+            ),
             note=data.get("note"),
         )
         for section in plan.all_sections:
@@ -322,11 +430,17 @@ class _Loader:
         return plan
 
     def section(self, doc: Document, data: dict, path: tuple, period: tuple[int, int] | None, anchor: str) -> Section:
-        measures = tuple(self.measure(doc, m, path + ("measures", i), period) for i, m in enumerate(data.get("measures", ())))
-        subs = tuple(self.section(doc, s, path + ("sections", i), period, f"{anchor}-{i + 1}")
-                     for i, s in enumerate(data.get("sections", ())))
+        measures = tuple(
+            self.measure(doc, m, path + ("measures", i), period) for i, m in enumerate(data.get("measures", ()))
+        )
+        subs = tuple(
+            self.section(doc, s, path + ("sections", i), period, f"{anchor}-{i + 1}")
+            for i, s in enumerate(data.get("sections", ()))
+        )
         if not measures and not subs:
-            self.errors.append(doc.error(path, f"{schema.field_path(path)}: a section needs measures or nested sections"))
+            self.errors.append(
+                doc.error(path, f"{schema.field_path(path)}: a section needs measures or nested sections")
+            )
         section = Section(data.get("number"), data.get("title"), measures, subs, anchor, data.get("note"))
         for m in measures:
             object.__setattr__(m, "section", section)
@@ -341,49 +455,102 @@ class _Loader:
             value = data[key]
             if value in seen:
                 line = doc.locate(seen[value])[0]
-                self.errors.append(doc.error(path + (key,), f"{where}: duplicate measure {label} '{value}' (also on line {line})"))
+                self.errors.append(
+                    doc.error(path + (key,), f"{where}: duplicate measure {label} '{value}' (also on line {line})")
+                )
             seen.setdefault(value, path + (key,))
         responsible = []
         for i, entry in enumerate(data["responsible"]):
             agency_id = entry["agency"]
             if agency_id not in self.agencies:
                 at = path + ("responsible", i, "agency")
-                self.errors.append(doc.error(at,
-                    f"{schema.field_path(at)}: agency '{agency_id}' is not defined{_suggest(agency_id, self.agencies)}. "
-                    "Hint: agencies are listed under 'agencies:' in any plan file"))
+                self.errors.append(
+                    doc.error(
+                        at,
+                        f"{schema.field_path(at)}: agency '{agency_id}' is not defined"
+                        f"{_suggest(agency_id, self.agencies)}. "
+                        "Hint: agencies are listed under 'agencies:' in any plan file",
+                    )
+                )
                 continue
             self.named_agencies.add(agency_id)
-            responsible.append(Responsible(self.agency(agency_id), entry.get("role"), entry.get("by_agreement", False), entry.get("note")))
+            responsible.append(
+                Responsible(
+                    self.agency(agency_id), entry.get("role"), entry.get("by_agreement", False), entry.get("note")
+                )
+            )
         ids = [r.agency.id for r in responsible]
         for i, agency_id in enumerate(ids):
             if agency_id in ids[:i]:
-                self.errors.append(doc.error(path + ("responsible", i), f"{where}: agency '{agency_id}' is listed twice"))
-        topics = tuple(self.lookup(doc, path + ("topics", i), t, self.topics, "topic", "content/topics.yaml")
-                       for i, t in enumerate(data["topics"]))
-        audiences = tuple(self.lookup(doc, path + ("audiences", i), a, self.audiences, "audience", "content/audiences.yaml")
-                          for i, a in enumerate(data["audiences"]))
+                self.errors.append(
+                    doc.error(path + ("responsible", i), f"{where}: agency '{agency_id}' is listed twice")
+                )
+        topics = tuple(
+            self.lookup(doc, path + ("topics", i), t, self.topics, "topic", "content/topics.yaml")
+            for i, t in enumerate(data["topics"])
+        )
+        audiences = tuple(
+            self.lookup(doc, path + ("audiences", i), a, self.audiences, "audience", "content/audiences.yaml")
+            for i, a in enumerate(data["audiences"])
+        )
         grades = None
         if "grades" in data:
             grades = (data["grades"]["from"], data["grades"]["to"])
             if grades[0] > grades[1]:
-                self.errors.append(doc.error(path + ("grades",), f"{where}: grades run from {grades[0]} to {grades[1]}; 'from' must not exceed 'to'"))
+                self.errors.append(
+                    doc.error(
+                        path + ("grades",),
+                        f"{where}: grades run from {grades[0]} to {grades[1]}; 'from' must not exceed 'to'",
+                    )
+                )
         return Measure(
-            id=data["id"], number=data["number"], title=data["title"], responsible=tuple(responsible),
+            id=data["id"],
+            number=data["number"],
+            title=data["title"],
+            responsible=tuple(responsible),
             timeframe=self.timeframe(doc, data["timeframe"], path + ("timeframe",), period),
-            topics=tuple(t for t in topics if t), audiences=tuple(a for a in audiences if a),
-            line=doc.locate(path)[0], responsible_text=data.get("responsible_text"),
-            result=data.get("result"), document=data.get("document"),
-            events=tuple(Event(e["title"], self.timeframe(doc, e["timeframe"], path + ("events", i, "timeframe"), period)
-                               if "timeframe" in e else None, e.get("note"))
-                         for i, e in enumerate(data.get("events", ()))),
-            targets=tuple(Target(t["text"], t["value"], t.get("comparator"), t.get("unit"), t.get("population"),
-                                 t.get("year"), t.get("recurrence"), t.get("note")) for t in data.get("targets", ())),
-            grades=grades, note=data.get("note"),
+            topics=tuple(t for t in topics if t),
+            audiences=tuple(a for a in audiences if a),
+            line=doc.locate(path)[0],
+            responsible_text=data.get("responsible_text"),
+            result=data.get("result"),
+            document=data.get("document"),
+            events=tuple(
+                Event(
+                    e["title"],
+                    self.timeframe(doc, e["timeframe"], path + ("events", i, "timeframe"), period)
+                    if "timeframe" in e
+                    else None,
+                    e.get("note"),
+                )
+                for i, e in enumerate(data.get("events", ()))
+            ),
+            targets=tuple(
+                Target(
+                    t["text"],
+                    t["value"],
+                    t.get("comparator"),
+                    t.get("unit"),
+                    t.get("population"),
+                    t.get("year"),
+                    t.get("recurrence"),
+                    t.get("note"),
+                )
+                for t in data.get("targets", ())
+            ),
+            grades=grades,
+            note=data.get("note"),
         )
 
     def lookup(self, doc: Document, path: tuple, value: str, known: dict, label: str, where: str) -> Any:
         if value not in known:
-            self.errors.append(doc.error(path, f"{schema.field_path(path)}: unknown {label} '{value}'{_suggest(value, known)}; {label}s are listed in {where}"))
+            self.errors.append(
+                doc.error(
+                    path,
+                    f"{schema.field_path(path)}: unknown {label} '{value}'{_suggest(value, known)}; "
+                    f"{label}s are listed in {where}",
+                )
+            )
             return None
         return known[value]
 
@@ -391,5 +558,7 @@ class _Loader:
         fields = value if isinstance(value, dict) else {"text": value}
         parsed = timeframes.with_overrides(timeframes.parse(fields["text"], period), fields)
         if parsed.start is not None and parsed.end is not None and parsed.start > parsed.end:
-            self.errors.append(doc.error(path, f"{schema.field_path(path)}: starts in {parsed.start} but ends in {parsed.end}"))
+            self.errors.append(
+                doc.error(path, f"{schema.field_path(path)}: starts in {parsed.start} but ends in {parsed.end}")
+            )
         return parsed

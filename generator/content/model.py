@@ -7,10 +7,10 @@ downloads and the importer alike. Objects are built by `loader.py`; back-referen
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Iterator, Mapping
 
 from .timeframes import Timeframe
 
@@ -354,9 +354,16 @@ class Catalog:
     vocabulary: SearchVocabulary = field(default_factory=SearchVocabulary)
 
     @classmethod
-    def build(cls, regions: list[Region], topics: list[Topic], audiences: list[Audience],
-              kinds: list[AgencyKind], plans: list[Plan], terms: list[Term] = (),
-              vocabulary: SearchVocabulary | None = None) -> Catalog:
+    def build(
+        cls,
+        regions: list[Region],
+        topics: list[Topic],
+        audiences: list[Audience],
+        kinds: list[AgencyKind],
+        plans: list[Plan],
+        terms: list[Term] = (),
+        vocabulary: SearchVocabulary | None = None,
+    ) -> Catalog:
         """Index the loaded objects. Topic and audience orders follow their vocabulary files."""
         plans = sorted(plans, key=lambda p: p.id)
         agencies = sorted((a for p in plans for a in p.agencies), key=lambda a: a.id)
@@ -391,5 +398,7 @@ class Catalog:
 
     def summary(self) -> str:
         """The one line `check` prints on success."""
-        return (f"{len(self.plans)} plans, {len(self.measures)} measures, {len(self.agencies)} agencies, "
-                f"{len(self.topics)} topics, {len(self.regions)} regions")
+        return (
+            f"{len(self.plans)} plans, {len(self.measures)} measures, {len(self.agencies)} agencies, "
+            f"{len(self.topics)} topics, {len(self.regions)} regions"
+        )

@@ -11,9 +11,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
-from typing import Any, Callable
+from typing import Any
 
 import fastjsonschema
 import jsonschema
@@ -27,8 +28,13 @@ SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 # pattern that ends with `$` must match to the very end, as JSON Schema's (ECMA-262) `$` does.
 _END = re.compile(r"(?<!\\)\$$")
 _TYPE_NAMES = {
-    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-    "array": "a list", "object": "a mapping of fields", "null": "nothing",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "nothing",
 }
 
 
@@ -42,10 +48,14 @@ def load_schema(name: str) -> dict[str, Any]:
 @cache
 def _python_schema(name: str) -> dict[str, Any]:
     """The schema as Python validates it: each pattern ending in `$` ends in `\\Z` instead."""
+
     def full(node: Any) -> Any:
         if isinstance(node, dict):
-            return {k: _END.sub(r"\\Z", v) if k == "pattern" and isinstance(v, str) else full(v) for k, v in node.items()}
+            return {
+                k: _END.sub(r"\\Z", v) if k == "pattern" and isinstance(v, str) else full(v) for k, v in node.items()
+            }
         return [full(v) for v in node] if isinstance(node, list) else node
+
     return full(load_schema(name))
 
 
@@ -149,7 +159,13 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[ContentEr
         for key in sorted(set(instance) - set(allowed)):
             guess = difflib.get_close_matches(key, allowed, n=1)
             hint = f"did you mean '{guess[0]}'? " if guess else ""
-            out.append(doc.error(path + (key,), f"{where}: unknown field '{key}'; {hint}allowed fields: {', '.join(allowed)}", key=True))
+            out.append(
+                doc.error(
+                    path + (key,),
+                    f"{where}: unknown field '{key}'; {hint}allowed fields: {', '.join(allowed)}",
+                    key=True,
+                )
+            )
         return out
     if validator in ("oneOf", "anyOf"):
         branch = 1 if isinstance(instance, dict) else 0
@@ -172,11 +188,14 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[ContentEr
     if validator == "pattern":
         expected = expected.replace("\\Z", "$")
         if expected == SLUG_PATTERN:
-            message = f"{_short(instance)} is not a valid id: use lowercase Latin letters, digits and single hyphens, e.g. 'smolensk-2020'"
+            message = (
+                f"{_short(instance)} is not a valid id: use lowercase Latin letters, digits and single hyphens, "
+                "e.g. 'smolensk-2020'"
+            )
         elif expected == "\\S":
             message = "must not be blank"
         elif "\\d{4}-\\d{2}-\\d{2}" in expected:
-            message = f"{_short(instance)} is not a date; write it as \"YYYY-MM-DD\""
+            message = f'{_short(instance)} is not a date; write it as "YYYY-MM-DD"'
         else:
             message = f"{_short(instance)} does not match the pattern {expected}"
         return [doc.error(path, f"{where}: {message}")]

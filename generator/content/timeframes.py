@@ -24,10 +24,34 @@ RECURRENCE_TITLES = {
     "on-request": "по запросу",
 }
 
-MONTH_NAMES = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-               "сентябрь", "октябрь", "ноябрь", "декабрь")
-_MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август",
-                "сентябр", "октябр", "ноябр", "декабр")
+MONTH_NAMES = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
+_MONTH_STEMS = (
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма[йя]",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+)
 _MONTH = r"(?:" + "|".join(f"(?P<m{i + 1}>{stem}[а-я]*)" for i, stem in enumerate(_MONTH_STEMS)) + r")"
 _MONTH_RANGE = re.compile(rf"\b{_MONTH}(?:\s*[-–—]\s*(?P<to>{'|'.join(s + '[а-я]*' for s in _MONTH_STEMS)}))?", re.I)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
@@ -66,7 +90,7 @@ class Timeframe:
     halves: tuple[int, ...] = ()
     months: tuple[int, ...] = ()
     recurrence: str | None = None
-    phases: tuple[tuple[str, "Timeframe"], ...] = ()
+    phases: tuple[tuple[str, Timeframe], ...] = ()
     open_start: bool = False
     note: str | None = None
 
@@ -99,7 +123,7 @@ def parse(text: str, period: tuple[int, int] | None = None) -> Timeframe:
         phases = []
         for i, match in enumerate(labels):
             stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-            phases.append((match.group(1), _parse_one(text[match.end():stop].strip(), period)))
+            phases.append((match.group(1), _parse_one(text[match.end() : stop].strip(), period)))
         starts = [p.start for _, p in phases if p.start is not None]
         ends = [p.end for _, p in phases if p.end is not None]
         return Timeframe(text, start=min(starts, default=None), end=max(ends, default=None), phases=tuple(phases))
@@ -136,7 +160,7 @@ def _parse_one(text: str, period: tuple[int, int] | None) -> Timeframe:
     halves = {int(h) for h in _HALF.findall(text)}
     months: set[int] = set()
     # "с 1 сентября 2020 года" names the start date, not a month the measure recurs in.
-    month_text = text[: from_match.start()] + text[from_match.end():] if open_start and from_match else text
+    month_text = text[: from_match.start()] + text[from_match.end() :] if open_start and from_match else text
     for match in _MONTH_RANGE.finditer(month_text):
         first = _month_number(match)
         last = _month_of(match.group("to")) if match.group("to") else first
@@ -145,8 +169,15 @@ def _parse_one(text: str, period: tuple[int, int] | None) -> Timeframe:
     if recurrence is None and (ranges or singles) and start == end and not open_start:
         recurrence = "once"
     return Timeframe(
-        text, start=start, end=end, years=years, quarters=tuple(sorted(quarters)), halves=tuple(sorted(halves)),
-        months=tuple(sorted(months)), recurrence=recurrence, open_start=open_start,
+        text,
+        start=start,
+        end=end,
+        years=years,
+        quarters=tuple(sorted(quarters)),
+        halves=tuple(sorted(halves)),
+        months=tuple(sorted(months)),
+        recurrence=recurrence,
+        open_start=open_start,
     )
 
 
@@ -170,7 +201,6 @@ def with_overrides(parsed: Timeframe, fields: dict[str, object]) -> Timeframe:
     return replace(parsed, **changes) if changes else parsed
 
 
-
 def describe(tf: Timeframe) -> str:
     """The timeframe as the site understands it, in Russian: years, quarters, months, recurrence."""
     if tf.phases:
@@ -180,7 +210,11 @@ def describe(tf: Timeframe) -> str:
         parts.append(", ".join(str(y) for y in tf.years) + " гг.")
     elif tf.start is not None and tf.end is not None:
         years = f"{tf.start}" if tf.start == tf.end else f"{tf.start}–{tf.end}"
-        parts.append(f"с {tf.start} г. до конца плана ({tf.end})" if tf.open_start else f"{years} {'г.' if tf.start == tf.end else 'гг.'}")
+        parts.append(
+            f"с {tf.start} г. до конца плана ({tf.end})"
+            if tf.open_start
+            else f"{years} {'г.' if tf.start == tf.end else 'гг.'}"
+        )
     if tf.quarters:
         parts.append(", ".join(str(q) for q in tf.quarters) + (" квартал" if len(tf.quarters) == 1 else " кварталы"))
     if tf.halves:

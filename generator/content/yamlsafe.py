@@ -43,10 +43,11 @@ _YAML11_OTHER = re.compile(
     r"|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
 # Whether a plain scalar may be anything but text: one test instead of six for most values.
-_NOT_JUST_TEXT = re.compile("|".join(
-    p.pattern for p in (_NULL, _INT, _FLOAT, _YAML11_BOOL, _YAML11_DATE, _YAML11_OTHER)))
+_NOT_JUST_TEXT = re.compile(
+    "|".join(p.pattern for p in (_NULL, _INT, _FLOAT, _YAML11_BOOL, _YAML11_DATE, _YAML11_OTHER))
+)
 # What the YAML reader refuses in a file, and so here in what an escape ("\0", "\x1f") writes.
-_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Where libyaml and PyYAML's own reader disagree; see `_read_fast`.
 _LIBYAML_DIFFERS = re.compile(r"[\t\ufeff]|[|>][-+0-9]*#")
 
@@ -154,7 +155,7 @@ class _FastReader:
         else:
             raise _Unusual
         end = self.events.get_event()
-        if event.flow_style and "?" in self.text[mark.index:end.end_mark.index]:
+        if event.flow_style and "?" in self.text[mark.index : end.end_mark.index]:
             raise _Unusual
         return result
 
@@ -277,7 +278,8 @@ def _build(doc: Document, node: yaml.Node, path: Path, depth: int) -> Any:
             if key in result:
                 first = doc.keys[path + (key,)]
                 raise ContentError(
-                    doc.path, *_pos(key_node.start_mark),
+                    doc.path,
+                    *_pos(key_node.start_mark),
                     f"duplicate key '{key}' (first given on line {first[0]}); each key may appear once",
                 )
             doc.keys[path + (key,)] = _pos(key_node.start_mark)
@@ -290,15 +292,19 @@ def _build(doc: Document, node: yaml.Node, path: Path, depth: int) -> Any:
 
 def _scalar(doc: Document, node: yaml.ScalarNode, path: Path) -> Any:
     if node.style == '"' and (found := _NOT_PRINTABLE.search(node.value)):
-        raise ContentError(doc.path, *_pos(node.start_mark),
-                           f"control character U+{ord(found.group()):04X} (written as an escape) is not allowed; remove it")
+        raise ContentError(
+            doc.path,
+            *_pos(node.start_mark),
+            f"control character U+{ord(found.group()):04X} (written as an escape) is not allowed; remove it",
+        )
     if node.style is not None:
         return _text(node.value)
     try:
         return doc.scalar(path, _plain(node.value))
     except _Ambiguous as exc:
-        raise ContentError(doc.path, *_pos(node.start_mark),
-                           f"'{node.value}' {exc.hint}; write it in quotes: \"{node.value}\"") from None
+        raise ContentError(
+            doc.path, *_pos(node.start_mark), f"'{node.value}' {exc.hint}; write it in quotes: \"{node.value}\""
+        ) from None
     except _Refused as exc:
         raise ContentError(doc.path, *_pos(node.start_mark), exc.message) from None
 

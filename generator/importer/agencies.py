@@ -21,18 +21,23 @@ from .names import split_names
 _DEFINED_IN_PARENS = re.compile(r"\(\s*далее\s*(?:[-–—:]\s*)?(?!соответственно)([^()]{1,80}?)\s*\)", re.I)
 _DEFINED_IN_LINE = re.compile(
     r"^(?:[-–•*]\s*)*(?:\d+[.)]\s*)?(?P<full>[А-ЯЁA-Z«][^\t]{3,}?)[,\s]+далее\s*(?:[-–—:]\s*)?"
-    r"(?P<short>[^\s.,;()][^.;()]*?)\s*\.?\s*$")
+    r"(?P<short>[^\s.,;()][^.;()]*?)\s*\.?\s*$"
+)
 _BY_AGREEMENT = re.compile(r"\(\s*по\s+согласованию\s*\)|,?\s*по\s+согласованию\s*$", re.I)
 # A piece after a comma that starts like this still belongs to the name before the comma.
 _DEPENDENT = re.compile(
     r"^(?:осуществляющ|подведомственн|реализующ|находящ|расположенн|участвующ|занимающ|входящ|действующ|работающ"
     r"|имеющ|обеспечивающ|уполномоченн|являющ|созданн|аккредитованн|определенн|курирующ|отвечающ|в\s+том\s+числе"
-    r"|включая|котор)", re.I)
+    r"|включая|котор)",
+    re.I,
+)
 _LINE_CONTINUES = re.compile(
-    r"^(?:\(|(?:и|по|в|на|с|для|при|области|края|республики|округа|района|города|образования|науки)\b)")
+    r"^(?:\(|(?:и|по|в|на|с|для|при|области|края|республики|округа|района|города|образования|науки)\b)"
+)
 _ENDS_OPEN = re.compile(r"\b(?:и|по|в|на|с|для|при|государственной|муниципальной)$", re.I)
 _REGION_SUFFIX = re.compile(
-    r"\s+(?:в\s+)?(?:[а-яё-]+(?:ой|ей)\s+(?:области|обл\.?)|[а-яё-]+(?:ого|его)\s+края|республик[иеа]\s+[а-яё-]+)$")
+    r"\s+(?:в\s+)?(?:[а-яё-]+(?:ой|ей)\s+(?:области|обл\.?)|[а-яё-]+(?:ого|его)\s+края|республик[иеа]\s+[а-яё-]+)$"
+)
 
 
 @dataclass(frozen=True)
@@ -155,8 +160,11 @@ def _lines(text: str) -> list[str]:
     for line in (x.strip() for x in text.split("\n")):
         if not line:
             continue
-        if out and (_LINE_CONTINUES.match(line) or _ENDS_OPEN.search(out[-1]) or _DEPENDENT.match(line)) \
-                and not out[-1].endswith((",", ";")):
+        if (
+            out
+            and (_LINE_CONTINUES.match(line) or _ENDS_OPEN.search(out[-1]) or _DEPENDENT.match(line))
+            and not out[-1].endswith((",", ";"))
+        ):
             out[-1] += " " + line
         else:
             out.append(line)
@@ -196,7 +204,7 @@ def _mentions(piece: str, shorts: list[str]) -> list[Mention]:
     match = _DEFINED_IN_PARENS.search(text)
     if match:
         defines = match.group(1).strip(" .,;")
-        text = (text[: match.start()] + text[match.end():]).strip()
+        text = (text[: match.start()] + text[match.end() :]).strip()
     text = text.strip(" ,;")
     if not re.search(r"(?:^|[\s.])[А-ЯЁA-Z]\.$", text):
         text = text.rstrip(" .")  # a sentence's full stop, but not the last dot of initials («Сидоров А.Е.»)
@@ -218,7 +226,7 @@ def _abbreviation_sequence(text: str, shorts: list[str]) -> list[tuple[str, str 
     i = 0
     while i < len(tokens):
         for k in known:
-            if tuple(tokens[i: i + len(k)]) == k:
+            if tuple(tokens[i : i + len(k)]) == k:
                 out.append((" ".join(k), None))
                 i += len(k)
                 break
@@ -258,8 +266,9 @@ class Registry:
             agency = self._defined(definition)
             if mention.text not in agency.shorts:
                 agency.shorts.append(mention.text)
-                self.log.add(GUESS, where, f"«{mention.text}» read as «{definition.short}» ({_short(definition.full)})",
-                             subject)
+                self.log.add(
+                    GUESS, where, f"«{mention.text}» read as «{definition.short}» ({_short(definition.full)})", subject
+                )
             return agency
         if norm in self.alias:
             agency = self.agencies[self.alias[norm]]
@@ -298,8 +307,12 @@ class Registry:
             distinct = list(dict.fromkeys(normalise(f) for f in forms))
             if len(distinct) > 1:
                 shown = list(dict.fromkeys(f for f in forms))
-                self.log.add(MERGE, agency.where, " = ".join(f"«{_short(f, 70)}»" for f in shown),
-                             f"agency {agency.id or agency.key}")
+                self.log.add(
+                    MERGE,
+                    agency.where,
+                    " = ".join(f"«{_short(f, 70)}»" for f in shown),
+                    f"agency {agency.id or agency.key}",
+                )
 
     def expansion(self, agency: AgencyDraft) -> str:
         """What the glossary says an undefined abbreviation stands for, for guessing its kind."""

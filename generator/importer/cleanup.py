@@ -16,13 +16,31 @@ import re
 from collections import Counter
 
 LATIN_TO_CYRILLIC = {
-    "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О", "P": "Р", "T": "Т", "X": "Х",
-    "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у",
+    "A": "А",
+    "B": "В",
+    "C": "С",
+    "E": "Е",
+    "H": "Н",
+    "K": "К",
+    "M": "М",
+    "O": "О",
+    "P": "Р",
+    "T": "Т",
+    "X": "Х",
+    "a": "а",
+    "c": "с",
+    "e": "е",
+    "o": "о",
+    "p": "р",
+    "x": "х",
+    "y": "у",
 }
 # Word endings that are never words of their own: a piece like «ые» is the rest of a broken word.
-ENDINGS = frozenset("""ые ый ая ое ие ий ых ым ыми ого ому ение ения ению ением ании ание ания анию ость ости остью
+ENDINGS = frozenset(
+    """ые ый ая ое ие ий ых ым ыми ого ому ение ения ению ением ании ание ания анию ость ости остью
 ов ами ях ями ия ию ии ной ный ная ное ные ных ного ному ными ской ский ская ское ские ских ться ется ются ются
-нию ний ния ции ция цию ций ческий ческая ческое ческие ческих""".split())
+нию ний ния ции ция цию ций ческий ческая ческое ческие ческих""".split()
+)
 _NOT_BROKEN = frozenset("и или либо а но да в во на по с со к ко о об от до за из у не ни же ли бы".split())
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 _CYR = re.compile(r"[А-Яа-яЁё]")
@@ -68,7 +86,7 @@ def strip_html(text: str, fixes: list[str]) -> str:
     found = sorted({m.group(0).split()[0].strip("<>/").lower() for m in _TAG.finditer(text)})
     start = re.search(r"<(?:ul|ol)\b[^>]*>", text, re.I)
     if start:
-        tail = re.sub(r"\s+-(?=[А-ЯЁа-яёA-Za-z])", "\n-", text[start.end():])
+        tail = re.sub(r"\s+-(?=[А-ЯЁа-яёA-Za-z])", "\n-", text[start.end() :])
         text = text[: start.end()] + tail
     text = re.sub(r"<li\b[^>]*>", "\n- ", text, flags=re.I)
     text = re.sub(r"<br\s*/?>|</p>|<(?:ul|ol)\b[^>]*>", "\n", text, flags=re.I)
@@ -111,8 +129,11 @@ def fix_zeros(text: str, fixes: list[str], *, responsible: bool = False) -> str:
         if before is not None and before.isdigit():
             continue  # "1 000 человек"
         abbreviations = [w for w in (before, after) if w and _CYR.search(w) and w.upper() == w]
-        if abbreviations or (responsible and (before is None or _CYR.search(before))) or (
-                before is None and after is None and responsible):
+        if (
+            abbreviations
+            or (responsible and (before is None or _CYR.search(before)))
+            or (before is None and after is None and responsible)
+        ):
             changes.append((match.start(), match.end(), "ООО"))
             fixes.append(f"«{word}» read as «ООО» (the letter О extracted as the digit 0)")
     return _apply(text, changes)
@@ -129,7 +150,7 @@ def join_broken_words(text: str, vocabulary: Vocabulary, fixes: list[str]) -> st
             pos = match.start(2)
             continue
         fixes.append(f"word broken by the cell split joined: «{first} {second}» → «{joined}»")
-        text = text[: match.start()] + joined + text[match.end():]
+        text = text[: match.start()] + joined + text[match.end() :]
         pos = match.start()
     return text
 

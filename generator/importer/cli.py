@@ -28,13 +28,16 @@ _PLAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the `import` subcommand to an argparse subparsers object."""
     parser = subparsers.add_parser(
-        "import", help="make a draft plan YAML from a plan's .docx, .pdf or extracted text, with a review report",
+        "import",
+        help="make a draft plan YAML from a plan's .docx, .pdf or extracted text, with a review report",
         description="Read a plan document and write a draft content/plans/<region>-<year>.yaml that passes "
-                    "`check`, plus content/sources/<plan-id>.txt; print what a reviewer must check.")
+        "`check`, plus content/sources/<plan-id>.txt; print what a reviewer must check.",
+    )
     parser.add_argument("source", metavar="SOURCE", help="a .docx, a .pdf with a text layer, or UTF-8 text")
     parser.add_argument("--region", required=True, help="region id from content/regions.yaml")
-    parser.add_argument("--out", metavar="FILE",
-                        help="plan file to write (default: CONTENT/plans/<region>-<year>.yaml)")
+    parser.add_argument(
+        "--out", metavar="FILE", help="plan file to write (default: CONTENT/plans/<region>-<year>.yaml)"
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an existing plan file (and source text)")
     parser.add_argument("--content", default="content", help="content folder (default: content)")
     parser.set_defaults(func=run)
@@ -44,8 +47,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 def run(args: argparse.Namespace) -> int:
     """Run the import; print the report, or one error line. Return the exit code."""
     try:
-        result, written = execute(Path(args.source), args.region, Path(args.content),
-                                  Path(args.out) if args.out else None, bool(args.force))
+        result, written = execute(
+            Path(args.source), args.region, Path(args.content), Path(args.out) if args.out else None, bool(args.force)
+        )
     except ImporterError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -116,8 +120,10 @@ def validate(text: str, plan_id: str, source_bytes: bytes, content: Path) -> Non
             loader.load(root)
         except ContentErrors as exc:
             first = exc.errors[0]
-            raise ImporterError(f"the draft does not pass check ({len(exc.errors)} errors; first: line {first.line}: "
-                                f"{first.message}); please report this as an importer bug") from None
+            raise ImporterError(
+                f"the draft does not pass check ({len(exc.errors)} errors; first: line {first.line}: "
+                f"{first.message}); please report this as an importer bug"
+            ) from None
 
 
 def write_atomically(path: Path, data: bytes) -> None:

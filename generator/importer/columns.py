@@ -24,8 +24,14 @@ _RULES = (
     ("document", re.compile(r"документ", re.I)),
     ("mark", re.compile(r"отметк|примечани|информация\s+об?\s+(?:исполнени|выполнени)", re.I)),
     ("responsible", re.compile(r"ответствен|исполнител|^кто\b", re.I)),
-    ("timeframe", re.compile(r"срок|^дата|дата\s+(?:и\s+мест|проведени|исполнени)|^период|период\s+(?:проведени|реал"
-                             r"изаци|исполнени)|^время|время\s+проведени|^когда", re.I)),
+    (
+        "timeframe",
+        re.compile(
+            r"срок|^дата|дата\s+(?:и\s+мест|проведени|исполнени)|^период|период\s+(?:проведени|реал"
+            r"изаци|исполнени)|^время|время\s+проведени|^когда",
+            re.I,
+        ),
+    ),
     ("result", re.compile(r"результат|показател|ожидаем", re.I)),
     ("place", re.compile(r"^место|место\s+проведени|^площадк", re.I)),
     ("title", re.compile(r"наименовани|мероприяти|направлени|содержани|название|^вид\w*\s+работ|^тема", re.I)),
@@ -101,8 +107,13 @@ def stacked(rows: list[list[str]]) -> list[list[str]]:
     for depth, row in enumerate(rows):
         cells = row + [""] * (width - len(row))
         for i, cell in enumerate(cells):
-            if not cell.strip() and depth < len(rows) - 1 and i and columns[i - 1][-1].strip() \
-                    and _below(rows, depth, i):
+            if (
+                not cell.strip()
+                and depth < len(rows) - 1
+                and i
+                and columns[i - 1][-1].strip()
+                and _below(rows, depth, i)
+            ):
                 cell = columns[i - 1][-1]  # a merged cell spanning to the right
             columns[i].append(cell)
     return columns
@@ -110,22 +121,30 @@ def stacked(rows: list[list[str]]) -> list[list[str]]:
 
 def _below(rows: list[list[str]], depth: int, index: int) -> bool:
     """True when a row under `depth` has text in column `index` (the cell above it is merged from the left)."""
-    return any(index < len(r) and r[index].strip() for r in rows[depth + 1:])
+    return any(index < len(r) and r[index].strip() for r in rows[depth + 1 :])
 
 
 def is_column_numbers(cells: list[str]) -> bool:
     """True for the row of column numbers ("1 2 3 4") that tables repeat under the header on every page."""
     values = [c.strip() for c in cells if c.strip()]
-    return len(values) >= 3 and all(v.isdigit() for v in values) and [int(v) for v in values] == list(
-        range(1, len(values) + 1))
+    return (
+        len(values) >= 3
+        and all(v.isdigit() for v in values)
+        and [int(v) for v in values] == list(range(1, len(values) + 1))
+    )
 
 
 # What cells hold, for a table without a header.
-_DATE_WORDS = re.compile(r"(?:19|20)\d\d|\d\d\.\d\d\.\d\d|январ|феврал|март|апрел|\bма[йя]\b|июн|июл|август|сентябр"
-                         r"|октябр|ноябр|декабр|квартал|полугоди|ежегодно|ежемесячно|ежеквартально|постоянно"
-                         r"|в течение|по мере|до \d", re.I)
-_AGENCY_WORDS = re.compile(r"министерств|департамент|управлени|комитет|администраци|отдел|центр|организаци|"
-                           r"учреждени|служб|совет|комисси|институт|колледж|школ|[А-ЯЁ]{2,}|[А-ЯЁ]\.\s?[А-ЯЁ]\.")
+_DATE_WORDS = re.compile(
+    r"(?:19|20)\d\d|\d\d\.\d\d\.\d\d|январ|феврал|март|апрел|\bма[йя]\b|июн|июл|август|сентябр"
+    r"|октябр|ноябр|декабр|квартал|полугоди|ежегодно|ежемесячно|ежеквартально|постоянно"
+    r"|в течение|по мере|до \d",
+    re.I,
+)
+_AGENCY_WORDS = re.compile(
+    r"министерств|департамент|управлени|комитет|администраци|отдел|центр|организаци|"
+    r"учреждени|служб|совет|комисси|институт|колледж|школ|[А-ЯЁ]{2,}|[А-ЯЁ]\.\s?[А-ЯЁ]\."
+)
 
 
 def guess(rows: list[list[str]]) -> dict[str, int]:

@@ -96,7 +96,8 @@ class _Numbering:
             for lvl in node.findall(qn("w:lvl")):
                 fmt = lvl.find(qn("w:numFmt"))
                 self.formats[(num.get(qn("w:numId")), int(lvl.get(qn("w:ilvl"))))] = (
-                    fmt.get(qn("w:val")) if fmt is not None else "decimal")
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal"
+                )
 
     def label(self, cell: Any) -> str | None:
         """The number Word shows in an empty, auto-numbered cell; None when it is not numbered."""
@@ -114,7 +115,7 @@ class _Numbering:
             if key is None or self.formats.get((key, level), "decimal") != "decimal":
                 return None
             counters = self.counters.setdefault(key, [])
-            del counters[level + 1:]
+            del counters[level + 1 :]
             while len(counters) <= level:
                 counters.append(0)
             counters[level] += 1

@@ -22,8 +22,16 @@ NO_TIMEFRAME = "не указан"
 NO_RESPONSIBLE = "Исполнитель не указан в источнике"
 
 
-def build_plan(measures_table: TableDraft, meta: Metadata, definitions: list[Definition], source_format: str,
-               region: str, vocabularies: Any, log: Log, plan_id: str | None = None) -> dict[str, Any]:
+def build_plan(
+    measures_table: TableDraft,
+    meta: Metadata,
+    definitions: list[Definition],
+    source_format: str,
+    region: str,
+    vocabularies: Any,
+    log: Log,
+    plan_id: str | None = None,
+) -> dict[str, Any]:
     """The plan as data (the shape of content/plans/*.yaml)."""
     registry = Registry(definitions, vocabularies.glossary, log)
     measures = measures_table.measures()
@@ -36,8 +44,18 @@ def build_plan(measures_table: TableDraft, meta: Metadata, definitions: list[Def
     taken_numbers: set[str] = set()
 
     def measure_data(m: Item) -> dict[str, Any]:
-        return _measure(m, responsible[id(m)], period, measures_table.roles, vocabularies, region, registry, log,
-                        taken_ids, taken_numbers)
+        return _measure(
+            m,
+            responsible[id(m)],
+            period,
+            measures_table.roles,
+            vocabularies,
+            region,
+            registry,
+            log,
+            taken_ids,
+            taken_numbers,
+        )
 
     def section_data(s: Item) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -63,11 +81,14 @@ def build_plan(measures_table: TableDraft, meta: Metadata, definitions: list[Def
         "region": region,
         "level": meta.level,
         "title": meta.title,
-        "note": _sentences([
-            "Draft made by `python -m generator import`; every measure's note says what the importer guessed or fixed",
-            "check each against the source before publishing",
-            *document_guesses,
-        ]),
+        "note": _sentences(
+            [
+                "Draft made by `python -m generator import`; "
+                "every measure's note says what the importer guessed or fixed",
+                "check each against the source before publishing",
+                *document_guesses,
+            ]
+        ),
         "source": {"file": f"sources/{plan_id}.txt", "format": source_format},
     }
     if meta.act.get("date"):
@@ -93,9 +114,13 @@ def _responsible(measure: Item, registry: Registry, log: Log) -> list[tuple[Agen
         for i, (known, agreed) in enumerate(out):
             if known is agency:
                 out[i] = (known, agreed or mention.by_agreement)
-                log.add(GUESS, measure.where,
-                        f"«{mention.text}» names an agency already listed in this cell; listed once",
-                        measure.subject, measure)
+                log.add(
+                    GUESS,
+                    measure.where,
+                    f"«{mention.text}» names an agency already listed in this cell; listed once",
+                    measure.subject,
+                    measure,
+                )
                 break
         else:
             out.append((agency, mention.by_agreement))
@@ -129,8 +154,11 @@ def _period(meta: Metadata, measures: list[Item], log: Log) -> tuple[tuple[int, 
             start, end = min(pool), max(pool)
             notes.append("the title names no period; it is taken from the act's year and the deadlines' years")
         else:
-            log.add(GUESS, meta.title_where, "no year found anywhere in the document; the draft has no period "
-                    "(add one if the plan has it)")
+            log.add(
+                GUESS,
+                meta.title_where,
+                "no year found anywhere in the document; the draft has no period (add one if the plan has it)",
+            )
             return None, None
     if years and years[-1] > end:
         notes.append(f"a deadline runs to {years[-1]}, after the printed end ({end}); the end is moved to {years[-1]}")
@@ -157,20 +185,31 @@ def _assign_ids(registry: Registry, region: str, vocabularies: Any, log: Log) ->
         base = slug.slugify(_id_source(agency), drop=drop)
         agency.id = slug.unique(f"{region}-{base or 'agency'}", taken)
         forms = [agency.name, *agency.short_names]
-        same = next((known_names[k] for k in (agencies.without_region(agencies.normalise(f)) for f in forms)
-                     if k in known_names), None)
+        same = next(
+            (
+                known_names[k]
+                for k in (agencies.without_region(agencies.normalise(f)) for f in forms)
+                if k in known_names
+            ),
+            None,
+        )
         if same:
-            message = (f"another plan already defines agency {same} with this name; if it is the same organisation, "
-                       f"refer to {same} and delete this entry")
+            message = (
+                f"another plan already defines agency {same} with this name; if it is the same organisation, "
+                f"refer to {same} and delete this entry"
+            )
             agency.notes.append(message)
             log.add(INFO, agency.where, message, f"agency {agency.id}")
         name_for_kind = " ".join([agency.name, registry.expansion(agency)])
         agency.kind, defaulted = suggest.kind(name_for_kind, vocabularies.kinds)
         if defaulted:
             agency.notes.append(f"kind not recognised from the name; «{agency.kind}» is a placeholder, check it")
-            log.add(GUESS, agency.where,
-                    f"kind of «{_short(agency.name)}» not recognised; {agency.kind} put as a placeholder",
-                    f"agency {agency.id}")
+            log.add(
+                GUESS,
+                agency.where,
+                f"kind of «{_short(agency.name)}» not recognised; {agency.kind} put as a placeholder",
+                f"agency {agency.id}",
+            )
         else:
             agency.notes.append(f"kind «{agency.kind}» suggested by the importer from the name")
         spellings = list(dict.fromkeys(agency.spellings))
@@ -183,8 +222,10 @@ def _id_source(agency: AgencyDraft) -> str:
     if agency.shorts:
         return agency.shorts[0]
     quoted = re.search(r"«([^«»]+)", agency.name)
-    if quoted and (re.match(r"^[А-ЯЁ]{3,}\b", agency.name) or re.match(
-            r"^\w*(?:государствен|муниципальн|областн|краев|автономн|бюджетн|казенн)", agency.name.lower())):
+    if quoted and (
+        re.match(r"^[А-ЯЁ]{3,}\b", agency.name)
+        or re.match(r"^\w*(?:государствен|муниципальн|областн|краев|автономн|бюджетн|казенн)", agency.name.lower())
+    ):
         return quoted.group(1)
     return re.split(r"[,(]", agency.name)[0]
 
@@ -199,16 +240,26 @@ def _agency_data(agency: AgencyDraft) -> dict[str, Any]:
     return data
 
 
-def _measure(m: Item, responsible: list[tuple[AgencyDraft, bool]], period: tuple[int, int], roles: bool,
-             vocabularies: Any, region: str, registry: Registry, log: Log, taken_ids: set[str],
-             taken_numbers: set[str]) -> dict[str, Any]:
+def _measure(
+    m: Item,
+    responsible: list[tuple[AgencyDraft, bool]],
+    period: tuple[int, int],
+    roles: bool,
+    vocabularies: Any,
+    region: str,
+    registry: Registry,
+    log: Log,
+    taken_ids: set[str],
+    taken_numbers: set[str],
+) -> dict[str, Any]:
     number = m.number or "?"
     if number in taken_numbers:
         repeat = 2
         while f"{number} ({repeat})" in taken_numbers:
             repeat += 1
-        log.add(GUESS, m.where, f"number {number} is printed twice; this one is kept as «{number} ({repeat})»",
-                m.subject, m)
+        log.add(
+            GUESS, m.where, f"number {number} is printed twice; this one is kept as «{number} ({repeat})»", m.subject, m
+        )
         number = f"{number} ({repeat})"
     taken_numbers.add(number)
     measure_id = slug.unique(slug.number_slug(number) or "measure", taken_ids)
@@ -243,9 +294,13 @@ def _measure(m: Item, responsible: list[tuple[AgencyDraft, bool]], period: tuple
         timeframe = NO_TIMEFRAME
         log.add(GUESS, m.where, "no deadline found in this row; «не указан» was put", m.subject, m)
     elif not _understood(timeframe):
-        log.add(DEADLINE, m.where,
-                f"deadline «{timeframe}» has no years, months, quarters or recurrence the parser can read",
-                m.subject, m)
+        log.add(
+            DEADLINE,
+            m.where,
+            f"deadline «{timeframe}» has no years, months, quarters or recurrence the parser can read",
+            m.subject,
+            m,
+        )
     data["timeframe"] = timeframe
     for name in ("result", "document"):
         value = m.text(name)
@@ -269,8 +324,14 @@ def _measure(m: Item, responsible: list[tuple[AgencyDraft, bool]], period: tuple
 
 def _understood(text: str) -> bool:
     parsed = timeframes.parse(text)
-    return bool(parsed.start is not None or parsed.recurrence or parsed.months or parsed.quarters or parsed.halves
-                or parsed.phases)
+    return bool(
+        parsed.start is not None
+        or parsed.recurrence
+        or parsed.months
+        or parsed.quarters
+        or parsed.halves
+        or parsed.phases
+    )
 
 
 def _sentences(parts: Any) -> str:

@@ -13,8 +13,28 @@ from html.parser import HTMLParser
 
 from .rows import BREAK, CELLS, TEXT, Row
 
-_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article", "header",
-           "footer", "blockquote", "pre", "ul", "ol", "title"}
+_BLOCKS = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "title",
+}
 _SKIP = {"script", "style", "head", "noscript", "template"}
 
 
@@ -161,6 +181,7 @@ def _table(raw: list[list[tuple[str, int, int]]], number: int) -> list[Row]:
         grid.append(row)
         spans.append(len(cells) == 1 and cells[0][1] > 1)
     width = max((len(r) for r in grid), default=0)
-    return [Row(CELLS, row + [""] * (width - len(row)), f"table {number}, row {i}", spans=span and width > 1,
-                table=number)
-            for i, (row, span) in enumerate(zip(grid, spans), 1)]
+    return [
+        Row(CELLS, row + [""] * (width - len(row)), f"table {number}, row {i}", spans=span and width > 1, table=number)
+        for i, (row, span) in enumerate(zip(grid, spans), 1)
+    ]

@@ -27,8 +27,10 @@ def check_size(size: int, name: str) -> None:
 
 def check_text(data: bytes, name: str) -> None:
     if len(data) > MAX_TEXT_BYTES:
-        raise ImporterError(f"{name} has too much text to become one plan file ({len(data):,} bytes; a plan file "
-                            f"holds at most {MAX_TEXT_BYTES:,}): import the table of measures alone")
+        raise ImporterError(
+            f"{name} has too much text to become one plan file ({len(data):,} bytes; a plan file "
+            f"holds at most {MAX_TEXT_BYTES:,}): import the table of measures alone"
+        )
 
 
 def check_archive(archive: zipfile.ZipFile, name: str) -> None:
@@ -41,8 +43,10 @@ def check_archive(archive: zipfile.ZipFile, name: str) -> None:
         ("its parts", sum(i.file_size for i in infos), MAX_UNZIPPED_BYTES),
     ):
         if size > limit:
-            raise ImporterError(f"{name} would expand to {size:,} bytes of {what} when unpacked (the limit is "
-                                f"{limit:,}); a Word document of a plan is far smaller")
+            raise ImporterError(
+                f"{name} would expand to {size:,} bytes of {what} when unpacked (the limit is "
+                f"{limit:,}); a Word document of a plan is far smaller"
+            )
     try:
         for info in infos:
             with archive.open(info) as part:

@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 GUESS, FIX, MERGE, ABBREVIATION, DEADLINE, SKIPPED, INFO = (
-    "guess", "fix", "merge", "abbreviation", "deadline", "skipped", "info")
+    "guess",
+    "fix",
+    "merge",
+    "abbreviation",
+    "deadline",
+    "skipped",
+    "info",
+)
 
 
 class Noted(Protocol):
@@ -35,8 +42,7 @@ class Log:
 
     entries: list[Entry] = field(default_factory=list)
 
-    def add(self, kind: str, where: str, message: str, subject: str | None = None,
-            target: Noted | None = None) -> None:
+    def add(self, kind: str, where: str, message: str, subject: str | None = None, target: Noted | None = None) -> None:
         """Record an entry; with a target, the message also becomes part of the target's note."""
         self.entries.append(Entry(kind, where, message, subject))
         if target is not None and message not in target.notes:

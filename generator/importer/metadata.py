@@ -16,20 +16,47 @@ from .rows import BREAK, CELLS, TEXT, Row
 
 # «План мероприятий …», «КОМПЛЕКСНЫЙ ПЛАН» on a line of its own, «Межведомственный план мероприятий …».
 _TITLE = re.compile(r"^[*_#\s]*(?:[а-яё]+(?:ый|ий|ой)\s+)?план(?:\s+мероприятий|\s*$)", re.I)
-_TITLE_FALLBACK = re.compile(r"^[*_#\s]*(?:«?дорожная\s+карта|(?:[а-яё]+(?:ый|ий|ой)\s+)?план\b|комплекс\s+мер"
-                             r"|программа\b)", re.I)
-_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря")
+_TITLE_FALLBACK = re.compile(
+    r"^[*_#\s]*(?:«?дорожная\s+карта|(?:[а-яё]+(?:ый|ий|ой)\s+)?план\b|комплекс\s+мер"
+    r"|программа\b)",
+    re.I,
+)
+_MONTHS = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
 _NUMBER_AFTER = r"\s*(?:г\.|года|год)?\s*№\s*(?P<number>[^\s,;]+)"
 _DATE_NUMERIC = re.compile(r"(?:от\s+)?(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d|\d\d)(?!\d)" + _NUMBER_AFTER)
-_DATE_WORDS = re.compile(r"(?:от\s+)?«?(?P<d>\d{1,2})»?\s+(?P<m>" + "|".join(_MONTHS) + r")\s+(?P<y>(?:19|20)\d\d)"
-                         + _NUMBER_AFTER, re.I)
-_ACT_TYPES = (("распоряжени", "распоряжение"), ("приказ", "приказ"), ("постановлени", "постановление"),
-              ("указ", "указ"), ("решени", "решение"))
-_ACT_WORD = re.compile(r"(?<![А-Яа-яЁё])(распоряжени[еяюм]|распоряжением|приказ(?:ом|а)?|постановлени[еяюм]|"
-                       r"постановлением|указ(?:ом|а)?|решени[еяюм])(?![А-Яа-яЁё])", re.I)
-_RANGE = re.compile(r"(?:на\s+(?:период\s+)?)?(?:с\s+)?((?:19|20)\d\d)\s*(?:г(?:ода|\.)?\s*)?(?:[-–—]|по|до)\s*"
-                    r"((?:19|20)\d\d)(?:\s*(?:г\.\s*г\.|гг\.?|г\.|годы|годов|года|год))?", re.I)
+_DATE_WORDS = re.compile(
+    r"(?:от\s+)?«?(?P<d>\d{1,2})»?\s+(?P<m>" + "|".join(_MONTHS) + r")\s+(?P<y>(?:19|20)\d\d)" + _NUMBER_AFTER, re.I
+)
+_ACT_TYPES = (
+    ("распоряжени", "распоряжение"),
+    ("приказ", "приказ"),
+    ("постановлени", "постановление"),
+    ("указ", "указ"),
+    ("решени", "решение"),
+)
+_ACT_WORD = re.compile(
+    r"(?<![А-Яа-яЁё])(распоряжени[еяюм]|распоряжением|приказ(?:ом|а)?|постановлени[еяюм]|"
+    r"постановлением|указ(?:ом|а)?|решени[еяюм])(?![А-Яа-яЁё])",
+    re.I,
+)
+_RANGE = re.compile(
+    r"(?:на\s+(?:период\s+)?)?(?:с\s+)?((?:19|20)\d\d)\s*(?:г(?:ода|\.)?\s*)?(?:[-–—]|по|до)\s*"
+    r"((?:19|20)\d\d)(?:\s*(?:г\.\s*г\.|гг\.?|г\.|годы|годов|года|год))?",
+    re.I,
+)
 _UNTIL = re.compile(r"(?:на\s+период\s+)?до\s+((?:19|20)\d\d)(?:\s*(?:года|год|г\.))?", re.I)
 _ONE_YEAR = re.compile(r"(?:на|в)\s+((?:19|20)\d\d)\s*(?:год[ауы]?|г\.)", re.I)
 _FIRST_YEAR = 1990  # the earliest year a plan's period may have (the plan schema's)
@@ -176,7 +203,7 @@ def _act(lines: list[str], meta: Metadata) -> None:
         meta.act["type"] = next(name for prefix, name in _ACT_TYPES if stem.startswith(prefix))
     meta.act["date"] = f"{year:04d}-{month_number:02d}-{day:02d}"
     meta.act["number"] = match.group("number").strip(".,;")
-    after = text[match.end():].split("\n")
+    after = text[match.end() :].split("\n")
     for line in after[:12]:
         line = line.strip().strip("*")
         if re.match(r"^(?:Об?|О)\s+[а-яё]", line):
@@ -190,6 +217,6 @@ def _issuer_text(body: str) -> str:
     if not match:
         return ""
     head = body[: match.start()]
-    tail = body[match.end():]
+    tail = body[match.end() :]
     date = _DATE_NUMERIC.search(tail) or _DATE_WORDS.search(tail)
     return head + " " + tail[: date.start() if date else 0]

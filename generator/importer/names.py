@@ -22,17 +22,24 @@ _AGREED = re.compile(r"\(\s*по\s+согласованию\s*\)", re.I)
 _INITIALS = re.compile(r"^[А-ЯЁ]\.\s?[А-ЯЁ]\.[,;]?$")
 _INITIAL = re.compile(r"^[А-ЯЁ]\.$")
 _SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
-_HEADS = frozenset("""министерство управление департамент комитет отдел отделение администрация совет инспекция
-агентство служба комиссия центр прокуратура органы учреждение организация""".split())
+_HEADS = frozenset(
+    """министерство управление департамент комитет отдел отделение администрация совет инспекция
+агентство служба комиссия центр прокуратура органы учреждение организация""".split()
+)
 _PLURAL_HEADS = frozenset("организации учреждения предприятия".split())  # nominative only after an adjective
 _ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")
 _PARTICIPLE = re.compile(r"(?:ющ|ящ|ащ|ущ|вш|нн|ем|им)[а-я]*$")
 _STOP = frozenset("и или а также по в во на с со при для к ко о об от из за под над между до у через".split())
-_LEGAL_FORMS = frozenset("""ГКУ МКУ МБУ МАУ МБУК МАУК МБОУ МАОУ МКОУ МБДОУ МАДОУ МБУДО МАУДО ГБУ ГАУ ГБОУ ГАОУ ГАПОУ
-ГБПОУ ГБУЗ ГАУЗ ФГБУ ФГБОУ ФКУ ФГКУ АНО АО ОАО ПАО ЗАО ООО НКО МУП ГУП ОГБУ ОГКУ КГБУ КГКУ""".split())
-_POSITIONS = re.compile(r"^(?:председател|секретар|глав[аы]|специалист|заместител|начальник|директор|руководител"
-                        r"|бухгалтер|главн|ведущ|контрактн|управляющ|инспектор|советник|консультант|член|уполномоченн"
-                        r"|куратор|методист|педагог|учител|помощник|представител|старш|инженер|юрист)", re.I)
+_LEGAL_FORMS = frozenset(
+    """ГКУ МКУ МБУ МАУ МБУК МАУК МБОУ МАОУ МКОУ МБДОУ МАДОУ МБУДО МАУДО ГБУ ГАУ ГБОУ ГАОУ ГАПОУ
+ГБПОУ ГБУЗ ГАУЗ ФГБУ ФГБОУ ФКУ ФГКУ АНО АО ОАО ПАО ЗАО ООО НКО МУП ГУП ОГБУ ОГКУ КГБУ КГКУ""".split()
+)
+_POSITIONS = re.compile(
+    r"^(?:председател|секретар|глав[аы]|специалист|заместител|начальник|директор|руководител"
+    r"|бухгалтер|главн|ведущ|контрактн|управляющ|инспектор|советник|консультант|член|уполномоченн"
+    r"|куратор|методист|педагог|учител|помощник|представител|старш|инженер|юрист)",
+    re.I,
+)
 
 
 def split_names(piece: str) -> list[str]:
@@ -46,8 +53,8 @@ def split_names(piece: str) -> list[str]:
 def _after_agreement(piece: str) -> list[str]:
     parts, start = [], 0
     for match in _AGREED.finditer(piece):
-        if piece[match.end():].strip():
-            parts.append(piece[start: match.end()])
+        if piece[match.end() :].strip():
+            parts.append(piece[start : match.end()])
             start = match.end()
     parts.append(piece[start:])
     return [p.strip() for p in parts if p.strip()]
@@ -74,7 +81,7 @@ def _depths(words: list[str]) -> list[int]:
     """How deep inside quotes or parentheses each word is (a word that opens a quote is inside it)."""
     depth, straight, out = 0, False, []
     for word in words:
-        out.append(depth + straight + (word[0] in "«(\""))
+        out.append(depth + straight + (word[0] in '«("'))
         for char in word:
             if char in "«(":
                 depth += 1
@@ -86,7 +93,7 @@ def _depths(words: list[str]) -> list[int]:
 
 
 def _bare(word: str) -> str:
-    return word.strip("«»\"()[],;:.").lower()
+    return word.strip('«»"()[],;:.').lower()
 
 
 def _cut_before(words: list[str], i: int, segment: int, depths: list[int]) -> int | None:
@@ -100,8 +107,12 @@ def _cut_before(words: list[str], i: int, segment: int, depths: list[int]) -> in
         return i
     if _bare(word) in _HEADS or (_bare(word) in _PLURAL_HEADS and _ADJECTIVE.search(_bare(before))):
         start = i
-        while start > segment + 1 and _ADJECTIVE.search(_bare(words[start - 1])) and not depths[start - 1] \
-                and not _PARTICIPLE.search(_bare(words[start - 1])):
+        while (
+            start > segment + 1
+            and _ADJECTIVE.search(_bare(words[start - 1]))
+            and not depths[start - 1]
+            and not _PARTICIPLE.search(_bare(words[start - 1]))
+        ):
             start -= 1
         if start > segment and _finished(words[start - 1]) and not _PARTICIPLE.search(_bare(words[start])):
             return start

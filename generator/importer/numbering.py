@@ -15,7 +15,8 @@ NUMBER = re.compile(rf"^(?:(?:\d{{1,3}}|(?=[IVX]){_ROMAN})(?:\.\d{{1,3}})*[.)]?|
 ROMAN_ONLY = re.compile(rf"^(?=[IVX]){_ROMAN}\.?$")
 # A heading that starts with its number: «2. Развитие …», «Раздел 1. …», «IV. …».
 SECTION_TEXT = re.compile(
-    rf"^(?:[Рр]аздел\s+)?((?:\d{{1,2}}(?:\.\d{{1,2}})*|(?=[IVX]){_ROMAN})[.)]?)\s+([«\"(]?[А-ЯЁA-Z].*)$", re.S)
+    rf"^(?:[Рр]аздел\s+)?((?:\d{{1,2}}(?:\.\d{{1,2}})*|(?=[IVX]){_ROMAN})[.)]?)\s+([«\"(]?[А-ЯЁA-Z].*)$", re.S
+)
 
 
 def roman_value(text: str) -> int:

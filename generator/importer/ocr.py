@@ -48,8 +48,12 @@ def page_words(page: Any, name: str) -> list[dict[str, Any]]:
         picture = Path(folder) / "page.png"
         image.save(picture)
         try:
-            done = subprocess.run(["tesseract", str(picture), "stdout", "-l", LANGUAGE, "--psm", "6", "tsv"],
-                                  capture_output=True, text=True, timeout=PAGE_SECONDS)
+            done = subprocess.run(
+                ["tesseract", str(picture), "stdout", "-l", LANGUAGE, "--psm", "6", "tsv"],
+                capture_output=True,
+                text=True,
+                timeout=PAGE_SECONDS,
+            )
         except subprocess.TimeoutExpired:
             raise ImporterError(f"{name}: OCR of page {page.page_number} took over {PAGE_SECONDS} s") from None
         except OSError as exc:
@@ -62,6 +66,13 @@ def page_words(page: Any, name: str) -> list[dict[str, Any]]:
         if row.get("level") != "5" or not text:
             continue
         left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
-        words.append({"text": text, "x0": left * scale, "x1": (left + width) * scale,
-                      "top": top * scale, "bottom": (top + height) * scale})
+        words.append(
+            {
+                "text": text,
+                "x0": left * scale,
+                "x1": (left + width) * scale,
+                "top": top * scale,
+                "bottom": (top + height) * scale,
+            }
+        )
     return words

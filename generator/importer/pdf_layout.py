@@ -18,8 +18,9 @@ _LINE_TOLERANCE = 2.0
 _EDGE_TOLERANCE = 3.0
 
 
-def aligned_rows(words: list[dict[str, Any]], edges: list[float] | None
-                 ) -> tuple[list[str], list[list[str]], list[float] | None]:
+def aligned_rows(
+    words: list[dict[str, Any]], edges: list[float] | None
+) -> tuple[list[str], list[list[str]], list[float] | None]:
     """Text lines above the table, and the table's lines as cells, of one page's words (text, x0, x1, top).
 
     Column `edges` come from the header on this page, or from an earlier page the table continues from.
@@ -86,8 +87,12 @@ def _lift_centred_numbers(rows: list[tuple[float, list[str]]]) -> list[tuple[flo
         if not cells[0]:
             continue
         first = i
-        while first > 0 and not out[first - 1][1][0] and top - rows[first - 1][0] < pitch * 0.95 and (
-                previous_number_top is None or rows[first - 1][0] - previous_number_top > top - rows[first - 1][0]):
+        while (
+            first > 0
+            and not out[first - 1][1][0]
+            and top - rows[first - 1][0] < pitch * 0.95
+            and (previous_number_top is None or rows[first - 1][0] - previous_number_top > top - rows[first - 1][0])
+        ):
             first -= 1
         if first != i:
             number_cells = out[i][1]

@@ -40,8 +40,9 @@ def read_pdf(data: bytes, name: str = "the source") -> Source:
             aligned = _aligned_rows(pdf)
             if any(r.kind == CELLS for r in aligned):
                 rows = aligned
-                notes.append("the PDF's table has no ruling lines; "
-                             "columns were read from where the header's words start")
+                notes.append(
+                    "the PDF's table has no ruling lines; columns were read from where the header's words start"
+                )
             elif not rows:
                 rows = _rows(pdf, _RULED)
         elif settings is not _RULED:
@@ -93,8 +94,10 @@ def _aligned_rows(pdf: Any, words: Any = None, notes: list[str] | None = None) -
         found = words(page) if words else page.extract_words(keep_blank_chars=False)
         text, cells, edges = aligned_rows(found, edges)
         rows.extend(Row(TEXT, [line], f"page {page.page_number}") for line in text if line.strip())
-        rows.extend(Row(CELLS, c, f"page {page.page_number}, table line {i}", table=1, notes=list(notes or []))
-                    for i, c in enumerate(cells, 1))
+        rows.extend(
+            Row(CELLS, c, f"page {page.page_number}, table line {i}", table=1, notes=list(notes or []))
+            for i, c in enumerate(cells, 1)
+        )
     return rows
 
 
@@ -105,17 +108,25 @@ def _scanned(pdf: Any, name: str) -> Source:
     """A PDF without a text layer: read by OCR when tesseract is installed, else refused with how to read it."""
     why = ocr.unavailable()
     if why is not None:
-        raise ImporterError(f"{name} has no text layer (a scanned, image-only PDF) and cannot be read by OCR here: "
-                            f"{why}; or import the recognised text as .txt")
+        raise ImporterError(
+            f"{name} has no text layer (a scanned, image-only PDF) and cannot be read by OCR here: "
+            f"{why}; or import the recognised text as .txt"
+        )
     if len(pdf.pages) > ocr.MAX_PAGES:
-        raise ImporterError(f"{name} is a scan of {len(pdf.pages)} pages; OCR reads at most {ocr.MAX_PAGES} "
-                            "(split the file, or import the recognised text as .txt)")
+        raise ImporterError(
+            f"{name} is a scan of {len(pdf.pages)} pages; OCR reads at most {ocr.MAX_PAGES} "
+            "(split the file, or import the recognised text as .txt)"
+        )
     rows = _aligned_rows(pdf, lambda page: ocr.page_words(page, name), [OCR_NOTE])
     if not any(r.kind == CELLS for r in rows):
-        raise ImporterError(f"{name} has no text layer (a scanned PDF); OCR read its text but found no table of "
-                            "measures under a header (a poor scan?); import the recognised text as .txt instead")
-    note = ("the PDF has no text layer: its text was recognised by OCR (tesseract, Russian) and every value "
-            "is flagged for review")
+        raise ImporterError(
+            f"{name} has no text layer (a scanned PDF); OCR read its text but found no table of "
+            "measures under a header (a poor scan?); import the recognised text as .txt instead"
+        )
+    note = (
+        "the PDF has no text layer: its text was recognised by OCR (tesseract, Russian) and every value "
+        "is flagged for review"
+    )
     return Source("pdf", rows_text(rows), rows, name, [note])
 
 
@@ -137,8 +148,15 @@ def _page_rows(page: Any, settings: dict[str, str]) -> list[Row]:
         out.extend(_text_rows(page, top, t_top))
         for number, cells in enumerate(_cell_texts(table, words), 1):
             spans = len(cells) > 1 and cells[0] is not None and all(c is None for c in cells[1:])
-            out.append(Row(CELLS, [c or "" for c in cells], f"page {page.page_number}, table {index}, row {number}",
-                           spans=spans, table=1))
+            out.append(
+                Row(
+                    CELLS,
+                    [c or "" for c in cells],
+                    f"page {page.page_number}, table {index}, row {number}",
+                    spans=spans,
+                    table=1,
+                )
+            )
         out.append(Row(BREAK, where=f"page {page.page_number}"))
         top = t_bottom
     out.extend(_text_rows(page, top, page.height))
@@ -155,8 +173,11 @@ def _cell_texts(table: Any, words: list[dict[str, Any]]) -> list[list[str | None
     columns = max((len(r) for r in boxes), default=0)
     padding = []
     for column in range(columns):
-        gaps = [min(w["x0"] for w in inside[r][column]) - boxes[r][column][0]
-                for r in range(len(boxes)) if column < len(boxes[r]) and boxes[r][column] and inside[r][column]]
+        gaps = [
+            min(w["x0"] for w in inside[r][column]) - boxes[r][column][0]
+            for r in range(len(boxes))
+            if column < len(boxes[r]) and boxes[r][column] and inside[r][column]
+        ]
         padding.append(max(min(gaps, default=2.0), 0.0))
     texts: list[list[str | None]] = []
     for r, row in enumerate(boxes):
@@ -166,8 +187,9 @@ def _cell_texts(table: Any, words: list[dict[str, Any]]) -> list[list[str | None
                 out.append(None)
                 continue
             lines = _lines(inside[r][column])
-            measured = [(" ".join(w["text"] for w in line), line[-1]["x1"], line[0]["x1"] - line[0]["x0"])
-                        for line in lines]
+            measured = [
+                (" ".join(w["text"] for w in line), line[-1]["x1"], line[0]["x1"] - line[0]["x0"]) for line in lines
+            ]
             out.append(linebreaks.join_measured(measured, box[2] - padding[column], space))
         texts.append(out)
     return texts

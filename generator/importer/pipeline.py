@@ -43,8 +43,7 @@ class Vocabularies:
         audiences = [e["id"] for e in _vocabulary(root, "audiences")]
         kinds = [e["id"] for e in _vocabulary(root, "agency-kinds")]
         glossary_path = root / layout.VOCABULARIES["glossary"][0]
-        glossary = ({e["abbr"]: e["expansion"] for e in _vocabulary(root, "glossary")}
-                    if glossary_path.is_file() else {})
+        glossary = {e["abbr"]: e["expansion"] for e in _vocabulary(root, "glossary")} if glossary_path.is_file() else {}
         known: dict[str, tuple[str, list[str]]] = {}
         files: dict[str, Path] = {}
         plans = root / layout.PLANS_DIR
@@ -59,8 +58,9 @@ class Vocabularies:
         """The same vocabularies, forgetting the agencies of the plan file `path` (about to be overwritten)."""
         target = path.resolve()
         keep = {i: v for i, v in self.known_agencies.items() if self.agency_files.get(i, Path()).resolve() != target}
-        return replace(self, known_agencies=keep,
-                       agency_files={i: p for i, p in self.agency_files.items() if i in keep})
+        return replace(
+            self, known_agencies=keep, agency_files={i: p for i, p in self.agency_files.items() if i in keep}
+        )
 
 
 def _agencies_of(path: Path) -> list[tuple[str, str, list[str]]]:
@@ -117,8 +117,9 @@ class ImportResult:
         return self.plan["id"]
 
 
-def import_source(path: str | Path, region: str, vocabularies: Vocabularies,
-                  plan_id: str | None = None) -> ImportResult:
+def import_source(
+    path: str | Path, region: str, vocabularies: Vocabularies, plan_id: str | None = None
+) -> ImportResult:
     """Import a file; raise ImporterError for a missing file or bad input."""
     path = Path(path)
     if not path.exists():
@@ -133,8 +134,9 @@ def import_source(path: str | Path, region: str, vocabularies: Vocabularies,
     return import_bytes(data, path.as_posix(), region, vocabularies, plan_id)
 
 
-def import_bytes(data: bytes, name: str, region: str, vocabularies: Vocabularies,
-                 plan_id: str | None = None) -> ImportResult:
+def import_bytes(
+    data: bytes, name: str, region: str, vocabularies: Vocabularies, plan_id: str | None = None
+) -> ImportResult:
     """Import a document given as bytes; `name` is only used in messages."""
     if region not in vocabularies.regions:
         known = ", ".join(sorted(vocabularies.regions))
@@ -149,8 +151,9 @@ def import_bytes(data: bytes, name: str, region: str, vocabularies: Vocabularies
     meta = metadata.read_metadata(measures_table.preamble, source.text, log)
     definitions = agencies.find_definitions(source.text, log)
     plan = draft.build_plan(measures_table, meta, definitions, source.format, region, vocabularies, log, plan_id)
-    return ImportResult(plan, source.text, source.format, name, log, len(measures_table.all_sections()),
-                        len(measures_table.measures()))
+    return ImportResult(
+        plan, source.text, source.format, name, log, len(measures_table.all_sections()), len(measures_table.measures())
+    )
 
 
 def _clean(measures_table: table.TableDraft, vocabulary: cleanup.Vocabulary, log: Log) -> None:

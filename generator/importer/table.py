@@ -14,14 +14,29 @@ from dataclasses import dataclass, field
 
 from . import columns
 from .errors import ImporterError
-from .log import GUESS, FIX, INFO, SKIPPED, Log
+from .log import FIX, GUESS, INFO, SKIPPED, Log
 from .numbering import NUMBER, ROMAN_ONLY, SECTION_TEXT, roman_value
 from .rows import BREAK, CELLS, TEXT, Row
 
-_OCR_DIGITS = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0", "O": "0", "o": "0", "l": "1", "I": "1",
-                             "|": "1", "б": "6", "Б": "6", ",": "."})
-_MONTH_ONLY = re.compile(r"^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\.?$",
-                         re.I)
+_OCR_DIGITS = str.maketrans(
+    {
+        "З": "3",
+        "з": "3",
+        "О": "0",
+        "о": "0",
+        "O": "0",
+        "o": "0",
+        "l": "1",
+        "I": "1",
+        "|": "1",
+        "б": "6",
+        "Б": "6",
+        ",": ".",
+    }
+)
+_MONTH_ONLY = re.compile(
+    r"^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\.?$", re.I
+)
 _PUNCTUATION_ONLY = re.compile(r"^[\s·•∙*|_.,;:–—-]+$")
 _FIELDS = ("title", "responsible", "timeframe", "result", "document")  # what the draft takes of a row
 
@@ -105,7 +120,7 @@ def join_fragments(parts: list[str]) -> str:
 
 
 def normal_number(number: str | None) -> str:
-    """"3.1." and "3.1" compare equal."""
+    """ "3.1." and "3.1" compare equal."""
     return (number or "").strip().rstrip(".)")
 
 
@@ -119,9 +134,11 @@ def build(rows: list[Row], log: Log, what: str = "the source") -> TableDraft:
     """Find the measures table in `rows` and read it; raise ImporterError when there is none."""
     first, start, mapping, header_rows = _find_header(rows, log)
     if mapping is None:
-        raise ImporterError(f"no table of measures found in {what}: no header row names the measure "
-                            "(Наименование/Мероприятие) and its responsible (Ответственный/Исполнитель) "
-                            "or deadline (Срок) column, and no numbered rows were found")
+        raise ImporterError(
+            f"no table of measures found in {what}: no header row names the measure "
+            "(Наименование/Мероприятие) and its responsible (Ответственный/Исполнитель) "
+            "or deadline (Срок) column, and no numbered rows were found"
+        )
     builder = _Builder(mapping, header_rows, log)
     for row in rows[start:]:
         if builder.feed(row) is False:
@@ -129,8 +146,10 @@ def build(rows: list[Row], log: Log, what: str = "the source") -> TableDraft:
     table = builder.finish()
     table.preamble = rows[:first]
     if not table.measures():
-        raise ImporterError(f"no measure rows recognised in {what}: the table under the header "
-                            f"({header_rows[0].where}) has no numbered rows")
+        raise ImporterError(
+            f"no measure rows recognised in {what}: the table under the header "
+            f"({header_rows[0].where}) has no numbered rows"
+        )
     return table
 
 
@@ -140,7 +159,7 @@ def _find_header(rows: list[Row], log: Log) -> tuple[int, int, dict[str, int] | 
         if row.kind != CELLS:
             continue
         following = [row]
-        for below in rows[index + 1: index + 3]:
+        for below in rows[index + 1 : index + 3]:
             if below.kind != CELLS or below.table != row.table:
                 break
             following.append(below)
@@ -148,21 +167,32 @@ def _find_header(rows: list[Row], log: Log) -> tuple[int, int, dict[str, int] | 
         if found is not None:
             mapping, count = found
             if count > 1:
-                log.add(GUESS, row.where, f"the header takes {count} rows; each column is named by its lowest "
-                        "header cell or the merged cell above it")
+                log.add(
+                    GUESS,
+                    row.where,
+                    f"the header takes {count} rows; each column is named by its lowest "
+                    "header cell or the merged cell above it",
+                )
             return index, index + count, mapping, following[:count]
     # No header: rows of cells that start with a number may still be a table; columns from their cells.
-    numbered = [i for i, r in enumerate(rows)
-                if r.kind == CELLS and len(r.cells) >= 3 and any(NUMBER.match(c.strip()) for c in r.cells[:2])]
+    numbered = [
+        i
+        for i, r in enumerate(rows)
+        if r.kind == CELLS and len(r.cells) >= 3 and any(NUMBER.match(c.strip()) for c in r.cells[:2])
+    ]
     if len(numbered) >= 2:
         first = rows[numbered[0]]
-        table_rows = [r.cells for r in rows[numbered[0]:] if r.kind == CELLS and r.table == first.table]
+        table_rows = [r.cells for r in rows[numbered[0] :] if r.kind == CELLS and r.table == first.table]
         mapping = columns.guess(table_rows)
         if "title" in mapping and len(mapping) >= 3:
             width = max(len(c) for c in table_rows)
             names = {i: n for n, i in mapping.items()}
-            log.add(GUESS, first.where, "no header row found; columns guessed from what their cells hold: "
-                    + ", ".join(f"column {i + 1} = {names.get(i, 'not taken')}" for i in range(width)))
+            log.add(
+                GUESS,
+                first.where,
+                "no header row found; columns guessed from what their cells hold: "
+                + ", ".join(f"column {i + 1} = {names.get(i, 'not taken')}" for i in range(width)),
+            )
             header = Row(CELLS, [""] * width, first.where, table=first.table)
             start = numbered[0]
             while start and rows[start - 1].kind == TEXT and SECTION_TEXT.match(rows[start - 1].cells[0]):
@@ -173,8 +203,10 @@ def _find_header(rows: list[Row], log: Log) -> tuple[int, int, dict[str, int] | 
 
 def _header_row(rows: list[Row], mapping: dict[str, int]) -> Row:
     """One row standing for a header of one or more rows: each column's header cells, top to bottom."""
-    cells = [" ".join(dict.fromkeys(" ".join(t.split()) for t in texts if t.strip()))
-             for texts in columns.stacked([r.cells for r in rows])]
+    cells = [
+        " ".join(dict.fromkeys(" ".join(t.split()) for t in texts if t.strip()))
+        for texts in columns.stacked([r.cells for r in rows])
+    ]
     first = rows[0]
     return Row(CELLS, cells, first.where, table=first.table)
 
@@ -214,8 +246,9 @@ class _Builder:
         if row.table != self.header.table and len(row.cells) != len(self.header.cells):
             if row.table not in self.skipped_tables:
                 self.skipped_tables.add(row.table)
-                self.log.add(SKIPPED, row.where,
-                             "a table with a different number of columns is not part of the measures table")
+                self.log.add(
+                    SKIPPED, row.where, "a table with a different number of columns is not part of the measures table"
+                )
             return None
         cells = self.normalise(row)
         if not any(cells):
@@ -242,13 +275,16 @@ class _Builder:
     def normalise(self, row: Row) -> list[str]:
         cells = [c.strip() for c in row.cells]
         cells += [""] * (self.width - len(cells))
-        extra = [c for c in cells[self.width:] if c]
+        extra = [c for c in cells[self.width :] if c]
         cells = cells[: self.width]
         if extra:
             last = max(self.mapping.values())
             cells[last] = join_fragments([cells[last], *extra])
-            self.log.add(GUESS, row.where,
-                         f"text beyond the header's last column appended to that column: «{_short(' '.join(extra))}»")
+            self.log.add(
+                GUESS,
+                row.where,
+                f"text beyond the header's last column appended to that column: «{_short(' '.join(extra))}»",
+            )
         for i, cell in enumerate(cells):
             if cell and _PUNCTUATION_ONLY.match(cell) and not re.match(r"^[–—-]$", cell):
                 self.log.add(FIX, row.where, f"stray «{cell}» dropped")
@@ -282,9 +318,13 @@ class _Builder:
             if title and (self.field(cells, "responsible") or self.field(cells, "timeframe")):
                 self.unnumbered += 1
                 item = self.new_measure(f"{self.unnumbered}.", cells, row)
-                self.log.add(GUESS, row.where,
-                             f"the table has no № column; this row is numbered {item.number} in order",
-                             item.subject, item)
+                self.log.add(
+                    GUESS,
+                    row.where,
+                    f"the table has no № column; this row is numbered {item.number} in order",
+                    item.subject,
+                    item,
+                )
             else:
                 self.continuation(row, cells)
             return
@@ -313,8 +353,14 @@ class _Builder:
             rest = [c for i, c in enumerate(cells) if c and i not in skip]
             section = self.new_section(match.group(1), join_fragments([match.group(2), *rest]), row)
             if rest:
-                self.log.add(GUESS, row.where, "section heading split between columns; the pieces are joined: "
-                             f"«{_short(' | '.join([title, *rest]))}»", section.subject, section)
+                self.log.add(
+                    GUESS,
+                    row.where,
+                    "section heading split between columns; the pieces are joined: "
+                    f"«{_short(' | '.join([title, *rest]))}»",
+                    section.subject,
+                    section,
+                )
             return
         self.continuation(row, cells)
 
@@ -371,12 +417,19 @@ class _Builder:
                 item.cells["title"].append(values["title"])
             lost = [v for k, v in values.items() if v and k != "title"]
             if lost:
-                self.log.add(SKIPPED, row.where,
-                             f"text next to a section heading skipped: «{_short(' | '.join(lost))}»")
+                self.log.add(
+                    SKIPPED, row.where, f"text next to a section heading skipped: «{_short(' | '.join(lost))}»"
+                )
             return
         title, timeframe = values["title"], values["timeframe"]
-        if (title and timeframe and title[0].isupper() and _MONTH_ONLY.match(timeframe)
-                and item.cells["timeframe"] and item.kind == "measure"):
+        if (
+            title
+            and timeframe
+            and title[0].isupper()
+            and _MONTH_ONLY.match(timeframe)
+            and item.cells["timeframe"]
+            and item.kind == "measure"
+        ):
             item.events.append(EventDraft([title], timeframe, row.where))
             values["title"] = values["timeframe"] = ""
         elif item.events and title and not timeframe:
@@ -389,9 +442,13 @@ class _Builder:
             item.kind = "measure"
         if self.pending_break:
             joined = " | ".join(c for c in cells if c)
-            self.log.add(GUESS, row.where,
-                         f"row continued after a page break; joined to {item.number}: «{_short(joined)}»",
-                         item.subject, item)
+            self.log.add(
+                GUESS,
+                row.where,
+                f"row continued after a page break; joined to {item.number}: «{_short(joined)}»",
+                item.subject,
+                item,
+            )
 
     # -- after the last row ---------------------------------------------------------------
 
@@ -400,8 +457,11 @@ class _Builder:
         self.move_orphan_starts()
         sections = self.nest()
         header_cells = self.header.cells
-        cols = {name: " ".join(header_cells[i].split()) for name, i in self.mapping.items()
-                if i < len(header_cells) and header_cells[i].strip() and name not in columns.IGNORED}
+        cols = {
+            name: " ".join(header_cells[i].split())
+            for name, i in self.mapping.items()
+            if i < len(header_cells) and header_cells[i].strip() and name not in columns.IGNORED
+        }
         roles = bool(re.search(r"соисполнител", cols.get("responsible", ""), re.I))
         return TableDraft(cols, sections, self.header.where, roles)
 
@@ -413,19 +473,29 @@ class _Builder:
                 continue
             following = self.items[numbered[pos + 1]] if pos + 1 < len(numbered) else None
             if ROMAN_ONLY.match(item.number or "") or (
-                    following is not None and is_descendant(item.number, following.number)):
+                following is not None and is_descendant(item.number, following.number)
+            ):
                 item.kind = "section"
                 lost = [item.text(n) for n in ("result", "document") if item.cells[n]]
                 if lost:
                     text = _short(" | ".join(lost))
-                    self.log.add(GUESS, item.where,
-                                 f"a numbered group row has text in other columns, left out: «{text}»",
-                                 item.subject, item)
+                    self.log.add(
+                        GUESS,
+                        item.where,
+                        f"a numbered group row has text in other columns, left out: «{text}»",
+                        item.subject,
+                        item,
+                    )
                 self.section_numbers.append(item.number or "")
             else:
                 item.kind = "measure"
-                self.log.add(GUESS, item.where, "no responsible and no deadline found for this row; read as a measure",
-                             item.subject, item)
+                self.log.add(
+                    GUESS,
+                    item.where,
+                    "no responsible and no deadline found for this row; read as a measure",
+                    item.subject,
+                    item,
+                )
 
     def move_orphan_starts(self) -> None:
         """A title starting in lower case with a finished sentence ends the previous measure's title."""
@@ -438,9 +508,10 @@ class _Builder:
             if previous is not None and match:
                 head = match.group(1)
                 previous.cells["title"].append(head)
-                item.cells["title"] = [title[match.end():]]
-                message = (f"«{head}» printed at the start of {item.number} "
-                           f"read as the end of the title of {previous.number}")
+                item.cells["title"] = [title[match.end() :]]
+                message = (
+                    f"«{head}» printed at the start of {item.number} read as the end of the title of {previous.number}"
+                )
                 self.log.add(GUESS, item.where, message, item.subject, item)
                 previous.notes.append(message)
             previous = item

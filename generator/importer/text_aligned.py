@@ -55,7 +55,7 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
         if len(_chunks(line)) < 2:
             continue
         block: list[str] = []
-        for candidate in lines[start: start + _MAX_HEADER_LINES]:
+        for candidate in lines[start : start + _MAX_HEADER_LINES]:
             if not candidate.strip() or "\f" in candidate:
                 break
             chunks = [c for _, _, c in _chunks(candidate)]
@@ -155,7 +155,7 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
             if j:
                 close()
                 rows.append(Row(BREAK, where=f"line {number}"))
-            if [h.strip() for h in lines[index - 1: index - 1 + len(header)]] == stripped_header and not j:
+            if [h.strip() for h in lines[index - 1 : index - 1 + len(header)]] == stripped_header and not j:
                 close()
                 rows.append(Row(CELLS, header_cells, f"line {number}", table=1))
                 index += len(header) - 1

@@ -24,8 +24,10 @@ def lines_rows(lines: list[str]) -> tuple[list[Row], int] | None:
     width = len(labels)
     mapping = columns.recognise(labels) or {}
     numbered_first = mapping.get("number") == 0
-    rows = [Row(TEXT, [line.strip()], f"line {i}") if line.strip() else Row(BREAK, where=f"line {i}")
-            for i, line in enumerate(lines[:start], 1)]
+    rows = [
+        Row(TEXT, [line.strip()], f"line {i}") if line.strip() else Row(BREAK, where=f"line {i}")
+        for i, line in enumerate(lines[:start], 1)
+    ]
     rows.append(Row(CELLS, labels, f"line {start + 1}", table=1))
     cells: list[str] | None = None
     first = 0
@@ -36,7 +38,7 @@ def lines_rows(lines: list[str]) -> tuple[list[Row], int] | None:
             rows.append(Row(CELLS, cells + [""] * (width - len(cells)), f"line {first}", table=1))
         cells = None
 
-    for number, line in enumerate(lines[start + width:], start + width + 1):
+    for number, line in enumerate(lines[start + width :], start + width + 1):
         text = line.strip()
         if not text:
             close()
@@ -56,7 +58,7 @@ def lines_rows(lines: list[str]) -> tuple[list[Row], int] | None:
 def _header(lines: list[str]) -> tuple[int, list[str]] | None:
     for start in range(len(lines)):
         labels: list[str] = []
-        for line in lines[start: start + _MAX_COLUMNS]:
+        for line in lines[start : start + _MAX_COLUMNS]:
             text = " ".join(line.split())
             if not text or len(text) > 60 or text[0].isdigit() or columns.field_of(text) is None:
                 break

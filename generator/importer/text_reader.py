@@ -42,22 +42,27 @@ def shaped_rows(text: str) -> tuple[list[Row], str | None]:
     if looks_aligned(lines):
         rows = aligned_rows(lines)
         if rows is not None and has_header(rows):
-            return rows, ("the text has no tabs; its columns were read from where the words line up, and a line "
-                          "inside a cell starts a new name only where its first word would have fitted on the line "
-                          "before")
+            return rows, (
+                "the text has no tabs; its columns were read from where the words line up, and a line "
+                "inside a cell starts a new name only where its first word would have fitted on the line "
+                "before"
+            )
     found = lines_rows(lines)
     if found is not None:
         rows, width = found
-        return rows, (f"the text has one cell per line; rows were rebuilt from the header's {width} columns "
-                      "and the numbering")
+        return rows, (
+            f"the text has one cell per line; rows were rebuilt from the header's {width} columns and the numbering"
+        )
     return tabbed, None
 
 
 def has_header(rows: list[Row]) -> bool:
     """True when some rows of cells are a measures-table header."""
     for index, row in enumerate(rows):
-        if row.kind == CELLS and columns.recognise_rows([r.cells for r in rows[index: index + 3]
-                                                          if r.kind == CELLS]) is not None:
+        if (
+            row.kind == CELLS
+            and columns.recognise_rows([r.cells for r in rows[index : index + 3] if r.kind == CELLS]) is not None
+        ):
             return True
     return False
 

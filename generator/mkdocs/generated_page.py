@@ -34,7 +34,9 @@ class GeneratedPage(Page):
         if self.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
         self.content = self.markdown
-        headings = [(int(level), id_, _TAG.sub("", text).strip()) for level, id_, text in _HEADING.findall(self.content)]
+        headings = [
+            (int(level), id_, _TAG.sub("", text).strip()) for level, id_, text in _HEADING.findall(self.content)
+        ]
         self.toc = get_toc(toc_tokens(headings))
         # Kept escaped, as the front matter's title is: the theme prints titles as they are.
         self._title_from_render = next((text for level, _, text in headings if level == 1), None)

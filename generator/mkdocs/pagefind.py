@@ -23,8 +23,13 @@ from pathlib import Path
 
 OUTPUT_SUBDIR = "pagefind"
 # Pagefind's ready-made interfaces: the search page draws its own (docs/assets/search.js).
-_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-           "pagefind-highlight.js")
+_UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+)
 _BODY = "<div data-pagefind-body"
 _LANG = re.compile(r'<html lang="([^"]*)"')
 
@@ -51,16 +56,28 @@ class SearchPages:
         lang = _LANG.search(html)
         target = self.folder / dest_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f'<!doctype html><html lang="{lang.group(1) if lang else ""}"><head><meta charset="utf-8">'
-                          f"</head><body>{html[start:end if end > 0 else len(html)]}</body></html>", encoding="utf-8")
+        target.write_text(
+            f'<!doctype html><html lang="{lang.group(1) if lang else ""}"><head><meta charset="utf-8">'
+            f"</head><body>{html[start : end if end > 0 else len(html)]}</body></html>",
+            encoding="utf-8",
+        )
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _command(pages: Path, site_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(site_dir / OUTPUT_SUBDIR),
-            "--exclude-selectors", ".headerlink"]
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(pages),
+        "--output-path",
+        str(site_dir / OUTPUT_SUBDIR),
+        "--exclude-selectors",
+        ".headerlink",
+    ]
 
 
 def index_site(pages: Path, site_dir: Path) -> str:

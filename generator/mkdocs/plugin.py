@@ -10,23 +10,23 @@ import functools
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ..content import loader
-
-from . import macros, pagefind
-from .config import PlansConfig
 from ..content.errors import ContentErrors
-from .generated_page import GeneratedPage
 from ..content.model import Catalog
 from ..site import pages, status, urls
 from ..site.build import Links, Site
 from ..site.render import Renderer
+from . import macros, pagefind
+from .config import PlansConfig
+from .generated_page import GeneratedPage
 
 log = get_plugin_logger(__name__)
 
@@ -65,8 +65,14 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         assert self.catalog is not None
         start = time.perf_counter()
         project_dir = Path(config.config_file_path).parent
-        site = Site(self.catalog, Path(self.config.content_dir), _renderer(self.config.templates_dir, self.serving),
-                    Links(config.repo_url, self.config.branch, config.site_url), project_dir, self.as_of)
+        site = Site(
+            self.catalog,
+            Path(self.config.content_dir),
+            _renderer(self.config.templates_dir, self.serving),
+            Links(config.repo_url, self.config.branch, config.site_url),
+            project_dir,
+            self.as_of,
+        )
         outputs = pages.outputs(site)
         # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.
         docs_beside_content = Path(config.docs_dir).resolve().parent == project_dir.resolve()
@@ -77,7 +83,9 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         for output in outputs:
             if output.src in files.src_uris:
                 made_from = f" (made from {output.origin})" if output.origin else ""
-                raise PluginError(f"docs/{output.src} would be replaced by a generated page{made_from}; rename or remove it")
+                raise PluginError(
+                    f"docs/{output.src} would be replaced by a generated page{made_from}; rename or remove it"
+                )
             file = File.generated(config, output.src, content=output.content)
             if output.origin:
                 file.edit_uri = f"../{output.origin}" if docs_beside_content else None

@@ -8,15 +8,16 @@ receives them. No MkDocs import here: the plugin only hands the outputs to MkDoc
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
-from . import graphs, similarity, status, urls
 from ..content import layout
 from ..content.model import Catalog, Measure, Topic
+from . import graphs, similarity, status, urls
 from .render import Renderer
 
 
@@ -55,7 +56,7 @@ TOPIC_INLINE = 150
 
 def paginate(items: list, size: int, first: str, nth: Callable[[int], str]) -> list[tuple[str, list]]:
     """(src, items) for each page of at most `size` items: the first page at `first`, page n at `nth(n)`."""
-    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
     return [(first if n == 1 else nth(n), chunk) for n, chunk in enumerate(chunks, 1)]
 
 
@@ -72,8 +73,15 @@ def plan_copy(plan_id: str) -> str:
 class Site:
     """The catalog and the tools every family of pages renders with."""
 
-    def __init__(self, catalog: Catalog, content_dir: Path, renderer: Renderer, links: Links, project_dir: Path,
-                 as_of: status.AsOf | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        content_dir: Path,
+        renderer: Renderer,
+        links: Links,
+        project_dir: Path,
+        as_of: status.AsOf | None = None,
+    ) -> None:
         self.catalog = catalog
         self.as_of = as_of or status.as_of(project_dir, content_dir)
         self.content_dir = content_dir
@@ -100,32 +108,55 @@ class Site:
         """Where "the YAML" links from the page at `src` go: the plan file (at `line`) in the
         repository, or the copy published with the site when no repository is configured."""
         return self.links.blob(self.repo_path(layout.plan_file(plan_id)), line) or Markup(
-            urls.href(src, plan_copy(plan_id)))
+            urls.href(src, plan_copy(plan_id))
+        )
 
     def render(self, template: str, src: str, **context: object) -> str:
         name = template.removesuffix(".html.j2")
-        return self.renderer.render([f"{name}-custom.html.j2", template], src, catalog=self.catalog,
-                                    as_of=self.as_of, **context)
+        return self.renderer.render(
+            [f"{name}-custom.html.j2", template], src, catalog=self.catalog, as_of=self.as_of, **context
+        )
 
     def graph_svg(self, graph: Any, src: str, node: dict[str, Callable[[str], Any]], **context: object) -> Markup:
         """A networkx graph drawn as the SVG of the page at `src`; `node` holds the functions that
         give each node its label, title, href and color_key (graphs.drawing)."""
         nodes, edges = graphs.drawing(graph, focus=context.get("focus"), **node)
-        return Markup(self.renderer.render("graph.svg.j2", src, nodes=nodes, edges=edges, width=graphs.WIDTH,
-                                           height=graphs.HEIGHT, font_size=graphs.FONT, **context))
+        return Markup(
+            self.renderer.render(
+                "graph.svg.j2",
+                src,
+                nodes=nodes,
+                edges=edges,
+                width=graphs.WIDTH,
+                height=graphs.HEIGHT,
+                font_size=graphs.FONT,
+                **context,
+            )
+        )
 
-    def agency_graph_svg(self, graph: Any, src: str, graph_id: str, title: str, desc: str, caption: str,
-                         focus: str | None = None) -> Markup:
+    def agency_graph_svg(
+        self, graph: Any, src: str, graph_id: str, title: str, desc: str, caption: str, focus: str | None = None
+    ) -> Markup:
         kinds = list(self.catalog.kinds)
         agencies = self.catalog.agencies
         shown = sorted({kinds.index(agencies[n].kind.id) for n in graph.nodes})
         legend = [(graphs.PALETTE[i % len(graphs.PALETTE)], self.catalog.kinds[kinds[i]].title) for i in shown]
-        return self.graph_svg(graph, src, dict(
-            label=lambda n: agencies[n].name,
-            title=lambda n: f"{agencies[n].name} ({graph.nodes[n]['measures']})",
-            href=lambda n: urls.href(src, urls.agency(agencies[n])),
-            color_key=lambda n: kinds.index(agencies[n].kind.id)),
-            graph_id=graph_id, title=title, desc=desc, caption=caption, focus=focus, legend=legend)
+        return self.graph_svg(
+            graph,
+            src,
+            dict(
+                label=lambda n: agencies[n].name,
+                title=lambda n: f"{agencies[n].name} ({graph.nodes[n]['measures']})",
+                href=lambda n: urls.href(src, urls.agency(agencies[n])),
+                color_key=lambda n: kinds.index(agencies[n].kind.id),
+            ),
+            graph_id=graph_id,
+            title=title,
+            desc=desc,
+            caption=caption,
+            focus=focus,
+            legend=legend,
+        )
 
     def coverage(self, measures: list[Measure]) -> list[tuple[object, int]]:
         counts = Counter(t.id for m in measures for t in m.topics)
@@ -133,4 +164,3 @@ class Site:
 
     def topic_is_split(self, topic: Topic) -> bool:
         return len(self.catalog.measures_by_topic[topic.id]) > TOPIC_INLINE
-

@@ -34,7 +34,10 @@ def event(m: Measure, occurrence: dating.Occurrence, stamp: datetime, url: str, 
     if occurrence.also:
         e.add("rdate", list(occurrence.also))
     e.add("summary", f"{m.number} {m.title}")
-    e.add("description", "\n".join((f"Срок: {tf.text}", f"Исполнители: {_agencies(m)}", f"План: {m.plan.short_title}", url)))
+    e.add(
+        "description",
+        "\n".join((f"Срок: {tf.text}", f"Исполнители: {_agencies(m)}", f"План: {m.plan.short_title}", url)),
+    )
     e.add("url", url)
     # A deadline that spans months must not show the reader as busy all that time.
     e.add("transp", "TRANSPARENT")

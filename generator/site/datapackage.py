@@ -8,15 +8,20 @@ the same column declarations as the files themselves (`export.Table`).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from . import release as rel
 from .export import Column, Table
 
-MEDIA_TYPES = {"csv": "text/csv", "json": "application/json", "xlsx":
-               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "yaml": "application/yaml",
-               "txt": "text/plain"}
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "yaml": "application/yaml",
+    "txt": "text/plain",
+}
 
 
 @dataclass(frozen=True)
@@ -47,9 +52,10 @@ def table_schema(table: Table) -> dict[str, Any]:
     if table.primary_key:
         schema["primaryKey"] = list(table.primary_key)
     if table.foreign_keys:
-        schema["foreignKeys"] = [{"fields": list(fields), "reference": {"resource": f"{other}.csv",
-                                                                         "fields": list(there)}}
-                                 for fields, other, there in table.foreign_keys]
+        schema["foreignKeys"] = [
+            {"fields": list(fields), "reference": {"resource": f"{other}.csv", "fields": list(there)}}
+            for fields, other, there in table.foreign_keys
+        ]
     return schema
 
 
@@ -63,10 +69,14 @@ def _field(column: Column) -> dict[str, Any]:
 
 def resource_dict(resource: Resource) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "name": resource.name, "path": resource.path, "title": resource.title,
+        "name": resource.name,
+        "path": resource.path,
+        "title": resource.title,
         "type": "table" if resource.table else "json" if resource.format == "json" else "file",
-        "format": resource.format, "mediatype": MEDIA_TYPES[resource.format],
-        "bytes": len(resource.content), "hash": "sha256:" + hashlib.sha256(resource.content).hexdigest(),
+        "format": resource.format,
+        "mediatype": MEDIA_TYPES[resource.format],
+        "bytes": len(resource.content),
+        "hash": "sha256:" + hashlib.sha256(resource.content).hexdigest(),
     }
     if resource.format in ("csv", "json", "yaml", "txt"):
         data["encoding"] = "utf-8"
@@ -76,8 +86,9 @@ def resource_dict(resource: Resource) -> dict[str, Any]:
     return data
 
 
-def package(release: rel.Release, homepage: str, resources: Iterable[Resource],
-            sources: Iterable[dict[str, str]]) -> dict[str, Any]:
+def package(
+    release: rel.Release, homepage: str, resources: Iterable[Resource], sources: Iterable[dict[str, str]]
+) -> dict[str, Any]:
     """The data package of the release; `homepage` is the data page's address."""
     return {
         "name": "proforientation-plans",
@@ -87,8 +98,9 @@ def package(release: rel.Release, homepage: str, resources: Iterable[Resource],
         "created": release.created.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "homepage": homepage,
         "keywords": list(rel.KEYWORDS),
-        "licenses": [{"name": lic.name, "title": lic.title, "path": lic.path or f"{homepage}#license"}
-                     for lic in rel.LICENSES],
+        "licenses": [
+            {"name": lic.name, "title": lic.title, "path": lic.path or f"{homepage}#license"} for lic in rel.LICENSES
+        ],
         "contributors": [{"title": rel.PUBLISHER, "role": "publisher"}],
         "sources": list(sources),
         "resources": [resource_dict(r) for r in resources],

@@ -40,7 +40,7 @@ def months(tf: Timeframe) -> tuple[int, ...]:
 
 
 def _run(numbers: tuple[int, ...], name: Callable[[int], str]) -> str:
-    """"II–IV" for a run of consecutive numbers, "I, III" otherwise."""
+    """ "II–IV" for a run of consecutive numbers, "I, III" otherwise."""
     if len(numbers) > 1 and numbers[-1] - numbers[0] == len(numbers) - 1:
         return f"{name(numbers[0])}–{name(numbers[-1])}"
     return ", ".join(name(n) for n in numbers)
@@ -58,7 +58,7 @@ def part_of_year(tf: Timeframe) -> str | None:
 
 
 def years_text(tf: Timeframe) -> str:
-    """"2020", "2022–2024", or the years a plan lists one by one: "2018, 2021, 2024"."""
+    """ "2020", "2022–2024", or the years a plan lists one by one: "2018, 2021, 2024"."""
     years = tf.all_years
     if not years:
         return ""
@@ -114,8 +114,11 @@ def _groups(measures: Iterable[Measure], fixed_key: Callable[[Measure], tuple]) 
     by_kind: dict[str, list[Measure]] = {FIXED: [], RECURRING: [], UNDATABLE: []}
     for m in measures:
         by_kind[kind(m.timeframe)].append(m)
-    return [Group(FIXED, _parts(by_kind[FIXED], fixed_key)), Group(RECURRING, _parts(by_kind[RECURRING], _recurrence_key)),
-            Group(UNDATABLE, _parts(by_kind[UNDATABLE], _recurrence_key))]
+    return [
+        Group(FIXED, _parts(by_kind[FIXED], fixed_key)),
+        Group(RECURRING, _parts(by_kind[RECURRING], _recurrence_key)),
+        Group(UNDATABLE, _parts(by_kind[UNDATABLE], _recurrence_key)),
+    ]
 
 
 def _month_key(tf: Timeframe) -> int:
@@ -126,14 +129,17 @@ def _month_key(tf: Timeframe) -> int:
 def year_groups(measures: Iterable[Measure], year: int) -> list[Group]:
     """The measures that run in `year`, each once: fixed ones by the part of the year the plan
     names ("в течение года" when it names none), recurring ones by how often, the rest apart."""
-    return _groups((m for m in measures if year in m.timeframe.all_years),
-                   lambda m: (_month_key(m.timeframe), part_of_year(m.timeframe) or "в течение года"))
+    return _groups(
+        (m for m in measures if year in m.timeframe.all_years),
+        lambda m: (_month_key(m.timeframe), part_of_year(m.timeframe) or "в течение года"),
+    )
 
 
 def plan_groups(measures: Iterable[Measure]) -> list[Group]:
     """A plan's timeline, each measure once: fixed ones in order of their deadline, then the rest."""
-    return _groups(measures, lambda m: (m.timeframe.start or 0, _month_key(m.timeframe), m.timeframe.end or 0,
-                                        _when(m.timeframe)))
+    return _groups(
+        measures, lambda m: (m.timeframe.start or 0, _month_key(m.timeframe), m.timeframe.end or 0, _when(m.timeframe))
+    )
 
 
 def counts(groups: list[Group]) -> Mapping[str, int]:

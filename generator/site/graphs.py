@@ -7,10 +7,10 @@ rounded coordinates, nodes and edges in sorted order, so the same content gives 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
-import math
-from typing import Callable, Iterable
 
 import networkx as nx
 
@@ -25,8 +25,20 @@ FONT = 13
 EGO_PARTNERS = 12
 PLAN_NODES = 30
 TIES_PER_NODE = 2
-PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f",
-           "#4e342e", "#ad1457", "#283593", "#558b2f", "#37474f", "#9e7600")
+PALETTE = (
+    "#1565c0",
+    "#c62828",
+    "#2e7d32",
+    "#6a1b9a",
+    "#ef6c00",
+    "#00838f",
+    "#4e342e",
+    "#ad1457",
+    "#283593",
+    "#558b2f",
+    "#37474f",
+    "#9e7600",
+)
 
 
 def collaboration_graph(measures: Iterable[Measure]) -> nx.Graph:
@@ -42,8 +54,10 @@ def collaboration_graph(measures: Iterable[Measure]) -> nx.Graph:
             counts[agency_id] = counts.get(agency_id, 0) + 1
         for pair in combinations(ids, 2):
             weights[pair] = weights.get(pair, 0) + 1
-    return _graph([(agency_id, {"agency": agencies[agency_id], "measures": counts[agency_id]})
-                   for agency_id in sorted(agencies)], weights)
+    return _graph(
+        [(agency_id, {"agency": agencies[agency_id], "measures": counts[agency_id]}) for agency_id in sorted(agencies)],
+        weights,
+    )
 
 
 def partners(catalog: Catalog, agency: Agency) -> list[tuple[Agency, int]]:
@@ -61,8 +75,10 @@ def ego_graph(catalog: Catalog, agency: Agency, limit: int = EGO_PARTNERS) -> nx
     ten thousand ties among the others."""
     shown = partners(catalog, agency)[:limit]
     measures = catalog.measures_by_agency
-    nodes = [(a.id, {"agency": a, "measures": len(measures[a.id])}) for a in sorted([agency, *(a for a, _ in shown)],
-                                                                                     key=lambda a: a.id)]
+    nodes = [
+        (a.id, {"agency": a, "measures": len(measures[a.id])})
+        for a in sorted([agency, *(a for a, _ in shown)], key=lambda a: a.id)
+    ]
     return _graph(nodes, {(min(agency.id, a.id), max(agency.id, a.id)): n for a, n in shown})
 
 
@@ -89,8 +105,10 @@ def kind_graph(catalog: Catalog) -> nx.Graph:
             counts[kind] = counts.get(kind, 0) + 1
         for pair in combinations(kinds, 2):
             weights[pair] = weights.get(pair, 0) + 1
-    return _graph([(kind_id, {"kind": catalog.kinds[kind_id], "measures": counts[kind_id]})
-                   for kind_id in sorted(counts)], weights)
+    return _graph(
+        [(kind_id, {"kind": catalog.kinds[kind_id], "measures": counts[kind_id]}) for kind_id in sorted(counts)],
+        weights,
+    )
 
 
 def _graph(nodes: list[tuple[str, dict]], weights: dict[tuple[str, str], int]) -> nx.Graph:
@@ -132,8 +150,9 @@ class Edge:
     title: str
 
 
-def layout(graph: nx.Graph, order: Callable[[str], object] = str, focus: str | None = None
-           ) -> dict[str, tuple[float, float]]:
+def layout(
+    graph: nx.Graph, order: Callable[[str], object] = str, focus: str | None = None
+) -> dict[str, tuple[float, float]]:
     """The focus (if any) at the centre, the other nodes on a ring in a stable order (by `order`,
     then id), coordinates rounded.
 
@@ -151,9 +170,14 @@ def layout(graph: nx.Graph, order: Callable[[str], object] = str, focus: str | N
     return out
 
 
-def drawing(graph: nx.Graph, label: Callable[[str], str], title: Callable[[str], str],
-            href: Callable[[str], str], color_key: Callable[[str], int], focus: str | None = None,
-            ) -> tuple[list[Node], list[Edge]]:
+def drawing(
+    graph: nx.Graph,
+    label: Callable[[str], str],
+    title: Callable[[str], str],
+    href: Callable[[str], str],
+    color_key: Callable[[str], int],
+    focus: str | None = None,
+) -> tuple[list[Node], list[Edge]]:
     """Nodes and edges ready for the SVG template. A node shows its number in the key under the
     drawing (the focus has none: the page is about it), so no name is cut to fit a phone."""
     if focus in graph:
@@ -170,14 +194,31 @@ def drawing(graph: nx.Graph, label: Callable[[str], str], title: Callable[[str],
     nodes = []
     for n in [focus, *numbered] if focus in graph else numbered:
         x, y = pos[n]
-        nodes.append(Node(
-            id=n, x=x, y=y, r=round(11 + 6 * (graph.nodes[n]["measures"] / most) ** 0.5, 1),
-            number=numbers.get(n, 0), label=label(n), title=titles[n], href=href(n), kind=color_key(n),
-            color=PALETTE[color_key(n) % len(PALETTE)],
-        ))
+        nodes.append(
+            Node(
+                id=n,
+                x=x,
+                y=y,
+                r=round(11 + 6 * (graph.nodes[n]["measures"] / most) ** 0.5, 1),
+                number=numbers.get(n, 0),
+                label=label(n),
+                title=titles[n],
+                href=href(n),
+                kind=color_key(n),
+                color=PALETTE[color_key(n) % len(PALETTE)],
+            )
+        )
     edges = []
     for a, b, d in sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]))):
         a, b = min(a, b), max(a, b)
-        edges.append(Edge(pos[a][0], pos[a][1], pos[b][0], pos[b][1],
-                          round(1 + 5 * d["weight"] / heaviest, 1), f"{titles[a]} — {titles[b]}: {d['weight']}"))
+        edges.append(
+            Edge(
+                pos[a][0],
+                pos[a][1],
+                pos[b][0],
+                pos[b][1],
+                round(1 + 5 * d["weight"] / heaviest, 1),
+                f"{titles[a]} — {titles[b]}: {d['weight']}",
+            )
+        )
     return nodes, edges

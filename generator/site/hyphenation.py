@@ -20,7 +20,7 @@ from markupsafe import Markup
 SOFT_HYPHEN = "\u00ad"
 # Words shorter than this fit any column the site draws, even on a phone.
 LONG = 12
-_WORD = re.compile(r"[А-Яа-яЁё]{%d,}" % LONG)
+_WORD = re.compile(rf"[А-Яа-яЁё]{{{LONG},}}")
 _DICTIONARY = pyphen.Pyphen(lang="ru_RU", left=3, right=3)
 
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Mapping
 
 TITLE = "Профориентация в регионах: региональные планы по профориентации обучающихся"
 PUBLISHER = "Участники проекта «Профориентация в регионах»"
-DESCRIPTION = ("Региональные и муниципальные планы («дорожные карты») по профориентации обучающихся, "
-               "переведённые из документов в таблицы: мероприятия, исполнители, сроки, показатели.")
+DESCRIPTION = (
+    "Региональные и муниципальные планы («дорожные карты») по профориентации обучающихся, "
+    "переведённые из документов в таблицы: мероприятия, исполнители, сроки, показатели."
+)
 KEYWORDS = ("профориентация", "дорожная карта", "регионы России", "образование", "открытые данные")
 
 
@@ -35,8 +37,11 @@ class License:
 # the markup, the exports and the code carry the project's licence, as mkdocs.yml's copyright line says.
 LICENSES = (
     License("MIT", "Разметка, выгрузки и код — лицензия MIT", "https://opensource.org/licenses/MIT"),
-    License("other-pd", "Тексты планов — официальные документы органов власти: по статье 1259 ГК РФ "
-                        "они не являются объектами авторских прав"),
+    License(
+        "other-pd",
+        "Тексты планов — официальные документы органов власти: по статье 1259 ГК РФ "
+        "они не являются объектами авторских прав",
+    ),
 )
 
 
@@ -53,7 +58,7 @@ class Release:
     @property
     def created(self) -> datetime:
         """The release date as a moment (midnight UTC), for file properties."""
-        return datetime(self.date.year, self.date.month, self.date.day, tzinfo=timezone.utc)
+        return datetime(self.date.year, self.date.month, self.date.day, tzinfo=UTC)
 
     def date_of(self, content_path: str) -> date:
         return self.changed.get(content_path, self.date)
@@ -65,8 +70,9 @@ def read(project_dir: Path, content_dir: Path, environ: Mapping[str, str] = os.e
     commit, _, committed = head.partition(" ") if head else (None, "", "")
     day = _build_day(committed, content_dir, environ)
     tag = _git(project_dir, "describe", "--tags", "--exact-match", "HEAD")
-    return Release(tag or day.isoformat(), day, commit[:12] if commit else None,
-                   _changed(project_dir, content_dir, day))
+    return Release(
+        tag or day.isoformat(), day, commit[:12] if commit else None, _changed(project_dir, content_dir, day)
+    )
 
 
 def build_date(project_dir: Path, content_dir: Path, environ: Mapping[str, str] = os.environ) -> date:
@@ -97,12 +103,12 @@ def _changed(project_dir: Path, content_dir: Path, latest: date) -> dict[str, da
         if line.startswith("@"):
             stamp = int(line[1:])
         elif line.startswith(relative + "/"):
-            changed.setdefault(line[len(relative) + 1:], min(_day(stamp), latest))
+            changed.setdefault(line[len(relative) + 1 :], min(_day(stamp), latest))
     return changed
 
 
 def _day(stamp: int) -> date:
-    return datetime.fromtimestamp(stamp, timezone.utc).date()
+    return datetime.fromtimestamp(stamp, UTC).date()
 
 
 def _git(cwd: Path, *args: str) -> str:

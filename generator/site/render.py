@@ -110,7 +110,9 @@ def _yaml_string(text: str) -> str:
     quoted = json.dumps(text)
     if "\\ud" not in quoted:
         return quoted
-    return _SURROGATE_PAIR.sub(lambda m: f"\\U{0x10000 + (int(m[1], 16) - 0x800 << 10) + int(m[2], 16) - 0xC00:08x}", quoted)
+    return _SURROGATE_PAIR.sub(
+        lambda m: f"\\U{0x10000 + (int(m[1], 16) - 0x800 << 10) + int(m[2], 16) - 0xC00:08x}", quoted
+    )
 
 
 def front_matter(title: Any, description: Any = None, kb_type: str | None = None, pagefind: bool = True) -> Markup:
@@ -174,7 +176,7 @@ def shorten(text: str, length: int) -> str:
 
 
 def date_ru(iso: str) -> str:
-    """"2020-04-30" → "30.04.2020", as Russian documents print dates."""
+    """ "2020-04-30" → "30.04.2020", as Russian documents print dates."""
     year, month, day = iso.split("-")
     return f"{day}.{month}.{year}"
 
@@ -185,12 +187,27 @@ class Renderer:
     def __init__(self, overrides: list[str] | None = None, *, auto_reload: bool = False, **globals_: Any) -> None:
         loaders = [FileSystemLoader(d) for d in overrides or []] + [PackageLoader("generator.site", "templates")]
         self.env = _Environment(
-            loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True, finalize=_finalize,
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=auto_reload,
+            loader=ChoiceLoader(loaders),
+            undefined=StrictUndefined,
+            autoescape=True,
+            finalize=_finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=auto_reload,
         )
-        self.env.filters.update(paragraphs=paragraphs, attr=attr, link=_link, href=_href, heading=heading,
-                                shorten=shorten, fragment=self.fragment, hyphenate=hyphenate, front_matter=front_matter,
-                                search_terms=search_terms)
+        self.env.filters.update(
+            paragraphs=paragraphs,
+            attr=attr,
+            link=_link,
+            href=_href,
+            heading=heading,
+            shorten=shorten,
+            fragment=self.fragment,
+            hyphenate=hyphenate,
+            front_matter=front_matter,
+            search_terms=search_terms,
+        )
         self.env.globals.update(urls=urls, plural=plural, date_ru=date_ru, **globals_)
         self.fragments: dict[tuple[str, str], str] = {}
         self.chosen: dict[tuple[str, ...], Template] = {}
@@ -257,5 +274,7 @@ def heading(text: Any, level: int, id: str | None = None) -> Markup:
     """A heading with a permanent link, as the toc extension writes it on hand-written pages;
     the page's table of contents is read back from these."""
     id = id or slug(text)
-    return Markup(f'<h{level} id="{id}">{_finalize(text)}<a class="headerlink" href="#{id}" '
-                  f'title="Постоянная ссылка">&para;</a></h{level}>')
+    return Markup(
+        f'<h{level} id="{id}">{_finalize(text)}<a class="headerlink" href="#{id}" '
+        f'title="Постоянная ссылка">&para;</a></h{level}>'
+    )

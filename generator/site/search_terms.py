@@ -71,8 +71,8 @@ class Matcher:
                 found[concept] = word
             for phrase in self.by_first.get(lemma, ()):
                 n = len(phrase.lemmas)
-                if phrase.concept not in found and tuple(lem for _, lem in kept[i:i + n]) == phrase.lemmas:
-                    found[phrase.concept] = " ".join(w for w, _ in kept[i:i + n])
+                if phrase.concept not in found and tuple(lem for _, lem in kept[i : i + n]) == phrase.lemmas:
+                    found[phrase.concept] = " ".join(w for w, _ in kept[i : i + n])
         return found
 
 
@@ -123,9 +123,19 @@ def measure_concepts(catalog: Catalog, measure: Measure) -> dict[Concept, str]:
 
 
 def _measure_text(measure: Measure) -> str:
-    return " ".join(filter(None, [measure.title, measure.result, measure.document,
-                                  " ".join(e.title for e in measure.events), measure.responsible_text,
-                                  " ".join(a.name for a in measure.agencies)]))
+    return " ".join(
+        filter(
+            None,
+            [
+                measure.title,
+                measure.result,
+                measure.document,
+                " ".join(e.title for e in measure.events),
+                measure.responsible_text,
+                " ".join(a.name for a in measure.agencies),
+            ],
+        )
+    )
 
 
 def measure_terms(catalog: Catalog, measure: Measure) -> SearchTerms:
@@ -133,8 +143,7 @@ def measure_terms(catalog: Catalog, measure: Measure) -> SearchTerms:
     found = measure_concepts(catalog, measure)
     text = _measure_text(measure)
     topics = [t.title for t in measure.topics]
-    shown = [text, measure.plan.region.name, *topics, *(a.title for a in measure.audiences),
-             measure.timeframe.text]
+    shown = [text, measure.plan.region.name, *topics, *(a.title for a in measure.audiences), measure.timeframe.text]
     words = _marked([c.term for c in found] + region_terms(catalog, measure.plan.region), shown)
     via = ";".join(f"{c.term}={_plain(surface)}" for c, surface in found.items())
     return SearchTerms(words, via)
@@ -207,14 +216,28 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
     concepts = []
     for c in vocabulary.concepts:
         phrases = [list(content_lemmas(p)) for p in c.people]
-        concepts.append({"term": c.term, "phrases": [p for p in phrases if p],
-                         "abbr": [a.lower() for a in c.abbr], "official": c.plans[0] if c.plans else None})
+        concepts.append(
+            {
+                "term": c.term,
+                "phrases": [p for p in phrases if p],
+                "abbr": [a.lower() for a in c.abbr],
+                "official": c.plans[0] if c.plans else None,
+            }
+        )
     regions = []
     for region in catalog.regions.values():
         names = [region.name, *vocabulary.region_aliases.get(region.id, ())]
-        regions.append({"name": region.name, "id": region.id,
-                        "phrases": [list(content_lemmas(n)) for n in names if content_lemmas(n)]})
-    return {"concepts": concepts, "synonyms": {morphology.lemma(k): morphology.lemma(v)
-                                               for k, v in vocabulary.synonyms.items()},
-            "regions": regions, "months": {morphology.lemma(m): m for m in MONTH_NAMES},
-            "function_words": sorted(FUNCTION_WORDS)}
+        regions.append(
+            {
+                "name": region.name,
+                "id": region.id,
+                "phrases": [list(content_lemmas(n)) for n in names if content_lemmas(n)],
+            }
+        )
+    return {
+        "concepts": concepts,
+        "synonyms": {morphology.lemma(k): morphology.lemma(v) for k, v in vocabulary.synonyms.items()},
+        "regions": regions,
+        "months": {morphology.lemma(m): m for m in MONTH_NAMES},
+        "function_words": sorted(FUNCTION_WORDS),
+    }

@@ -21,11 +21,13 @@ from ..content.model import Catalog, Measure
 LIMIT = 5
 MIN_SCORE = 0.12
 _WORD = re.compile(r"[а-яёa-z]+", re.I)
-_STOP = frozenset("""
+_STOP = frozenset(
+    """
 и в во на по с со к ко о об от до для из за при под над не ни а но или же ли бы как так что это
 его её их их в том числе том числе также том а также других других всех всех их
 году годы год года гг г области обл областной областного области региона регионального региональной
-""".split())
+""".split()
+)
 
 
 @cache
@@ -112,16 +114,19 @@ class Similarity:
         candidates = [j for j, _ in sorted(sorted(shared.items()), key=itemgetter(1), reverse=True)[: 4 * cap]]
         others = [j for j in candidates if plans[j] is not m.plan]
         # (-score, key, index): measure keys are unique, so the order is by score, then key.
-        scored = [(-round(score, 6), self.keys[j], j)
-                  for score, j in zip(_scores(mine, [self.features[j] for j in others]), others)
-                  if score >= MIN_SCORE]
+        scored = [
+            (-round(score, 6), self.keys[j], j)
+            for score, j in zip(_scores(mine, [self.features[j] for j in others]), others)
+            if score >= MIN_SCORE
+        ]
         scored.sort()
         chosen = _covering([self.topic_bits[t.id] for t in m.topics], scored, self.features, self.limit)
         return tuple(self.measures[j] for _, _, j in chosen)
 
 
-def _covering(topics: list[int], scored: list[tuple[float, str, int]], features: list[_Features],
-              limit: int) -> list[tuple[float, str, int]]:
+def _covering(
+    topics: list[int], scored: list[tuple[float, str, int]], features: list[_Features], limit: int
+) -> list[tuple[float, str, int]]:
     """The best matches, making sure each of the measure's topics (bits) is represented when it can be."""
     chosen: list = []
     for topic in topics:
@@ -148,8 +153,9 @@ class _Features:
 
     __slots__ = ("vector", "top", "labels", "weight", "audiences")
 
-    def __init__(self, m: Measure, vector: dict[str, float], bits: tuple[dict[str, int], dict[str, int]],
-                 k: int = 12) -> None:
+    def __init__(
+        self, m: Measure, vector: dict[str, float], bits: tuple[dict[str, int], dict[str, int]], k: int = 12
+    ) -> None:
         topic_bits, audience_bits = bits
         self.vector = vector
         self.top = sorted(vector, key=lambda s: (-vector[s], s))[:k]
@@ -184,6 +190,9 @@ def _scores(a: _Features, others: list[_Features]) -> list[float]:
         both = (labels & b.labels).bit_count()
         union = weight + b.weight - both
         either = (audiences | b.audiences).bit_count()
-        out.append(0.5 * cosine + 0.35 * (both / union if union else 0.0)
-                   + 0.15 * ((audiences & b.audiences).bit_count() / either if either else 0.0))
+        out.append(
+            0.5 * cosine
+            + 0.35 * (both / union if union else 0.0)
+            + 0.15 * ((audiences & b.audiences).bit_count() / either if either else 0.0)
+        )
     return out

@@ -27,7 +27,7 @@ class Status:
     plural: str
 
     def counted(self, n: int) -> str:
-        """"1 план завершён", "3 плана завершены", "21 план завершён"."""
+        """ "1 план завершён", "3 плана завершены", "21 план завершён"."""
         return f"{plural(n, 'план', 'плана', 'планов')} {self.title if n % 10 == 1 and n % 100 != 11 else self.plural}"
 
 

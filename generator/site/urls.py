@@ -37,8 +37,9 @@ LIST_PAGES = (HOME, REGIONS, PLANS, AGENCIES, TOPICS, GLOSSARY, COLLABORATION, C
 def _beside(folder: str) -> frozenset[str]:
     """Ids a page <folder><id>.md may not have: `index` is the folder's own page, and a list page
     in the folder takes its name."""
-    return frozenset({"index"} | {p[len(folder):-3] for p in LIST_PAGES
-                                  if p.startswith(folder) and "/" not in p[len(folder):]})
+    return frozenset(
+        {"index"} | {p[len(folder) : -3] for p in LIST_PAGES if p.startswith(folder) and "/" not in p[len(folder) :]}
+    )
 
 
 # Ids the loader refuses, by kind of object, as their pages would be pages the site already
@@ -183,11 +184,46 @@ def _parts(src: str) -> tuple[tuple[str, ...], bool]:
     return tuple(part for part in url.split("/") if part), url.endswith("/")
 
 
-_TRANSLIT = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
-     "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia"],
-))
+_TRANSLIT = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "iu",
+            "ia",
+        ],
+    )
+)
 
 
 def anchor(text: str) -> str:

@@ -29,18 +29,21 @@ Rows = tuple[tuple[Any, ...], ...]
 
 
 @functools.lru_cache(maxsize=1024)
-def workbook(sheets: tuple[tuple[Table, Rows], ...], properties: tuple[tuple[str, str], ...],
-             created: datetime) -> bytes:
+def workbook(
+    sheets: tuple[tuple[Table, Rows], ...], properties: tuple[tuple[str, str], ...], created: datetime
+) -> bytes:
     """An XLSX file with a sheet for each (table, rows of values for people), in order.
 
     Remembered: under `mkdocs serve` a rebuild writes again only the workbooks whose cells changed."""
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False,
-                                     "strings_to_formulas": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        out, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     book.set_properties({**dict(properties), "created": created})
     formats = {
-        "header": book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EAF6",
-                                   "bottom": 1, "num_format": "@"}),
+        "header": book.add_format(
+            {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EAF6", "bottom": 1, "num_format": "@"}
+        ),
         "text": book.add_format({"num_format": "@", "valign": "top"}),
         "wrapped": book.add_format({"num_format": "@", "valign": "top", "text_wrap": True}),
         "number": book.add_format({"valign": "top"}),
@@ -59,8 +62,15 @@ def _sheet(book: Any, formats: dict[str, Any], table: Table, rows: Rows) -> None
         longest = max((len(str(row[col])) for row in rows if row[col] is not None), default=0)
         # Room for the header's filter button, and no wider than a screen: longer texts wrap.
         widths.append(min(max(longest, len(column.header) + 3, MIN_WIDTH), MAX_WIDTH) + 1)
-        kinds.append("wrapped" if longest > MAX_WIDTH else "number" if column.type in ("integer", "number") else
-                     "url" if column.type == "url" else "text")
+        kinds.append(
+            "wrapped"
+            if longest > MAX_WIDTH
+            else "number"
+            if column.type in ("integer", "number")
+            else "url"
+            if column.type == "url"
+            else "text"
+        )
         sheet.set_column(col, col, widths[col], formats[kinds[col]])
         sheet.write_string(0, col, column.header, formats["header"])
     sheet.set_row(0, LINE_HEIGHT * max(_lines(c.header, w) for c, w in zip(table.columns, widths)))

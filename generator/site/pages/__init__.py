@@ -13,9 +13,18 @@ def outputs(site: Site) -> list[Output]:
     """Every generated file, in a stable order."""
     c = site.catalog
     return [
-        regions.index(site), *plans.lists(site), agencies.index(site), agencies.alphabet(site), topics.index(site),
-        *glossary.pages(site), agencies.collaboration(site),
-        *catalogue.pages(site), *deadlines.pages(site), *data.files(site), *data.search_words(site), topics.compare(site),
+        regions.index(site),
+        *plans.lists(site),
+        agencies.index(site),
+        agencies.alphabet(site),
+        topics.index(site),
+        *glossary.pages(site),
+        agencies.collaboration(site),
+        *catalogue.pages(site),
+        *deadlines.pages(site),
+        *data.files(site),
+        *data.search_words(site),
+        topics.compare(site),
         *(regions.page(site, r) for r in c.regions.values()),
         *(o for p in c.plans.values() for o in plans.pages(site, p)),
         *(agencies.page(site, a) for a in c.agencies.values()),

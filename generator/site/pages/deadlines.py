@@ -38,10 +38,21 @@ def pages(site: Site) -> Iterator[Output]:
     c = site.catalog
     undated = [m for m in c.measures if not m.timeframe.all_years]
     regions = [r for r in c.regions.values() if c.plans_by_region[r.id]]
-    yield Output(urls.DEADLINES, site.render("deadlines.html.j2", urls.DEADLINES, years=summary, undated=undated,
-                                             regions=regions, kinds=dating.KIND_TITLES))
-    filters = {"topics": _choices(site, [(t.id, t.title) for t in c.topics.values()]),
-               "audiences": _choices(site, [(a.id, a.title) for a in c.audiences.values()])}
+    yield Output(
+        urls.DEADLINES,
+        site.render(
+            "deadlines.html.j2",
+            urls.DEADLINES,
+            years=summary,
+            undated=undated,
+            regions=regions,
+            kinds=dating.KIND_TITLES,
+        ),
+    )
+    filters = {
+        "topics": _choices(site, [(t.id, t.title) for t in c.topics.values()]),
+        "audiences": _choices(site, [(a.id, a.title) for a in c.audiences.values()]),
+    }
     for n, (year, measures) in enumerate(years.items()):
         yield from year_pages(site, year, measures, groups[year], nav, n, filters)
     yield from calendar_files(site, regions)
@@ -58,14 +69,27 @@ def _choices(site: Site, choices: list[tuple[str, str]]) -> Markup:
     return Markup(site.render("_choices.html.j2", urls.DEADLINES, choices=choices))
 
 
-def year_pages(site: Site, year: int, measures: list[Measure], groups: list[dating.Group], nav: list[tuple[str, str]],
-               n: int, filters: dict[str, Markup]) -> Iterator[Output]:
+def year_pages(
+    site: Site,
+    year: int,
+    measures: list[Measure],
+    groups: list[dating.Group],
+    nav: list[tuple[str, str]],
+    n: int,
+    filters: dict[str, Markup],
+) -> Iterator[Output]:
     """The year's page; when it is long, a list of its regions and a page for each region."""
     src = urls.deadlines_year(year)
     regions = _regions_of(measures)
     choices = dict(filters, regions=_choices(site, [(r.id, r.name) for r in regions]))
-    common = {"year": year, "nav": nav, "nav_index": n, "kinds": dating.KIND_TITLES, "total": len(measures),
-              "choices": choices}
+    common = {
+        "year": year,
+        "nav": nav,
+        "nav_index": n,
+        "kinds": dating.KIND_TITLES,
+        "total": len(measures),
+        "choices": choices,
+    }
     if len(measures) <= DEADLINES_INLINE:
         yield Output(src, site.render("deadlines-year.html.j2", src, groups=groups, region=None, split=[], **common))
         return
@@ -73,9 +97,17 @@ def year_pages(site: Site, year: int, measures: list[Measure], groups: list[dati
     split = [(r, urls.deadlines_region(year, r), dating.counts(parts[r])) for r in regions]
     yield Output(src, site.render("deadlines-year.html.j2", src, groups=[], region=None, split=split, **common))
     for region, part_src, _ in split:
-        yield Output(part_src, site.render(
-            "deadlines-year.html.j2", part_src, groups=parts[region], region=region, split=[],
-            **{**common, "total": len(regions[region])}))
+        yield Output(
+            part_src,
+            site.render(
+                "deadlines-year.html.j2",
+                part_src,
+                groups=parts[region],
+                region=region,
+                split=[],
+                **{**common, "total": len(regions[region])},
+            ),
+        )
 
 
 def calendar_files(site: Site, regions: list[Region]) -> Iterator[Output]:
@@ -90,5 +122,9 @@ def calendar_files(site: Site, regions: list[Region]) -> Iterator[Output]:
     for plan in c.plans.values():
         yield Output(urls.plan_calendar(plan), calendars.calendar(f"Сроки: {plan.short_title}", events[plan.id]))
     for region in regions:
-        yield Output(urls.region_calendar(region), calendars.calendar(
-            f"Сроки: {region.name}", (e for p in c.plans_by_region[region.id] for e in events[p.id])))
+        yield Output(
+            urls.region_calendar(region),
+            calendars.calendar(
+                f"Сроки: {region.name}", (e for p in c.plans_by_region[region.id] for e in events[p.id])
+            ),
+        )

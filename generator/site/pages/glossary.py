@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import urls
 from ..build import Output, Site, paginate
@@ -24,8 +24,11 @@ def pages(site: Site) -> Iterator[Output]:
 def entries(site: Site) -> list[dict[str, object]]:
     found: dict[str, dict[str, object]] = {}
     for term in site.catalog.terms:
-        found[term.abbr] = {"abbr": term.abbr, "expansion": term.expansion + (f" ({term.note})" if term.note else ""),
-                            "links": []}
+        found[term.abbr] = {
+            "abbr": term.abbr,
+            "expansion": term.expansion + (f" ({term.note})" if term.note else ""),
+            "links": [],
+        }
     for agency in site.catalog.agencies.values():
         for short in agency.short_names:
             entry = found.setdefault(short, {"abbr": short, "expansion": agency.name, "links": []})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...content.model import Topic
 from .. import urls
@@ -11,8 +11,14 @@ from ..build import Output, Site
 
 def index(site: Site) -> Output:
     c = site.catalog
-    return Output(urls.TOPICS, site.render("topics.html.j2", urls.TOPICS, regions_by_topic={
-        t: len({m.plan.region.id for m in c.measures_by_topic[t]}) for t in c.topics}))
+    return Output(
+        urls.TOPICS,
+        site.render(
+            "topics.html.j2",
+            urls.TOPICS,
+            regions_by_topic={t: len({m.plan.region.id for m in c.measures_by_topic[t]}) for t in c.topics},
+        ),
+    )
 
 
 def pages(site: Site, topic: Topic) -> Iterator[Output]:
@@ -29,8 +35,12 @@ def pages(site: Site, topic: Topic) -> Iterator[Output]:
     present = {r.id for r, _ in by_region}
     missing = [r for r in c.regions.values() if r.id not in present]
     split = site.topic_is_split(topic)
-    yield Output(src, site.render("topic.html.j2", src, topic=topic, measures=measures, by_region=by_region,
-                                  missing=missing, split=split))
+    yield Output(
+        src,
+        site.render(
+            "topic.html.j2", src, topic=topic, measures=measures, by_region=by_region, missing=missing, split=split
+        ),
+    )
     if split:
         for region, plans in by_region:
             sub = urls.topic_region(topic, region)
@@ -44,7 +54,13 @@ def compare(site: Site) -> Output:
     for m in c.measures:
         for t in m.topics:
             matrix[t.id][m.plan.region.id] += 1
-    cells = {t: {r: (urls.topic_region(c.topics[t], c.regions[r]), None)
-                 if site.topic_is_split(c.topics[t]) else (urls.topic(c.topics[t]), r)
-                 for r in c.regions} for t in c.topics}
+    cells = {
+        t: {
+            r: (urls.topic_region(c.topics[t], c.regions[r]), None)
+            if site.topic_is_split(c.topics[t])
+            else (urls.topic(c.topics[t]), r)
+            for r in c.regions
+        }
+        for t in c.topics
+    }
     return Output(urls.COMPARE, site.render("compare.html.j2", urls.COMPARE, matrix=matrix, cells=cells))

@@ -1,7 +1,12 @@
 """Creates this case's files at run time (big, binary or special files)."""
-import io, zipfile
+
+import io
+import zipfile
+
+
 def docx_bytes(rows):
     import docx
+
     d = docx.Document()
     d.add_paragraph("План мероприятий по профориентации на 2021-2024 годы")
     t = d.add_table(rows=0, cols=4)
@@ -9,12 +14,21 @@ def docx_bytes(rows):
         cells = t.add_row().cells
         for c, v in zip(cells, r):
             c.text = v
-    buf = io.BytesIO(); d.save(buf); return buf.getvalue()
-ROWS = [["№ п/п", "Наименование мероприятия", "Ответственный исполнитель", "Срок исполнения"],
-        ["1.", "Проведение профессиональных проб", "Департамент образования", "2021 год"],
-        ["2.", "Экскурсии на предприятия", "Департамент образования", "2022 год"]]
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+ROWS = [
+    ["№ п/п", "Наименование мероприятия", "Ответственный исполнитель", "Срок исполнения"],
+    ["1.", "Проведение профессиональных проб", "Департамент образования", "2021 год"],
+    ["2.", "Экскурсии на предприятия", "Департамент образования", "2022 год"],
+]
+
+
 def rewrite(data, name, change):
-    src = zipfile.ZipFile(io.BytesIO(data)); out = io.BytesIO()
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for info in src.infolist():
             body = src.read(info.filename)
@@ -22,6 +36,7 @@ def rewrite(data, name, change):
         if name not in src.namelist():
             z.writestr(name, change(b""))
     return out.getvalue()
+
 
 def make(root):
     data = docx_bytes(ROWS)

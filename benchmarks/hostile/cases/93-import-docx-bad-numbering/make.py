@@ -1,7 +1,12 @@
 """Creates this case's files at run time (big, binary or special files)."""
-import io, zipfile
+
+import io
+import zipfile
+
+
 def docx_bytes(rows):
     import docx
+
     d = docx.Document()
     d.add_paragraph("План мероприятий по профориентации на 2021-2024 годы")
     t = d.add_table(rows=0, cols=4)
@@ -9,12 +14,21 @@ def docx_bytes(rows):
         cells = t.add_row().cells
         for c, v in zip(cells, r):
             c.text = v
-    buf = io.BytesIO(); d.save(buf); return buf.getvalue()
-ROWS = [["№ п/п", "Наименование мероприятия", "Ответственный исполнитель", "Срок исполнения"],
-        ["1.", "Проведение профессиональных проб", "Департамент образования", "2021 год"],
-        ["2.", "Экскурсии на предприятия", "Департамент образования", "2022 год"]]
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+ROWS = [
+    ["№ п/п", "Наименование мероприятия", "Ответственный исполнитель", "Срок исполнения"],
+    ["1.", "Проведение профессиональных проб", "Департамент образования", "2021 год"],
+    ["2.", "Экскурсии на предприятия", "Департамент образования", "2022 год"],
+]
+
+
 def rewrite(data, name, change):
-    src = zipfile.ZipFile(io.BytesIO(data)); out = io.BytesIO()
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for info in src.infolist():
             body = src.read(info.filename)
@@ -23,8 +37,10 @@ def rewrite(data, name, change):
             z.writestr(name, change(b""))
     return out.getvalue()
 
+
 def make(root):
     import docx
+
     d = docx.Document()
     d.add_paragraph("План мероприятий по профориентации на 2021-2024 годы")
     t = d.add_table(rows=0, cols=4)
@@ -36,6 +52,8 @@ def make(root):
     cell.text = ""
     p = cell.paragraphs[0]
     p.style = d.styles["List Number"]
-    buf = io.BytesIO(); d.save(buf)
-    (root / "plan.docx").write_bytes(rewrite(buf.getvalue(), "word/numbering.xml",
-                                             lambda b: b.replace(b'w:ilvl="0"', b'w:ilvl="x"')))
+    buf = io.BytesIO()
+    d.save(buf)
+    (root / "plan.docx").write_bytes(
+        rewrite(buf.getvalue(), "word/numbering.xml", lambda b: b.replace(b'w:ilvl="0"', b'w:ilvl="x"'))
+    )

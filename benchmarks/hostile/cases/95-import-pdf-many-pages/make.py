@@ -1,6 +1,9 @@
 """Creates this case's files at run time (big, binary or special files)."""
+
+
 def pdf(path, pages, text=True, password=None):
     from fpdf import FPDF
+
     doc = FPDF()
     doc.set_font("helvetica", size=10)
     for i in range(pages):
@@ -12,6 +15,7 @@ def pdf(path, pages, text=True, password=None):
     if password:
         doc.set_encryption(owner_password=password, user_password=password)
     doc.output(str(path))
+
 
 def make(root):
     pdf(root / "plan.pdf", 40000)

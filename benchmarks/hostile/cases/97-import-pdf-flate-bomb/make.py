@@ -1,5 +1,8 @@
 """Creates this case's files at run time (big, binary or special files)."""
+
 import zlib
+
+
 def make(root):
     stream = zlib.compress(b"BT /F1 12 Tf 72 712 Td (Plan 2021) Tj ET\n" + b" " * (300 * 1024 * 1024), 9)
     objects = [
