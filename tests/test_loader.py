@@ -235,3 +235,16 @@ def test_check_command_github_annotations(content: Path) -> None:
         "one.yaml,line=2,col=1::duplicate key 'id' (first given on line 1); each key may appear once"
     )
     assert result.stdout.startswith("::error file=")
+
+
+def test_a_plain_measure_field_is_declared_in_the_schema_and_the_model_only() -> None:
+    """The loader copies every field a measure, target or event holds under its own name
+    (loader.record): the schema's properties and the model's fields are the same names."""
+    import dataclasses
+
+    from generator.content import model, schema
+
+    definitions = schema.load_schema("plan")["$defs"]
+    for name, cls in (("measure", model.Measure), ("target", model.Target), ("event", model.Event)):
+        fields = {f.name for f in dataclasses.fields(cls) if f.init} - {"line", "plan", "section"}
+        assert set(definitions[name]["properties"]) == fields, name

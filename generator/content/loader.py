@@ -8,6 +8,7 @@ contributor sees every mistake in one run.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import os
@@ -503,43 +504,27 @@ class _Loader:
                         f"{where}: grades run from {grades[0]} to {grades[1]}; 'from' must not exceed 'to'",
                     )
                 )
-        return Measure(
-            id=data["id"],
-            number=data["number"],
-            title=data["title"],
+        events = tuple(
+            record(
+                Event,
+                e,
+                timeframe=self.timeframe(doc, e["timeframe"], path + ("events", i, "timeframe"), period)
+                if "timeframe" in e
+                else None,
+            )
+            for i, e in enumerate(data.get("events", ()))
+        )
+        return record(
+            Measure,
+            data,
             responsible=tuple(responsible),
             timeframe=self.timeframe(doc, data["timeframe"], path + ("timeframe",), period),
             topics=tuple(t for t in topics if t),
             audiences=tuple(a for a in audiences if a),
             line=doc.locate(path)[0],
-            responsible_text=data.get("responsible_text"),
-            result=data.get("result"),
-            document=data.get("document"),
-            events=tuple(
-                Event(
-                    e["title"],
-                    self.timeframe(doc, e["timeframe"], path + ("events", i, "timeframe"), period)
-                    if "timeframe" in e
-                    else None,
-                    e.get("note"),
-                )
-                for i, e in enumerate(data.get("events", ()))
-            ),
-            targets=tuple(
-                Target(
-                    t["text"],
-                    t["value"],
-                    t.get("comparator"),
-                    t.get("unit"),
-                    t.get("population"),
-                    t.get("year"),
-                    t.get("recurrence"),
-                    t.get("note"),
-                )
-                for t in data.get("targets", ())
-            ),
+            events=events,
+            targets=tuple(record(Target, t) for t in data.get("targets", ())),
             grades=grades,
-            note=data.get("note"),
         )
 
     def lookup(self, doc: Document, path: tuple, value: str, known: dict, label: str, where: str) -> Any:
@@ -562,3 +547,12 @@ class _Loader:
                 doc.error(path, f"{schema.field_path(path)}: starts in {parsed.start} but ends in {parsed.end}")
             )
         return parsed
+
+
+def record(cls: type, data: Mapping[str, Any], **resolved: Any) -> Any:
+    """A model record from its schema-valid YAML mapping: a field the file holds under the field's
+    own name is taken as it is, so a new plain field needs only the schema and the model; fields
+    that need resolving (references, timeframes, positions) are passed in as `resolved`."""
+    names = {f.name for f in dataclasses.fields(cls) if f.init}
+    plain = {key: value for key, value in data.items() if key in names and key not in resolved}
+    return cls(**plain, **resolved)
