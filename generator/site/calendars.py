@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from ..content.model import Measure
 from . import dating
@@ -68,7 +68,8 @@ def calendar(name: str, events: Iterable[bytes]) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    # An X- property is not known to be text, so it would go out unescaped: say that it is.
+    cal.add("x-wr-calname", vText(name))
     head = cal.to_ical()
     if not head.endswith(_END):
         raise ValueError("an empty calendar must end with END:VCALENDAR")
