@@ -1020,3 +1020,33 @@ def test_scanned_pdf_without_ocr_is_refused(
     assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
     assert "no text layer" in err and "tesseract-ocr-rus" in err
     assert files(empty_content / "plans") == []
+
+
+def test_control_characters_and_line_breaking_names_never_reach_the_draft(
+    vocabularies: Vocabularies, empty_content: Path
+) -> None:
+    """NUL and terminal escapes inside a pasted text are dropped with a note; a file name holding
+    a line separator or a carriage return stays inside the draft's header comment."""
+    text = (CONTENT / "sources" / "smolensk-2020.txt").read_text(encoding="utf-8")
+    cut = text.index("\n", 2000)
+    dirty = text[:cut] + " \x00\x1b[31mкрасный\x1b[0m" + text[cut:]
+    name = "plan\u2028id: evil\rnote: x.txt"
+    result = import_bytes(dirty.encode("utf-8"), name, "smolensk", vocabularies)
+    draft = dump(result.plan, name)
+    assert "\x00" not in draft and "\x1b" not in draft and "\x00" not in result.source_text
+    header, body = draft.split("\n", 2)[1], draft.split("\n", 2)[2]
+    assert header.startswith("# Draft imported from plan\\u2028id: evil\\u000dnote: x.txt")
+    assert not body.startswith(("id: evil", "note:")) and parse("draft.yaml", draft).data["id"] == result.plan_id
+    load_draft(result.plan, result.source_text, empty_content)
+
+
+def test_a_pdf_of_thousands_of_pages_is_refused_before_it_is_read(vocabularies: Vocabularies) -> None:
+    from fpdf import FPDF
+
+    from generator.importer import limits
+
+    pdf = FPDF()
+    for _ in range(limits.MAX_PDF_PAGES + 1):
+        pdf.add_page()
+    with pytest.raises(ImporterError, match=f"has {limits.MAX_PDF_PAGES + 1:,} pages"):
+        import_bytes(bytes(pdf.output()), "many.pdf", "perm", vocabularies)

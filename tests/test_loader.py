@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -248,3 +249,18 @@ def test_a_plain_measure_field_is_declared_in_the_schema_and_the_model_only() ->
     for name, cls in (("measure", model.Measure), ("target", model.Target), ("event", model.Event)):
         fields = {f.name for f in dataclasses.fields(cls) if f.init} - {"line", "plan", "section"}
         assert set(definitions[name]["properties"]) == fields, name
+
+
+def test_an_error_quoting_a_line_break_stays_one_located_line(content: Path) -> None:
+    """A field name with a carriage return or a newline is quoted escaped: `check` prints one
+    `path:line:col: message` line per error, which a terminal cannot rewind over."""
+    plan = minimal_plan()
+    plan["sections"][0]["measures"][0]["not\rsections[0]: fine"] = "текст"
+    plan["sections"][0]["measures"][0]["note\n"] = "текст"
+    write_plan(content, plan)
+    with pytest.raises(ContentErrors) as caught:
+        loader.load(content)
+    lines = str(caught.value).split("\n")
+    assert len(lines) == len(caught.value.errors) >= 2
+    assert all(re.match(r"^[^:\r]+:\d+:\d+: ", line) and "\r" not in line for line in lines)
+    assert any("unknown field 'not\\u000dsections[0]: fine'" in line for line in lines)

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Characters that end or rewrite a line in a terminal, a log or a YAML comment.
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`text` with every control and line-breaking character written as an escape (\\u000d),
+    so that a message quoting content stays one line that starts with its location."""
+    return _LINE_BREAKING.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -15,7 +25,7 @@ class ContentError(Exception):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {one_line(self.message)}"
 
 
 class ContentErrors(Exception):

@@ -95,7 +95,7 @@ class _Numbering:
                 continue
             for lvl in node.findall(qn("w:lvl")):
                 fmt = lvl.find(qn("w:numFmt"))
-                self.formats[(num.get(qn("w:numId")), int(lvl.get(qn("w:ilvl"))))] = (
+                self.formats[(num.get(qn("w:numId")), _level(lvl.get(qn("w:ilvl"))))] = (
                     fmt.get(qn("w:val")) if fmt is not None else "decimal"
                 )
 
@@ -111,7 +111,7 @@ class _Numbering:
             num_id = num_pr.find(qn("w:numId"))
             ilvl = num_pr.find(qn("w:ilvl"))
             key = num_id.get(qn("w:val")) if num_id is not None else None
-            level = int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+            level = _level(ilvl.get(qn("w:val"))) if ilvl is not None else 0
             if key is None or self.formats.get((key, level), "decimal") != "decimal":
                 return None
             counters = self.counters.setdefault(key, [])
@@ -129,3 +129,8 @@ class _Numbering:
         except Exception:  # a paragraph without a resolvable style
             return None
         return element.find(f"{self.qn('w:pPr')}/{self.qn('w:numPr')}") if element is not None else None
+
+
+def _level(value: str | None) -> int:
+    """A numbering level as Word writes it ("0".."8"); anything else counts as the top level."""
+    return int(value) if value and value.isdigit() else 0

@@ -17,6 +17,8 @@ MAX_TEXT_BYTES = MAX_BYTES
 # Word's XML is parsed into a tree many times its size; pictures and fonts are only held.
 MAX_XML_BYTES = 20_000_000
 MAX_UNZIPPED_BYTES = 100_000_000
+# A plan's table runs to tens of pages; a PDF of thousands is not a plan, and reading it would take minutes.
+MAX_PDF_PAGES = 500
 
 
 def check_size(size: int, name: str) -> None:
@@ -54,3 +56,12 @@ def check_archive(archive: zipfile.ZipFile, name: str) -> None:
                     pass
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
         raise ImporterError(f"{name} is a damaged Word document ({exc})") from None
+
+
+def check_pages(pages: int, name: str) -> None:
+    """A PDF of `pages` pages may be read (asked before its pages are read)."""
+    if pages > MAX_PDF_PAGES:
+        raise ImporterError(
+            f"{name} has {pages:,} pages; a plan's PDF has at most {MAX_PDF_PAGES} — "
+            "import the pages that hold the table of measures"
+        )

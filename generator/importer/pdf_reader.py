@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from . import linebreaks, ocr
+from . import limits, linebreaks, ocr
 from .errors import ImporterError
 from .pdf_layout import aligned_rows
 from .rows import BREAK, CELLS, TEXT, Row, Source, rows_text
@@ -31,6 +31,7 @@ def read_pdf(data: bytes, name: str = "the source") -> Source:
         raise ImporterError(_open_error(name, exc)) from None
     notes: list[str] = []
     try:
+        limits.check_pages(len(pdf.pages), name)
         if not any(page.chars for page in pdf.pages):
             return _scanned(pdf, name)
         settings = table_settings(pdf)

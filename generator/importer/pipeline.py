@@ -47,7 +47,8 @@ class Vocabularies:
         known: dict[str, tuple[str, list[str]]] = {}
         files: dict[str, Path] = {}
         plans = root / layout.PLANS_DIR
-        for path in sorted(plans.glob("*.yaml")) if plans.is_dir() else []:
+        # Regular files only: reading a named pipe or a device would never end.
+        for path in sorted(p for p in plans.glob("*.yaml") if p.is_file()) if plans.is_dir() else []:
             for agency_id, name, shorts in _agencies_of(path):
                 known[agency_id] = (name, shorts)
                 files[agency_id] = path

@@ -9,6 +9,8 @@ finds the measures table's header wins; blank lines and form feeds mark breaks.
 
 from __future__ import annotations
 
+import re
+
 from . import columns
 from .detect import TXT
 from .html_reader import html_rows, looks_like_html
@@ -21,8 +23,17 @@ from .text_pipe import looks_piped, pipe_rows
 def read_text(data: bytes, name: str) -> Source:
     """Read UTF-8 text (with or without a byte-order mark) into a Source."""
     text = data.decode("utf-8-sig")
+    notes = []
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+        notes.append("control characters (NUL, ESC and the like) removed from the text")
     rows, note = shaped_rows(text)
-    return Source(TXT, text, rows, name, [note] if note else [])
+    return Source(TXT, text, rows, name, notes + ([note] if note else []))
+
+
+# No plan's text holds these; they come from a broken extraction or a terminal. Tabs, line ends
+# and form feeds (page breaks) stay: they carry the table's shape.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def shaped_rows(text: str) -> tuple[list[Row], str | None]:

@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from ..content.errors import one_line
 from ..content.yamlsafe import plain_is_text
 
 HEADER = "# yaml-language-server: $schema=../../generator/content/schemas/plan.schema.json\n"
@@ -34,5 +35,5 @@ _Dumper.add_representer(list, _list)
 def dump(plan: dict[str, Any], source_name: str) -> str:
     """The plan as YAML text, with the schema line and a comment saying it is a draft."""
     body = yaml.dump(plan, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000, indent=2)
-    comment = f"# Draft imported from {source_name} by `python -m generator import`. Review every note.\n"
-    return HEADER + comment.replace("\n", " ").rstrip() + "\n" + body
+    comment = f"# Draft imported from {one_line(source_name)} by `python -m generator import`. Review every note."
+    return HEADER + comment + "\n" + body
