@@ -31,8 +31,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, minimal_plan, write_plan
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
+from icalendar import Calendar
 
 from generator.content import layout, loader
 from generator.content.errors import ContentErrors
@@ -773,10 +774,35 @@ def _scan(outputs: list, text: str) -> None:
             for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))):
                 for cell in row:
                     assert not cell or cell.lstrip()[:1] not in "=+-@＝＋－＠" or cell[0] == "'", (output.src, cell)
+        elif output.src.endswith(".ics"):
+            # A text never ends its line: every property is one the calendar writes.
+            for component in Calendar.from_ical(data).walk():
+                assert set(component) <= _CALENDAR_PROPERTIES, (output.src, set(component) - _CALENDAR_PROPERTIES)
     assert shown_somewhere or not seen
 
 
+_CALENDAR_PROPERTIES = {
+    "PRODID",
+    "VERSION",
+    "CALSCALE",
+    "METHOD",
+    "X-WR-CALNAME",
+    "UID",
+    "DTSTAMP",
+    "DTSTART",
+    "DTEND",
+    "RRULE",
+    "RDATE",
+    "SUMMARY",
+    "DESCRIPTION",
+    "URL",
+    "TRANSP",
+}
+
+
 @given(ANY_TEXT)
+@example("\n---\n")  # broke a calendar's name line (X-WR-CALNAME was not escaped)
+@example("𐂿")  # a character beyond U+FFFF, as ASCII JSON's surrogate pair, broke the front matter
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
