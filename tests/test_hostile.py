@@ -35,6 +35,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
+from benchmarks.bounds import docx_bomb
 from generator.content import layout, loader
 from generator.content.errors import ContentErrors
 from generator.site import graphs, pages, urls
@@ -578,33 +579,6 @@ def docx_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def docx_with_document(path: Path, size: int, declared: int | None = None) -> None:
-    """A .docx whose document part is `size` bytes of paragraphs (a zip bomb for a large size);
-    with `declared`, the archive's directory says the part is that small."""
-    source = zipfile.ZipFile(io.BytesIO(docx_bytes()))
-    paragraph = b"<w:p><w:r><w:t>\xd0\x9f\xd1\x80\xd0\xbe\xd0\xb1\xd1\x8b</w:t></w:r></w:p>" * 1000
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for info in source.infolist():
-            if info.filename != "word/document.xml":
-                archive.writestr(info, source.read(info))
-                continue
-            head, tail = source.read(info).split(b"<w:body>")
-            with archive.open("word/document.xml", "w", force_zip64=True) as part:
-                part.write(head + b"<w:body>")
-                for _ in range(size // len(paragraph)):
-                    part.write(paragraph)
-                part.write(tail)
-    if declared is not None:
-        data = bytearray(path.read_bytes())
-        at = data.find(b"PK\x01\x02")
-        while at >= 0:
-            length = int.from_bytes(data[at + 28 : at + 30], "little")
-            if data[at + 46 : at + 46 + length] == b"word/document.xml":
-                data[at + 24 : at + 28] = declared.to_bytes(4, "little")
-            at = data.find(b"PK\x01\x02", at + 4)
-        path.write_bytes(bytes(data))
-
-
 @pytest.fixture(scope="module")
 def import_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = tmp_path_factory.mktemp("import") / "content"
@@ -627,10 +601,10 @@ def test_the_importer_refuses_bombs_up_front_with_bounded_memory(
 ) -> None:
     source = tmp_path / ("plan.txt" if "text" in case else "plan.docx")
     if case == "docx expanding to 200 MB":
-        docx_with_document(source, 200_000_000)
+        docx_bomb(source, 200_000_000)
         expected = "would expand to 200,"
     elif case == "docx that hides its size":
-        docx_with_document(source, 50_000_000, declared=1000)
+        docx_bomb(source, 50_000_000, declared=1000)
         expected = "is a damaged Word document"
     elif case == "50 MB of text":
         with source.open("wb") as f:
