@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from ..content import loader
 from ..content.errors import ContentErrors
 from ..content.model import Catalog
-from ..site import pages, status, urls
+from ..site import pages, release, status, urls
 from ..site.build import Links, Site
 from ..site.render import Renderer
 from . import macros, pagefind
@@ -35,6 +35,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     """Generates the knowledge base's pages from content/ (mkdocs.yml: plugins: [plans])."""
 
     catalog: Catalog | None = None
+    data_release: release.Release | None = None
     as_of: status.AsOf | None = None
     # Under `mkdocs serve` the search index is built beside the preview, not before it.
     serving = False
@@ -55,8 +56,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         log.info(f"{self.catalog.summary()}; read in {time.perf_counter() - start:.2f} s")
         # Hand-written pages may use these with mkdocs-macros: {{ kb.measures|length }}.
         config.extra["kb"] = self.catalog
-        # The date plan statuses are given as of ({{ kb_as_of.status(plan).title }}): never the wall clock.
-        self.as_of = status.as_of(Path(config.config_file_path).parent, Path(self.config.content_dir))
+        # The data's version and dates, and the date plan statuses are given as of
+        # ({{ kb_as_of.status(plan).title }}): from the repository, never the wall clock.
+        self.data_release = release.read(Path(config.config_file_path).parent, Path(self.config.content_dir))
+        self.as_of = status.AsOf(self.data_release.date)
         config.extra["kb_as_of"] = self.as_of
         return config
 
@@ -72,6 +75,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             Links(config.repo_url, self.config.branch, config.site_url),
             project_dir,
             self.as_of,
+            self.data_release,
         )
         outputs = pages.outputs(site)
         # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ..content import layout
 from ..content.model import Catalog, Measure, Topic
 from . import graphs, similarity, status, urls
+from . import release as rel
 from .render import Renderer
 
 
@@ -81,9 +82,12 @@ class Site:
         links: Links,
         project_dir: Path,
         as_of: status.AsOf | None = None,
+        release: rel.Release | None = None,
     ) -> None:
         self.catalog = catalog
-        self.as_of = as_of or status.as_of(project_dir, content_dir)
+        # The repository is asked once a build: the data's version and dates, and the "as of" date.
+        self.release = release or rel.read(project_dir, content_dir)
+        self.as_of = as_of or status.AsOf(self.release.date)
         self.content_dir = content_dir
         self.renderer = renderer
         self.links = links

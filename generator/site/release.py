@@ -75,11 +75,6 @@ def read(project_dir: Path, content_dir: Path, environ: Mapping[str, str] = os.e
     )
 
 
-def build_date(project_dir: Path, content_dir: Path, environ: Mapping[str, str] = os.environ) -> date:
-    """The date a build publishes as of (plan statuses, calendars): the release's date."""
-    return _build_day(_git(project_dir, "log", "-1", "--format=%ct"), content_dir, environ)
-
-
 def _build_day(committed: str, content_dir: Path, environ: Mapping[str, str]) -> date:
     """SOURCE_DATE_EPOCH, else the last commit's time (`committed`), else the newest content file."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()

@@ -73,5 +73,5 @@ class AsOf:
 
 
 def as_of(project_dir: Path, content_dir: Path, environ: Mapping[str, str] = os.environ) -> AsOf:
-    """The build's "as of" date: the release's (release.build_date)."""
-    return AsOf(release.build_date(project_dir, content_dir, environ))
+    """The build's "as of" date: the release's (release.read)."""
+    return AsOf(release.read(project_dir, content_dir, environ).date)

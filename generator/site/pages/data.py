@@ -50,7 +50,7 @@ class Download:
 
 def files(site: Site) -> Iterator[Output]:
     c = site.catalog
-    release = rel.read(site.project_dir, site.content_dir)
+    release = site.release
     absolute = site.links.absolute
     home = absolute(urls.DATA)
     about = about_dict(release, home)
