@@ -26,8 +26,7 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.corpus import generate  # noqa: E402
-from benchmarks.scale import build, mkdocs_config  # noqa: E402
+from benchmarks.scale import built_site  # noqa: E402
 from benchmarks.slow_phone import serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,14 +104,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         lighthouse = args.lighthouse or install_lighthouse(work)
-        site = args.site
-        if site is None:
-            content = ROOT / "content"
-            if args.regions:
-                content = work / "content"
-                generate(content, args.regions, 1)
-            site = work / "site"
-            build(mkdocs_config(work, content), site)
+        site = built_site(args.site, args.regions, work)
         results = {}
         with serve(site) as server:
             for name, path in pages(site, args.plan).items():

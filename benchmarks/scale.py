@@ -58,6 +58,20 @@ sys.exit(code)
 """
 
 
+def built_site(site: Path | None, regions: int | None, work: Path) -> Path:
+    """`site` when given; else the site built (in `work`) from content/, or from a synthetic
+    corpus of `regions` regions: what the browser benchmarks measure."""
+    if site is not None:
+        return site
+    content = ROOT / "content"
+    if regions:
+        content = work / "content"
+        generate(content, regions, 1)
+    built = work / "site"
+    build(mkdocs_config(work, content), built)
+    return built
+
+
 def build(config: Path, site: Path) -> tuple[float, int, str]:
     """Run `mkdocs build`; return seconds, the build's peak RSS in bytes and its log (which ends
     with the CPU seconds, see `cpu_seconds`)."""

@@ -23,7 +23,6 @@ rests for a second, so results for a half-typed word do not count.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import io
@@ -32,7 +31,6 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,8 +38,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.corpus import generate  # noqa: E402
-from benchmarks.scale import build, mkdocs_config  # noqa: E402
+from benchmarks import search_quality  # noqa: E402
+from benchmarks.scale import built_site  # noqa: E402
 from benchmarks.search_quality import BROWSER_ARGS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,12 +89,9 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
+    """The site as a host with gzip serves it."""
+    with search_quality.serve(site, _GzipHandler) as url:
+        yield url
 
 
 def file_sizes(site: Path, url: str) -> tuple[int, int]:
@@ -196,14 +191,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        site = args.site
-        if site is None:
-            content = ROOT / "content"
-            if args.regions:
-                content = work / "content"
-                generate(content, args.regions, 1)
-            site = work / "site"
-            build(mkdocs_config(work, content), site)
+        site = built_site(args.site, args.regions, work)
         rows = measure(site, args.queries)
     summary = {
         key: statistics.median(float(r[key]) for r in rows) for key in ("typed_s", "opened_s", "raw_kb", "sent_kb")
