@@ -118,7 +118,7 @@ def _yaml_string(text: str) -> str:
 def front_matter(title: Any, description: Any = None, kb_type: str | None = None, pagefind: bool = True) -> Markup:
     """A generated page's YAML front matter: `{{ title|front_matter(description, kb_type="план") }}`.
 
-    Theme templates print the title and description unescaped, so they are HTML-escaped here;
+    Theme templates print the title and description unescaped, so they are HTML-escaped here.
     The strings are written in printable ASCII (`_yaml_string`), so no character of the text can
     end a line of the front matter: YAML also breaks lines at U+0085, U+2028 and U+2029, and a
     text with one of them before `---` would end it early."""

@@ -5,18 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...content.model import Measure
-from .. import export, morphology, search_terms, urls
+from .. import dating, export, morphology, search_terms, urls
 from ..build import Output, Site, numbered, paginate
 
 CATALOGUE_PAGE = 200
-
-
-def years_text(years: tuple[int, ...]) -> str:
-    if not years:
-        return ""
-    if list(years) == list(range(years[0], years[-1] + 1)) and len(years) > 1:
-        return f"{years[0]}–{years[-1]}"
-    return ", ".join(map(str, years))
 
 
 def row(m: Measure) -> dict[str, object]:
@@ -34,7 +26,7 @@ def row(m: Measure) -> dict[str, object]:
         "audiences": [a.id for a in m.audiences],
         "audience_titles": [a.title for a in m.audiences],
         "years": list(m.timeframe.all_years),
-        "years_text": years_text(m.timeframe.all_years),
+        "years_text": dating.years_text(m.timeframe),
         "kinds": sorted({a.kind.id for a in m.agencies}),
         "lead": m.lead.label,
         "lead_src": urls.agency(m.lead),
