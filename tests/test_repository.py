@@ -50,3 +50,17 @@ def test_workflows_follow_githubs_schema() -> None:
         text=True,
     )
     assert len(workflows) >= 2 and result.returncode == 0, result.stdout + result.stderr
+
+
+TEMPLATE_LINE_LIMIT = 120
+
+
+def test_templates_are_wrapped_to_readable_lines() -> None:
+    templates = [*(ROOT / "generator/site/templates").glob("*.j2"), *(ROOT / "overrides").rglob("*.html")]
+    long_lines = [
+        f"{path.relative_to(ROOT)}:{number}: {len(line)} characters"
+        for path in templates
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if len(line) > TEMPLATE_LINE_LIMIT
+    ]
+    assert templates and not long_lines, "\n".join(long_lines)
