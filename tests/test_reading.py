@@ -139,8 +139,10 @@ def pages(catalog) -> dict[str, str]:
 
 
 def visit(screen, host: str, path: str) -> None:
+    """Open a page as loaded; the search page also once its results have come in."""
     screen.goto(host + path)
-    screen.wait_for_load_state("networkidle")
+    if path.startswith("search/"):
+        screen.wait_for_load_state("networkidle")
 
 
 def test_english_detector_finds_prose_and_spares_names() -> None:
@@ -158,16 +160,40 @@ def test_soft_hyphens_sit_between_syllables() -> None:
     assert text.split()[0] == "Организация" and text.split()[2] == "работы"  # short words stay whole
 
 
-def test_no_page_scrolls_sideways_and_no_word_breaks_inside(screen, host, pages) -> None:
-    wide, broken = [], []
+# What the tests below read off each page, gathered in one visit per page and width.
+SEEN = f"""() => ({{
+  scrollWidth: document.documentElement.scrollWidth,
+  broken: ({BROKEN_WORDS})(),
+  text: ({VISIBLE_TEXT})(),
+  sections: document.querySelectorAll("article h2:not(.kb-result__title)").length,
+  toc: [...document.querySelectorAll(
+    "details.kb-toc, .md-sidebar--secondary nav.md-nav--secondary a.md-nav__link")].slice(0, 40)
+    .some((el) => el.checkVisibility()),
+  meta: Object.fromEntries([...document.querySelectorAll('meta[property^="og:"]')]
+    .map((m) => [m.getAttribute("property"), m.content])),
+  canonical: document.querySelectorAll("link[rel=canonical]").length > 0,
+  breadcrumbs: [...document.querySelectorAll("nav.kb-breadcrumbs a")].slice(0, 1)
+    .some((a) => a.checkVisibility()),
+}})"""
+
+
+@pytest.fixture(scope="module")
+def seen(screen, host, pages) -> dict[str, dict]:
+    """Every page type as it looks at this width."""
+    views = {}
     for name, path in pages.items():
         visit(screen, host, path)
-        width = screen.evaluate("document.documentElement.scrollWidth")
-        if width > screen.width:
-            wide.append(f"{name}: {width}px")
-        words = screen.evaluate(BROKEN_WORDS)
-        if words:
-            broken.append(f"{name}: {len(words)} words, e.g. {words[:5]}")
+        views[name] = screen.evaluate(SEEN)
+    return views
+
+
+def test_no_page_scrolls_sideways_and_no_word_breaks_inside(screen, seen) -> None:
+    wide = [f"{name}: {view['scrollWidth']}px" for name, view in seen.items() if view["scrollWidth"] > screen.width]
+    broken = [
+        f"{name}: {len(view['broken'])} words, e.g. {view['broken'][:5]}"
+        for name, view in seen.items()
+        if view["broken"]
+    ]
     assert not wide, wide
     assert not broken, "\n".join(broken)
 
@@ -182,26 +208,22 @@ def test_graph_labels_are_at_least_12_px(screen, host, pages) -> None:
     assert not small, small
 
 
-def test_reader_sees_no_english_prose(screen, host, pages) -> None:
-    found = []
-    for name, path in pages.items():
-        visit(screen, host, path)
-        found += [f"{name}: {run!r}" for run in english_runs(screen.evaluate(VISIBLE_TEXT))]
+def test_reader_sees_no_english_prose(seen) -> None:
+    found = [f"{name}: {run!r}" for name, view in seen.items() for run in english_runs(view["text"])]
     assert not found, "\n".join(found)
 
 
-def test_long_pages_have_a_table_of_contents_a_phone_can_reach(screen, host, pages) -> None:
-    missing = []
-    for name, path in pages.items():
-        visit(screen, host, path)
-        sections = screen.locator("article h2:not(.kb-result__title)").count()
-        if sections < 4:
-            continue
-        tocs = screen.locator("details.kb-toc, .md-sidebar--secondary nav.md-nav--secondary a.md-nav__link")
-        if not any(tocs.nth(i).is_visible() for i in range(min(tocs.count(), 40))):
-            missing.append(f"{name}: {sections} sections, no visible table of contents")
-            continue
-        if screen.width < 600:  # the page's own list: open it and follow a section
+def test_long_pages_have_a_table_of_contents_a_phone_can_reach(screen, host, pages, seen) -> None:
+    long_pages = [name for name, view in seen.items() if view["sections"] >= 4]
+    missing = [
+        f"{name}: {seen[name]['sections']} sections, no visible table of contents"
+        for name in long_pages
+        if not seen[name]["toc"]
+    ]
+    assert long_pages and not missing, missing
+    if screen.width < 600:  # the page's own list: open it and follow a section
+        for name in long_pages:
+            visit(screen, host, pages[name])
             screen.locator("details.kb-toc summary").click()
             link = screen.locator("details.kb-toc a").nth(1)
             target = link.get_attribute("href")
@@ -212,15 +234,13 @@ def test_long_pages_have_a_table_of_contents_a_phone_can_reach(screen, host, pag
     assert not missing, missing
 
 
-def test_every_page_can_be_shared(screen, host, pages) -> None:
+def test_every_page_can_be_shared(seen) -> None:
     bare = []
-    for name, path in pages.items():
-        visit(screen, host, path)
-        meta = screen.evaluate("""() => Object.fromEntries(
-            [...document.querySelectorAll('meta[property^="og:"]')].map(m => [m.getAttribute('property'), m.content]))""")
+    for name, view in seen.items():
+        meta = view["meta"]
         if not meta.get("og:title") or not meta.get("og:description") or meta.get("og:locale") != "ru_RU":
             bare.append(f"{name}: {meta}")
-        if name != "404" and not screen.locator("link[rel=canonical]").count():
+        if name != "404" and not view["canonical"]:
             bare.append(f"{name}: no canonical URL")
     assert not bare, bare
 
@@ -234,8 +254,8 @@ def test_a_measure_shared_in_a_messenger_says_what_it_is(screen, host, pages, ca
     assert f"{plan.period[0]}–{plan.period[1]}" in description
 
 
-def test_every_generated_page_shows_where_it_is(screen, host, pages) -> None:
-    for name in (
+def test_every_generated_page_shows_where_it_is(seen) -> None:
+    generated = (
         "region",
         "plan",
         "measure",
@@ -250,9 +270,8 @@ def test_every_generated_page_shows_where_it_is(screen, host, pages) -> None:
         "compare",
         "collaboration",
         "glossary",
-    ):
-        visit(screen, host, pages[name])
-        assert screen.locator("nav.kb-breadcrumbs a").first.is_visible(), name
+    )
+    assert [name for name in generated if not seen[name]["breadcrumbs"]] == []
 
 
 def test_the_current_tab_is_marked(screen, host, pages) -> None:
