@@ -121,7 +121,7 @@ def load_reviewed(path: Path) -> dict[str, Any] | str:
 
 
 FIELDS = ("expected", "found", "numbers", "titles", "agencies", "timeframes", "good")
-FORMATS = {"text": "text", "word": "word", "pdf": "pdf"}  # a layout file's name starts with its format
+FORMATS = {"text": "text", "word": "word", "pdf": "pdf", "page": "html"}  # a layout file's name starts with its format
 
 
 def seeds(vocabularies: Vocabularies) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
