@@ -11,6 +11,8 @@ import re
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 # A row's number alone in its cell.
 NUMBER = re.compile(rf"^(?:(?:\d{{1,3}}|(?=[IVX]){_ROMAN})(?:\.\d{{1,3}})*[.)]?|[а-яё]\))$")
+# A measure's number printed at the start of its text, in a table without a № column: «1) Проведение …».
+LEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|[а-яё]\))\s+(?=\S)")
 # A Roman numeral alone: a section's number («I.», «II»).
 ROMAN_ONLY = re.compile(rf"^(?=[IVX]){_ROMAN}\.?$")
 # A heading that starts with its number: «2. Развитие …», «Раздел 1. …», «IV. …».

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import columns
 from .errors import ImporterError
 from .log import FIX, GUESS, INFO, SKIPPED, Log
-from .numbering import NUMBER, ROMAN_ONLY, SECTION_TEXT, roman_value
+from .numbering import LEADING, NUMBER, ROMAN_ONLY, SECTION_TEXT, roman_value
 from .rows import BREAK, CELLS, TEXT, Row
 
 _OCR_DIGITS = str.maketrans(
@@ -316,15 +316,17 @@ class _Builder:
             return
         if "number" not in self.mapping:
             if title and (self.field(cells, "responsible") or self.field(cells, "timeframe")):
-                self.unnumbered += 1
-                item = self.new_measure(f"{self.unnumbered}.", cells, row)
-                self.log.add(
-                    GUESS,
-                    row.where,
-                    f"the table has no № column; this row is numbered {item.number} in order",
-                    item.subject,
-                    item,
-                )
+                leading = LEADING.match(title)
+                if leading:
+                    cells = list(cells)
+                    cells[self.mapping["title"]] = title[leading.end() :]
+                    item = self.new_measure(leading.group(1), cells, row)
+                    message = f"the table has no № column; the number {item.number} is taken from the text's start"
+                else:
+                    self.unnumbered += 1
+                    item = self.new_measure(f"{self.unnumbered}.", cells, row)
+                    message = f"the table has no № column; this row is numbered {item.number} in order"
+                self.log.add(GUESS, row.where, message, item.subject, item)
             else:
                 self.continuation(row, cells)
             return

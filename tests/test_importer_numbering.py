@@ -1,0 +1,45 @@
+"""How the importer reads a plan's numbering: «1)», «а)» in every section, a number inside the measure text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import CONTENT
+
+from generator.importer import Vocabularies, import_bytes
+
+
+@pytest.fixture(scope="module")
+def vocabularies() -> Vocabularies:
+    return Vocabularies.load(CONTENT)
+
+
+def measures(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for section in sections:
+        out.extend(section.get("measures", []))
+        out.extend(measures(section.get("sections", [])))
+    return out
+
+
+def draft(text: str, vocabularies: Vocabularies) -> dict[str, Any]:
+    return import_bytes(text.encode("utf-8"), "plan.txt", "smolensk", vocabularies).plan
+
+
+def test_number_at_the_start_of_the_text_without_a_number_column(vocabularies: Vocabularies) -> None:
+    text = (
+        "План мероприятий по развитию добровольчества на 2024 год\n"
+        "Мероприятие\tОтветственный\tСрок\n"
+        "I. Организация\n"
+        "1) Создание ресурсного центра\tОтдел по делам молодёжи\tмарт 2024 г.\n"
+        "2) Ведение реестра организаций\tМолодёжный центр\tапрель 2024 г.\n"
+        "II. Поддержка\n"
+        "1) Обучение координаторов\tМолодёжный центр\tмай 2024 г.\n"
+    )
+    found = measures(draft(text, vocabularies)["sections"])
+    assert [(m["number"], m["title"]) for m in found] == [
+        ("1)", "Создание ресурсного центра"),
+        ("2)", "Ведение реестра организаций"),
+        ("1) (2)", "Обучение координаторов"),
+    ]
