@@ -9,7 +9,8 @@ simply list names with spaces. A new name starts:
 - at an organisation's head noun in the nominative, with the adjectives before it
   («… молодёжи | волонтёрский центр …», «… области | Министерство …»), unless the word before
   is a preposition or conjunction, or the phrase is a participle's object;
-- at a legal-form abbreviation after a finished name («… «Юнармия» | МКУ «…»»);
+- at a legal-form abbreviation after a finished name («… «Юнармия» | МКУ «…»»), but not after a
+  position («Директор МАОУ "СОШ № 2" Лаптева И.В.» is one person);
 - at a person («Лебедев П.С.») after an organisation's name, but not after a position
   («Председатель комиссии Козлов Н.П.» is one person).
 """
@@ -104,7 +105,7 @@ def _cut_before(words: list[str], i: int, segment: int, depths: list[int]) -> in
     if after_initials and re.match(r"^[«\"]?[А-ЯЁA-Z]", word):
         return i
     if word in _LEGAL_FORMS and (before.endswith(("»", '"', ")")) or _finished(before)):
-        return i
+        return None if _POSITIONS.match(words[segment]) else i  # «Директор МАОУ "СОШ № 2"» is one person
     if _bare(word) in _HEADS or (_bare(word) in _PLURAL_HEADS and _ADJECTIVE.search(_bare(before))):
         start = i
         while (

@@ -1,0 +1,25 @@
+"""How a responsible cell is split into agencies and people."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.importer.agencies import split_cell
+
+
+def names(cell: str) -> list[str]:
+    return [m.text for m in split_cell(cell, [])]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (
+            'Управление образования, Директор МАОУ "СОШ № 2" Лаптева И.В.',
+            ["Управление образования", 'Директор МАОУ "СОШ № 2" Лаптева И.В.'],
+        ),
+        ('Директора МБОУ "СОШ № 1"', ['Директора МБОУ "СОШ № 1"']),
+    ],
+)
+def test_a_position_with_its_organisation_and_name_is_one_entry(cell: str, expected: list[str]) -> None:
+    assert names(cell) == expected
