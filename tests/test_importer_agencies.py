@@ -23,3 +23,14 @@ def names(cell: str) -> list[str]:
 )
 def test_a_position_with_its_organisation_and_name_is_one_entry(cell: str, expected: list[str]) -> None:
     assert names(cell) == expected
+
+
+def test_a_list_after_po_stays_in_the_name() -> None:
+    assert names("Отдел по физической культуре, спорту и молодёжной политике, МАУ «Олимп»") == [
+        "Отдел по физической культуре, спорту и молодёжной политике",
+        "МАУ «Олимп»",
+    ]
+    assert names("Управление по делам молодёжи, образовательные организации") == [
+        "Управление по делам молодёжи",
+        "образовательные организации",
+    ]

@@ -2,7 +2,8 @@
 
 A cell lists several organisations, separated by commas, semicolons or lines — but a comma
 also starts a participle phrase that belongs to the name before it («органы местного
-самоуправления, осуществляющие управление в сфере образования»). Kemerovo-style cells list
+самоуправления, осуществляющие управление в сфере образования») or lists more objects of «по»
+(«Отдел по физической культуре, спорту и молодёжной политике»). Kemerovo-style cells list
 abbreviations with only spaces between them («ДТиЗН КО ДОиН КО»); they are split with the
 abbreviations the document defines («… далее ДТиЗН КО»). The same organisation is written in
 several ways (full name, «(далее – ГАУ ДПО СОИРО)», with or without the region's name); all of
@@ -31,6 +32,9 @@ _DEPENDENT = re.compile(
     r"|включая|котор)",
     re.I,
 )
+# «Комитет по делам молодёжи, спорту и туризму»: a lowercase word in the dative after «по» continues the list.
+_GOVERNING = re.compile(r"\bпо\s+[^,;«»\"()]*[а-яё]$")
+_DATIVE_START = re.compile(r"^[а-яё]+(?:у|ю|ам|ям|ой|ей|ому|ему|ым|им)\b")
 _LINE_CONTINUES = re.compile(
     r"^(?:\(|(?:и|по|в|на|с|для|при|области|края|республики|округа|района|города|образования|науки)\b)"
 )
@@ -190,11 +194,16 @@ def _pieces(line: str) -> list[str]:
     for piece in (p.strip() for p in pieces):
         if not piece:
             continue
-        if merged and _DEPENDENT.match(piece):
+        if merged and (_DEPENDENT.match(piece) or _governed_by(merged[-1], piece)):
             merged[-1] += ", " + piece
         else:
             merged.append(piece)
     return [re.sub(r"^(?:а\s+также|и)\s+", "", p) for p in merged if not re.fullmatch(r"(?:и\s+)?др(?:угие)?\.?", p)]
+
+
+def _governed_by(before: str, piece: str) -> bool:
+    """«спорту и молодёжной политике» after «Отдел по физической культуре»: one more object of «по»."""
+    return bool(_GOVERNING.search(before) and _DATIVE_START.match(piece))
 
 
 def _mentions(piece: str, shorts: list[str]) -> list[Mention]:
