@@ -152,8 +152,13 @@ def _name_before(text: str) -> str:
 def split_cell(text: str, shorts: list[str]) -> list[Mention]:
     """The organisations one responsible cell names, in printed order."""
     mentions: list[Mention] = []
-    for line in _lines(text):
-        for piece in _pieces(line):
+    lines = _lines(text)
+    # An author who puts each name on its own line (no line ends with a comma) or ends it with «;»
+    # uses commas inside names.
+    by_lines = len(lines) > 1 and not any(line.endswith(",") for line in lines)
+    separators = ";" if by_lines or _outside_quotes(text, ";") else ",;"
+    for line in lines:
+        for piece in _pieces(line, separators):
             for name in split_names(piece):
                 mentions.extend(_mentions(name, shorts))
     return mentions
@@ -175,7 +180,12 @@ def _lines(text: str) -> list[str]:
     return out
 
 
-def _pieces(line: str) -> list[str]:
+def _outside_quotes(text: str, separators: str) -> bool:
+    """True when one of `separators` occurs outside quotes and parentheses."""
+    return len(_pieces(text, separators)) > 1
+
+
+def _pieces(line: str, separators: str = ",;") -> list[str]:
     pieces: list[str] = []
     depth = 0
     current = ""
@@ -184,7 +194,7 @@ def _pieces(line: str) -> list[str]:
             depth += 1
         elif char in "»)":
             depth = max(depth - 1, 0)
-        if char in ",;" and depth == 0:
+        if char in separators and depth == 0:
             pieces.append(current)
             current = ""
         else:
