@@ -16,8 +16,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .linebreaks import WRAP
 from .log import ABBREVIATION, GUESS, MERGE, Log
-from .names import split_names
+from .names import split_names, starts_name
 
 _DEFINED_IN_PARENS = re.compile(r"\(\s*далее\s*(?:[-–—:]\s*)?(?!соответственно)([^()]{1,80}?)\s*\)", re.I)
 _DEFINED_IN_LINE = re.compile(
@@ -166,7 +167,8 @@ def split_cell(text: str, shorts: list[str]) -> list[Mention]:
 
 def _lines(text: str) -> list[str]:
     out: list[str] = []
-    for line in (x.strip() for x in text.split("\n")):
+    printed = [part.strip() for line in text.split("\n") for part in _wrapped(line)]
+    for line in printed:
         if not line:
             continue
         if (
@@ -177,6 +179,17 @@ def _lines(text: str) -> list[str]:
             out[-1] += " " + line
         else:
             out.append(line)
+    return out
+
+
+def _wrapped(line: str) -> list[str]:
+    """A line's wraps that may be breaks (`linebreaks.WRAP`): a break where the next name starts, else a space."""
+    out: list[str] = []
+    for part in line.split(WRAP):
+        if out and not starts_name(out[-1], part):
+            out[-1] += " " + part
+        else:
+            out.append(part)
     return out
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .linebreaks import WRAP
+
 LATIN_TO_CYRILLIC = {
     "A": "А",
     "B": "В",
@@ -70,13 +72,19 @@ def clean(text: str, vocabulary: Vocabulary, *, responsible: bool = False) -> tu
     text = join_hyphen_breaks(text, vocabulary, fixes)
     if responsible:
         text = drop_stray_closing_quotes(text, fixes)
-    return normalise_spaces(text), fixes
+    return normalise_spaces(text, keep_wraps=responsible), fixes
 
 
-def normalise_spaces(text: str) -> str:
-    """One space between words; line breaks kept (Word cells with several paragraphs); no empty lines."""
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+def normalise_spaces(text: str, keep_wraps: bool = False) -> str:
+    """One space between words; line breaks kept (Word cells with several paragraphs); no empty lines.
+
+    With `keep_wraps` a wrap that may be a break (`linebreaks.WRAP`) stays for the agency splitter.
+    """
+    out = []
+    for line in text.split("\n"):
+        parts = (" ".join(part.split()) for part in (line.split(WRAP) if keep_wraps else [line]))
+        out.append(WRAP.join(part for part in parts if part))
+    return "\n".join(line for line in out if line)
 
 
 def strip_html(text: str, fixes: list[str]) -> str:
