@@ -43,3 +43,12 @@ def test_number_at_the_start_of_the_text_without_a_number_column(vocabularies: V
         ("2)", "Ведение реестра организаций"),
         ("1) (2)", "Обучение координаторов"),
     ]
+
+
+def test_one_cell_per_line_with_roman_sections_right_under_the_header(vocabularies: Vocabularies) -> None:
+    lines = ["План мероприятий по профилактике на 2025 год", "", "№ п/п", "Мероприятие", "Срок", "Ответственный"]
+    lines += ["I. Организационные мероприятия", "1.", "Заседание совета", "март 2025 г.", "Администрация"]
+    lines += ["2.", "Выпуск памятки", "май 2025 г.", "Отдел культуры", "II. Работа с семьями"]
+    lines += ["3.", "Родительский лекторий", "октябрь 2025 г.", "Управление образования"]
+    found = measures(draft("\n".join(lines) + "\n", vocabularies)["sections"])
+    assert [m["number"] for m in found] == ["1.", "2.", "3."]
