@@ -52,3 +52,17 @@ def test_one_cell_per_line_with_roman_sections_right_under_the_header(vocabulari
     lines += ["3.", "Родительский лекторий", "октябрь 2025 г.", "Управление образования"]
     found = measures(draft("\n".join(lines) + "\n", vocabularies)["sections"])
     assert [m["number"] for m in found] == ["1.", "2.", "3."]
+
+
+def test_a_number_column_left_empty_in_every_row(vocabularies: Vocabularies) -> None:
+    text = (
+        "План мероприятий по профилактике на 2025 год\n"
+        "№ п/п\tМероприятие\tСрок\tОтветственный\n"
+        "Организационные мероприятия\n"
+        "\tЗаседание совета\tмарт 2025 г.\tАдминистрация\n"
+        "\tВыпуск памятки\tмай 2025 г.\tОтдел культуры\n"
+    )
+    result = import_bytes(text.encode("utf-8"), "plan.txt", "smolensk", vocabularies)
+    found = measures(result.plan["sections"])
+    assert [(m["number"], m["title"]) for m in found] == [("1.", "Заседание совета"), ("2.", "Выпуск памятки")]
+    assert any("№ column is empty" in e.message for e in result.log.entries)

@@ -139,11 +139,16 @@ def build(rows: list[Row], log: Log, what: str = "the source") -> TableDraft:
             "(Наименование/Мероприятие) and its responsible (Ответственный/Исполнитель) "
             "or deadline (Срок) column, and no numbered rows were found"
         )
-    builder = _Builder(mapping, header_rows, log)
-    for row in rows[start:]:
-        if builder.feed(row) is False:
-            break
-    table = builder.finish()
+    read = Log()
+    table = _read(rows[start:], mapping, header_rows, read)
+    if not table.measures() and "number" in mapping:
+        # A № column left empty in every row: the rows are read as a table without one.
+        again = Log()
+        unnumbered = _read(rows[start:], {k: v for k, v in mapping.items() if k != "number"}, header_rows, again)
+        if unnumbered.measures():
+            log.add(GUESS, header_rows[0].where, "the № column is empty in every row; measures are numbered in order")
+            table, read = unnumbered, again
+    log.entries.extend(read.entries)
     table.preamble = rows[:first]
     if not table.measures():
         raise ImporterError(
@@ -151,6 +156,14 @@ def build(rows: list[Row], log: Log, what: str = "the source") -> TableDraft:
             f"({header_rows[0].where}) has no numbered rows"
         )
     return table
+
+
+def _read(rows: list[Row], mapping: dict[str, int], header_rows: list[Row], log: Log) -> TableDraft:
+    builder = _Builder(mapping, header_rows, log)
+    for row in rows:
+        if builder.feed(row) is False:
+            break
+    return builder.finish()
 
 
 def _find_header(rows: list[Row], log: Log) -> tuple[int, int, dict[str, int] | None, list[Row]]:
