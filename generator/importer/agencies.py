@@ -36,6 +36,7 @@ _DEPENDENT = re.compile(
 # «Комитет по делам молодёжи, спорту и туризму»: a lowercase word in the dative after «по» continues the list.
 _GOVERNING = re.compile(r"\bпо\s+[^,;«»\"()]*[а-яё]$")
 _DATIVE_START = re.compile(r"^[а-яё]+(?:у|ю|ам|ям|ой|ей|ому|ему|ым|им)\b")
+_NUMBER_ONLY = re.compile(r"^(?:№\s*)?\d+[а-я]?$")  # «МБОУ СОШ № 1, 2, 5»: one more number of the same name
 _LINE_CONTINUES = re.compile(
     r"^(?:\(|(?:и|по|в|на|с|для|при|области|края|республики|округа|района|города|образования|науки)\b)"
 )
@@ -217,7 +218,7 @@ def _pieces(line: str, separators: str = ",;") -> list[str]:
     for piece in (p.strip() for p in pieces):
         if not piece:
             continue
-        if merged and (_DEPENDENT.match(piece) or _governed_by(merged[-1], piece)):
+        if merged and (_DEPENDENT.match(piece) or _governed_by(merged[-1], piece) or _NUMBER_ONLY.match(piece)):
             merged[-1] += ", " + piece
         else:
             merged.append(piece)

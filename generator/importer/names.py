@@ -48,12 +48,24 @@ _POSITIONS = re.compile(
 )
 
 
+# Two organisations in one phrase: «… совместно с …», «… при участии …», «… и Отдел …», «… и МБУ …».
+_JOINT = re.compile(
+    r"\s+(?:(?:совместно|во\s+взаимодействии|в\s+партн[её]рстве)\s+со?|при\s+участии)\s+"
+    r"|\s+(?:и|а\s+также)\s+(?=(?:"
+    + "|".join(sorted(h.capitalize() for h in _HEADS))
+    + "|"
+    + "|".join(sorted(_LEGAL_FORMS))
+    + r")\b)"
+)
+
+
 def split_names(piece: str) -> list[str]:
     """The names in one comma-free piece of a responsible cell, in printed order."""
     out: list[str] = []
-    for part in _after_agreement(piece):
-        out.extend(_split_part(part))
-    return out
+    for joint in _JOINT.split(piece):
+        for part in _after_agreement(joint):
+            out.extend(_split_part(part))
+    return [name for name in out if name]
 
 
 def _after_agreement(piece: str) -> list[str]:
