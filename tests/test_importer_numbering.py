@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
@@ -66,3 +67,35 @@ def test_a_number_column_left_empty_in_every_row(vocabularies: Vocabularies) -> 
     found = measures(result.plan["sections"])
     assert [(m["number"], m["title"]) for m in found] == [("1.", "Заседание совета"), ("2.", "Выпуск памятки")]
     assert any("№ column is empty" in e.message for e in result.log.entries)
+
+
+def test_unnumbered_groups_inside_numbered_sections(vocabularies: Vocabularies) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("План мероприятий по энергосбережению на 2024 год")
+    rows = [
+        ["№", "Мероприятие", "Срок", "Ответственный"],
+        ["Раздел 1. Организационные мероприятия"],
+        ["Нормативное обеспечение"],
+        ["а)", "Утверждение программы", "март 2024 г.", "Администрация"],
+        ["Мониторинг"],
+        ["а)", "Сбор сведений", "ежемесячно", "Финансовое управление"],
+        ["Раздел 2. Технические мероприятия"],
+        ["а)", "Замена ламп", "2024 год", "Управление образования"],
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, values in enumerate(rows):
+        if len(values) == 1:
+            table.cell(r, 0).merge(table.cell(r, 3)).text = values[0]
+        else:
+            for c, value in enumerate(values):
+                table.cell(r, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    plan = import_bytes(buffer.getvalue(), "plan.docx", "smolensk", vocabularies).plan
+    tree = [(s["title"], [g["title"] for g in s.get("sections", [])]) for s in plan["sections"]]
+    assert tree == [
+        ("Организационные мероприятия", ["Нормативное обеспечение", "Мониторинг"]),
+        ("Технические мероприятия", []),
+    ]
+    assert [m["number"] for m in measures(plan["sections"])] == ["а)", "а) (2)", "а) (3)"]

@@ -532,16 +532,29 @@ class _Builder:
             previous = item
 
     def nest(self) -> list[Item]:
+        """Sections by their numbers; an unnumbered heading right under a heading («Раздел 1.» then
+        «Нормативное обеспечение») opens a group inside it, and the unnumbered headings after it
+        are that group's siblings."""
         top: list[Item] = []
         stack: list[Item] = []
+        holders: set[int] = set()  # sections whose groups are unnumbered headings
         loose: Item | None = None
+        previous: Item | None = None
         for item in self.items:
             if item.kind == "section":
-                while stack and not (item.number and is_descendant(stack[-1].number, item.number)):
-                    stack.pop()
+                if item.number is None and previous is not None and previous.kind == "section" and stack:
+                    holders.add(id(stack[-1]))
+                elif item.number is None:
+                    while stack and id(stack[-1]) not in holders:
+                        stack.pop()
+                else:
+                    while stack and not is_descendant(stack[-1].number, item.number):
+                        stack.pop()
                 (stack[-1].children if stack else top).append(item)
                 stack.append(item)
+                previous = item
                 continue
+            previous = item
             parent = next((s for s in reversed(stack) if is_descendant(s.number, item.number)), None)
             if parent is None and stack:
                 parent = stack[-1]
