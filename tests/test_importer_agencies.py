@@ -10,6 +10,7 @@ from conftest import CONTENT
 from generator.importer import Vocabularies, import_bytes
 from generator.importer.agencies import split_cell
 from generator.importer.linebreaks import WRAP
+from generator.importer.table import join_fragments
 
 
 def names(cell: str) -> list[str]:
@@ -148,3 +149,31 @@ def test_pdf_cell_with_one_name_per_line_and_wrapped_names() -> None:
 )
 def test_agencies_joined_by_a_phrase_or_a_conjunction(cell: str, expected: list[str]) -> None:
     assert names(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (
+            f'Управление культуры{W}Директора МБОУ "СОШ № 1",{W}МБОУ "СОШ № 5"',
+            ["Управление культуры", 'Директора МБОУ "СОШ № 1", МБОУ "СОШ № 5"'],
+        ),
+        (f"Руководители школ, Отдел{W}ЖКХ администрации", ["Руководители школ", "Отдел ЖКХ администрации"]),
+        (
+            f'Отдел опеки,{W}Директор МАОУ "СОШ № 2"{W}Лаптева И.В.',
+            ["Отдел опеки", 'Директор МАОУ "СОШ № 2" Лаптева И.В.'],
+        ),
+    ],
+)
+def test_a_wrap_inside_a_comma_list_or_after_a_lone_head_noun_continues(cell: str, expected: list[str]) -> None:
+    assert names(cell) == expected
+
+
+def test_a_cell_continued_after_a_page_break_may_start_a_new_name() -> None:
+    assert join_fragments(["Отдел информационной политики", "Редакция газеты", "«Заречная жизнь»"]) == (
+        f"Отдел информационной политики{W}Редакция газеты «Заречная жизнь»"
+    )
+    assert names(join_fragments(["Отдел информационной политики", "Редакция газеты"])) == [
+        "Отдел информационной политики",
+        "Редакция газеты",
+    ]

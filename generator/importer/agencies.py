@@ -187,7 +187,7 @@ def _wrapped(line: str) -> list[str]:
     """A line's wraps that may be breaks (`linebreaks.WRAP`): a break where the next name starts, else a space."""
     out: list[str] = []
     for part in line.split(WRAP):
-        if out and not starts_name(out[-1], part):
+        if out and (out[-1].endswith(",") or not starts_name(out[-1], part)):  # a comma list wraps on
             out[-1] += " " + part
         else:
             out.append(part)

@@ -158,17 +158,20 @@ def starts_name(before: str, line: str) -> bool:
     if before.count("«") != before.count("»") or before.count("(") != before.count(")") or before.count('"') % 2:
         return False
     last, first = previous[-1], words[0]
+    current = re.split(r"[,;]", before)[-1].split() or previous  # the name the line may continue
+    if _bare(last) in _HEADS and current == [last]:
+        return False  # «…, Отдел» / «ЖКХ администрации»: a head noun alone is no name yet
     if _bare(last) in _STOP or re.fullmatch(r"[а-яё]{1,4}\.", last) or _OBLIQUE.search(_bare(first)):
         return False
     if _INITIALS.match(first) or _INITIAL.match(first):
         return False
-    named = any(_INITIALS.match(w) or _INITIAL.match(w) for w in previous)
+    named = any(_INITIALS.match(w) or _INITIAL.match(w) for w in current)
     if len(words) == 1 and not named and first not in _LEGAL_FORMS:
         if _ADJECTIVE.search(_bare(first)) or _ABBREVIATION.match(first):
             return False
     if _ABBREVIATION.match(first) and _ABBREVIATION.match(last) and first not in _LEGAL_FORMS:
         return False
-    if _one_person(previous) and not named:
+    if _one_person(current) and not named:
         return first in _LEGAL_FORMS or _bare(first) in _HEADS
     return True
 

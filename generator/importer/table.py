@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import columns
 from .errors import ImporterError
+from .linebreaks import WRAP
 from .log import FIX, GUESS, INFO, SKIPPED, Log
 from .numbering import LEADING, NUMBER, ROMAN_ONLY, SECTION_TEXT, roman_value
 from .rows import BREAK, CELLS, TEXT, Row
@@ -115,8 +116,12 @@ class TableDraft:
 
 
 def join_fragments(parts: list[str]) -> str:
-    """Join a cell's fragments from several lines or pages with spaces."""
-    return " ".join(p for p in (x.strip() for x in parts) if p)
+    """Join a cell's fragments from several lines or pages: a space, or a possible break before a capital."""
+    out = ""
+    for part in (x.strip() for x in parts):
+        if part:
+            out += (WRAP if part[0].isupper() else " ") + part if out else part
+    return out
 
 
 def normal_number(number: str | None) -> str:
