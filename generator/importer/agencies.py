@@ -174,7 +174,7 @@ def _lines(text: str) -> list[str]:
             continue
         if (
             out
-            and (_LINE_CONTINUES.match(line) or _ENDS_OPEN.search(out[-1]) or _DEPENDENT.match(line))
+            and (_LINE_CONTINUES.match(line) or _ENDS_OPEN.search(out[-1]) or _dependent(line))
             and not out[-1].endswith((",", ";"))
         ):
             out[-1] += " " + line
@@ -218,11 +218,16 @@ def _pieces(line: str, separators: str = ",;") -> list[str]:
     for piece in (p.strip() for p in pieces):
         if not piece:
             continue
-        if merged and (_DEPENDENT.match(piece) or _governed_by(merged[-1], piece) or _NUMBER_ONLY.match(piece)):
+        if merged and (_dependent(piece) or _governed_by(merged[-1], piece) or _NUMBER_ONLY.match(piece)):
             merged[-1] += ", " + piece
         else:
             merged.append(piece)
     return [re.sub(r"^(?:а\s+также|и)\s+", "", p) for p in merged if not re.fullmatch(r"(?:и\s+)?др(?:угие)?\.?", p)]
+
+
+def _dependent(piece: str) -> bool:
+    """A participle or «в том числе» phrase in lower case; «Уполномоченный по правам ребёнка» is a name."""
+    return bool(_DEPENDENT.match(piece)) and piece[:1].islower()
 
 
 def _governed_by(before: str, piece: str) -> bool:
