@@ -172,10 +172,9 @@ def _lines(text: str) -> list[str]:
     for line in printed:
         if not line:
             continue
-        if (
-            out
-            and (_LINE_CONTINUES.match(line) or _ENDS_OPEN.search(out[-1]) or _dependent(line))
-            and not out[-1].endswith((",", ";"))
+        if out and (
+            _dependent(line)  # «…,» / «осуществляющие управление …» goes on the name above
+            or ((_LINE_CONTINUES.match(line) or _ENDS_OPEN.search(out[-1])) and not out[-1].endswith((",", ";")))
         ):
             out[-1] += " " + line
         else:
