@@ -99,3 +99,22 @@ def test_unnumbered_groups_inside_numbered_sections(vocabularies: Vocabularies) 
         ("Технические мероприятия", []),
     ]
     assert [m["number"] for m in measures(plan["sections"])] == ["а)", "а) (2)", "а) (3)"]
+
+
+def test_space_aligned_table_with_a_short_centred_heading(vocabularies: Vocabularies) -> None:
+    widths = (6, 40, 16, 30)
+
+    def line(*cells: str) -> str:
+        return "   ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+    total = sum(widths) + 9
+    lines = ["План мероприятий по энергосбережению на 2024 год", "", line("№", "Мероприятие", "Срок", "Ответственный")]
+    lines += ["", line("1.", "Замена ламп в школах", "март 2024 г.", "Управление образования")]
+    lines += ["", "Теплоснабжение".center(total).rstrip(), ""]
+    lines += [line("2.", "Промывка систем отопления", "июнь 2024 г.", "Руководители учреждений"), ""]
+    lines += [line("3.", "Утепление окон", "2024 год", "Отдел ЖКХ")]
+    plan = draft("\n".join(lines) + "\n", vocabularies)
+    found = {m["number"]: m for m in measures(plan["sections"])}
+    assert found["1."]["timeframe"] == "март 2024 г."
+    assert plan["sections"][-1]["title"] == "Теплоснабжение"
+    assert [m["number"] for m in plan["sections"][-1]["measures"]] == ["2.", "3."]
