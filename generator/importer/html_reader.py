@@ -1,9 +1,10 @@
 """Read an HTML page saved from a region's site: its tables row by row, the text around them as lines.
 
 The standard library's HTML parser reads the markup; cells merged with `colspan` are read once
-(the columns they cover stay empty), a cell merged down with `rowspan` leaves the rows below it
-empty in its column, and `<br>` or a new paragraph inside a cell is a line break there. A row
-whose one cell spans the whole table is a heading (a section).
+(the columns they cover stay empty), a cell merged down with `rowspan` holds for the rows below
+it too (as Word repeats it) unless their first cell is merged as well (they continue the row),
+and `<br>` or a new paragraph inside a cell is a line break there. A row whose one cell spans
+the whole table is a heading (a section).
 """
 
 from __future__ import annotations
@@ -157,27 +158,34 @@ def _number(value: str | None) -> int:
         return 1
 
 
+def _covered(row: list[str], below: dict[tuple[int, int], str], r: int, column: int, continues: bool) -> int:
+    """Fill the cells of row `r` from `column` on that a rowspan covers; return the next free column."""
+    while (r, column) in below:
+        row.append("" if continues else below[(r, column)])
+        column += 1
+    return column
+
+
 def _table(raw: list[list[tuple[str, int, int]]], number: int) -> list[Row]:
     """Rows of cells with merges resolved: a merged cell's text once, the cells it covers empty."""
     grid: list[list[str]] = []
     spans: list[bool] = []
-    below: dict[tuple[int, int], bool] = {}  # (row, column) covered by a rowspan from above
+    below: dict[tuple[int, int], str] = {}  # (row, column) covered by a rowspan from above: its text
     for r, cells in enumerate(raw):
         row: list[str] = []
         column = 0
+        # A row whose first cell is merged with the row above continues it; in any other row a
+        # cell merged down («в течение года» for two measures) holds for this row too, as in Word.
+        continues = (r, 0) in below
         for text, colspan, rowspan in cells:
-            while below.get((r, column)):
-                row.append("")
-                column += 1
+            column = _covered(row, below, r, column, continues)
             row.append(text)
             row.extend([""] * (colspan - 1))
             for down in range(1, rowspan):
                 for across in range(colspan):
-                    below[(r + down, column + across)] = True
+                    below[(r + down, column + across)] = "" if across else text
             column += colspan
-        while below.get((r, column)):
-            row.append("")
-            column += 1
+        _covered(row, below, r, column, continues)
         grid.append(row)
         spans.append(len(cells) == 1 and cells[0][1] > 1)
     width = max((len(r) for r in grid), default=0)
