@@ -2,12 +2,14 @@
 
 - OCR and PDF extraction read the letter О as the digit 0: «000» for «ООО».
 - Latin letters that look Cyrillic end up inside Russian words (Latin «a», «o», «e», «p», «c»).
-- A cell split between columns breaks a word: «обеспеч | ение», «Hay | учно» for «Научно».
+- A cell split between columns breaks a word: «обеспеч | ение», «Hay | учно» for «Научно»; a word
+  too long for a narrow cell is cut before its last letters: «Территориальна я».
 - A line-end hyphen survives: «профориентацион- ные».
 - Web copies keep HTML remnants (<p>, <ul>); agency cells keep a stray closing «»».
 
 A broken word is joined only when the joined word occurs elsewhere in the same document (or
-the second piece is an ending that is never a word by itself), so nothing is invented.
+the second piece is an ending, or one or two letters, that is never a word by itself), so nothing
+is invented.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ ENDINGS = frozenset(
 нию ний ния ции ция цию ций ческий ческая ческое ческие ческих""".split()
 )
 _NOT_BROKEN = frozenset("и или либо а но да в во на по с со к ко о об от до за из у не ни же ли бы".split())
+# Short words that do follow a long one; any other one or two lower-case letters end a cut word.
+_SHORT_WORDS = frozenset("их её ее он мы вы то та те ты да ну уж ей им ею".split())
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
@@ -153,7 +157,8 @@ def join_broken_words(text: str, vocabulary: Vocabulary, fixes: list[str]) -> st
     pos = 0
     while match := pattern.search(text, pos):
         first, second = match.group(1), match.group(2)
-        joined = _broken(first, second, vocabulary)
+        abbreviated = text[match.end() : match.end() + 1] == "."  # «района г. Перми»
+        joined = None if abbreviated else _broken(first, second, vocabulary)
         if joined is None:
             pos = match.start(2)
             continue
@@ -166,6 +171,8 @@ def join_broken_words(text: str, vocabulary: Vocabulary, fixes: list[str]) -> st
 def _broken(first: str, second: str, vocabulary: Vocabulary) -> str | None:
     if first.lower() in _NOT_BROKEN or second.lower() in _NOT_BROKEN:
         return None
+    if len(second) <= 2 and len(first) >= 5 and second not in _SHORT_WORDS:
+        return first + second  # a word too long for its cell, cut before its last letters («Территориальна я»)
     rare = vocabulary.count(first) <= 1 or vocabulary.count(second.split("-")[0]) <= 1
     if not rare:
         return None
