@@ -118,3 +118,16 @@ def test_space_aligned_table_with_a_short_centred_heading(vocabularies: Vocabula
     assert found["1."]["timeframe"] == "март 2024 г."
     assert plan["sections"][-1]["title"] == "Теплоснабжение"
     assert [m["number"] for m in plan["sections"][-1]["measures"]] == ["2.", "3."]
+
+
+def test_letters_with_a_dot_number_measures(vocabularies: Vocabularies) -> None:
+    text = (
+        "План мероприятий по профилактике на 2025 год\n"
+        "№\tМероприятие\tОтветственный\tСрок\n"
+        "1.\tОрганизация\n"
+        "а.\tЗаседание совета\tАдминистрация\tмарт 2025 г.\n"
+        "б.\tВыпуск памятки\tОтдел культуры\tмай 2025 г.\n"
+    )
+    result = import_bytes(text.encode("utf-8"), "plan.txt", "smolensk", vocabularies)
+    assert [m["number"] for m in measures(result.plan["sections"])] == ["а.", "б."]
+    assert not any("could not read the number" in e.message for e in result.log.entries)

@@ -4,7 +4,7 @@ Extraction cuts rows: a row that runs over a page break continues on the next pa
 with an empty number cell, a PDF copied as text splits every cell over several lines, and page
 headers repeat ("1 2 3 4"). A row with an empty number cell therefore continues the row above,
 column by column. A numbered row with neither responsible nor deadline is a section when the
-next numbered row is nested in it (3.1 → 3.1.1), else a measure with missing cells.
+next numbered row is nested in it (3.1 → 3.1.1) or lettered (1. → а)), else a measure with missing cells.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from . import columns
 from .errors import ImporterError
 from .linebreaks import WRAP
 from .log import FIX, GUESS, INFO, SKIPPED, Log
-from .numbering import LEADING, NUMBER, ROMAN_ONLY, SECTION_TEXT, roman_value
+from .numbering import LEADING, LETTER, NUMBER, ROMAN_ONLY, SECTION_TEXT, roman_value
 from .rows import BREAK, CELLS, TEXT, Row
 
 _OCR_DIGITS = str.maketrans(
@@ -492,8 +492,10 @@ class _Builder:
             if item.kind != "candidate":
                 continue
             following = self.items[numbered[pos + 1]] if pos + 1 < len(numbered) else None
-            if ROMAN_ONLY.match(item.number or "") or (
-                following is not None and is_descendant(item.number, following.number)
+            if (
+                ROMAN_ONLY.match(item.number or "")
+                or (following is not None and is_descendant(item.number, following.number))
+                or (following is not None and LETTER.match(following.number or "") and not LETTER.match(item.number))
             ):
                 item.kind = "section"
                 lost = [item.text(n) for n in ("result", "document") if item.cells[n]]
