@@ -11,8 +11,9 @@ target is ≥ 90% good. The last line is one JSON object with the same figures.
 
 With `--layouts DIR` (a folder of `<plan>/<layout>.<ext>` files, each with `<layout>.expected.yaml`:
 title, period, measures with number, title, responsible, timeframe) every layout file is imported
-too and scored the same way, its numbers compared without a trailing «.» or «)» and a measure
-printed without a number matched by its place in the table. The figures are given per file and per
+too and scored the same way, its numbers compared without a trailing «.» or «)», a number printed
+more than once («а)» in every section) matched in order, and a measure printed without a number
+matched by its place in the table. The figures are given per file and per
 format (text, word, pdf), with the plan title, the period and whether the draft passes `check`.
 A file the importer refuses counts as no measure found, with its one-line reason; anything else
 it raises is a crash, which must never happen.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -60,7 +62,8 @@ def timeframe_text(value: Any) -> str:
 
 
 def number_key(number: str) -> str:
-    return squash(number).rstrip(".)")
+    """The printed number without its trailing «.» or «)» and without the «(2)» a draft adds to a repeat."""
+    return re.sub(r"\s+\(\d+\)$", "", squash(number)).rstrip(".)")
 
 
 def compare(draft: dict[str, Any], reviewed: dict[str, Any]) -> dict[str, Any]:
@@ -70,8 +73,10 @@ def compare(draft: dict[str, Any], reviewed: dict[str, Any]) -> dict[str, Any]:
 
 def score(found: list[dict[str, Any]], wanted: list[dict[str, Any]]) -> dict[str, Any]:
     """Figures for the draft's measures against the expected ones; an unnumbered one is matched by its place."""
-    by_number = {m["number"]: m for m in found}
-    by_key = {number_key(m["number"]): m for m in found}
+    by_key: dict[str, list[dict[str, Any]]] = {}
+    for m in found:
+        by_key.setdefault(number_key(m["number"]), []).append(m)
+    seen: dict[str, int] = {}  # a number printed again («а)» in every section) is matched in order
     row = {"expected": 0, "found": len(found), "numbers": 0, "titles": 0, "agencies": 0, "timeframes": 0, "good": 0}
     misses: list[str] = []
     for place, expected in enumerate(wanted):
@@ -80,8 +85,11 @@ def score(found: list[dict[str, Any]], wanted: list[dict[str, Any]]) -> dict[str
             got = found[place] if place < len(found) else None
             label = f"(row {place + 1})"
         else:
-            got = by_number.get(expected["number"]) or by_key.get(number_key(expected["number"]))
-            label = expected["number"]
+            key = number_key(expected["number"])
+            repeat = seen[key] = seen.get(key, -1) + 1
+            candidates = by_key.get(key, [])
+            got = candidates[repeat] if repeat < len(candidates) else None
+            label = expected["number"] if not repeat else f"{expected['number']} ({repeat + 1})"
         if got is None:
             misses.append(f"{label}: not found")
             continue

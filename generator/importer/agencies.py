@@ -2,7 +2,8 @@
 
 A cell lists several organisations, separated by commas, semicolons or lines — but a comma
 also starts a participle phrase that belongs to the name before it («органы местного
-самоуправления, осуществляющие управление в сфере образования»). Kemerovo-style cells list
+самоуправления, осуществляющие управление в сфере образования») or lists more objects of «по»
+(«Отдел по физической культуре, спорту и молодёжной политике»). Kemerovo-style cells list
 abbreviations with only spaces between them («ДТиЗН КО ДОиН КО»); they are split with the
 abbreviations the document defines («… далее ДТиЗН КО»). The same organisation is written in
 several ways (full name, «(далее – ГАУ ДПО СОИРО)», with or without the region's name); all of
@@ -15,8 +16,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .linebreaks import WRAP
 from .log import ABBREVIATION, GUESS, MERGE, Log
-from .names import split_names
+from .names import split_names, starts_name
 
 _DEFINED_IN_PARENS = re.compile(r"\(\s*далее\s*(?:[-–—:]\s*)?(?!соответственно)([^()]{1,80}?)\s*\)", re.I)
 _DEFINED_IN_LINE = re.compile(
@@ -31,6 +33,10 @@ _DEPENDENT = re.compile(
     r"|включая|котор)",
     re.I,
 )
+# «Комитет по делам молодёжи, спорту и туризму»: a lowercase word in the dative after «по» continues the list.
+_GOVERNING = re.compile(r"\bпо\s+[^,;«»\"()]*[а-яё]$")
+_DATIVE_START = re.compile(r"^[а-яё]+(?:у|ю|ам|ям|ой|ей|ому|ему|ым|им)\b")
+_NUMBER_ONLY = re.compile(r"^(?:№\s*)?\d+[а-я]?$")  # «МБОУ СОШ № 1, 2, 5»: one more number of the same name
 _LINE_CONTINUES = re.compile(
     r"^(?:\(|(?:и|по|в|на|с|для|при|области|края|республики|округа|района|города|образования|науки)\b)"
 )
@@ -148,8 +154,13 @@ def _name_before(text: str) -> str:
 def split_cell(text: str, shorts: list[str]) -> list[Mention]:
     """The organisations one responsible cell names, in printed order."""
     mentions: list[Mention] = []
-    for line in _lines(text):
-        for piece in _pieces(line):
+    lines = _lines(text)
+    # An author who puts each name on its own line (no line ends with a comma) or ends it with «;»
+    # uses commas inside names.
+    by_lines = len(lines) > 1 and not any(line.endswith(",") for line in lines)
+    separators = ";" if by_lines or _outside_quotes(text, ";") else ",;"
+    for line in lines:
+        for piece in _pieces(line, separators):
             for name in split_names(piece):
                 mentions.extend(_mentions(name, shorts))
     return mentions
@@ -157,13 +168,13 @@ def split_cell(text: str, shorts: list[str]) -> list[Mention]:
 
 def _lines(text: str) -> list[str]:
     out: list[str] = []
-    for line in (x.strip() for x in text.split("\n")):
+    printed = [part.strip() for line in text.split("\n") for part in _wrapped(line)]
+    for line in printed:
         if not line:
             continue
-        if (
-            out
-            and (_LINE_CONTINUES.match(line) or _ENDS_OPEN.search(out[-1]) or _DEPENDENT.match(line))
-            and not out[-1].endswith((",", ";"))
+        if out and (
+            _dependent(line)  # «…,» / «осуществляющие управление …» goes on the name above
+            or ((_LINE_CONTINUES.match(line) or _ENDS_OPEN.search(out[-1])) and not out[-1].endswith((",", ";")))
         ):
             out[-1] += " " + line
         else:
@@ -171,7 +182,23 @@ def _lines(text: str) -> list[str]:
     return out
 
 
-def _pieces(line: str) -> list[str]:
+def _wrapped(line: str) -> list[str]:
+    """A line's wraps that may be breaks (`linebreaks.WRAP`): a break where the next name starts, else a space."""
+    out: list[str] = []
+    for part in line.split(WRAP):
+        if out and (out[-1].endswith(",") or not starts_name(out[-1], part)):  # a comma list wraps on
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return out
+
+
+def _outside_quotes(text: str, separators: str) -> bool:
+    """True when one of `separators` occurs outside quotes and parentheses."""
+    return len(_pieces(text, separators)) > 1
+
+
+def _pieces(line: str, separators: str = ",;") -> list[str]:
     pieces: list[str] = []
     depth = 0
     current = ""
@@ -180,7 +207,7 @@ def _pieces(line: str) -> list[str]:
             depth += 1
         elif char in "»)":
             depth = max(depth - 1, 0)
-        if char in ",;" and depth == 0:
+        if char in separators and depth == 0:
             pieces.append(current)
             current = ""
         else:
@@ -190,11 +217,21 @@ def _pieces(line: str) -> list[str]:
     for piece in (p.strip() for p in pieces):
         if not piece:
             continue
-        if merged and _DEPENDENT.match(piece):
+        if merged and (_dependent(piece) or _governed_by(merged[-1], piece) or _NUMBER_ONLY.match(piece)):
             merged[-1] += ", " + piece
         else:
             merged.append(piece)
     return [re.sub(r"^(?:а\s+также|и)\s+", "", p) for p in merged if not re.fullmatch(r"(?:и\s+)?др(?:угие)?\.?", p)]
+
+
+def _dependent(piece: str) -> bool:
+    """A participle or «в том числе» phrase in lower case; «Уполномоченный по правам ребёнка» is a name."""
+    return bool(_DEPENDENT.match(piece)) and piece[:1].islower()
+
+
+def _governed_by(before: str, piece: str) -> bool:
+    """«спорту и молодёжной политике» after «Отдел по физической культуре»: one more object of «по»."""
+    return bool(_GOVERNING.search(before) and _DATIVE_START.match(piece))
 
 
 def _mentions(piece: str, shorts: list[str]) -> list[Mention]:

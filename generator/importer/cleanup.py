@@ -2,18 +2,22 @@
 
 - OCR and PDF extraction read the letter О as the digit 0: «000» for «ООО».
 - Latin letters that look Cyrillic end up inside Russian words (Latin «a», «o», «e», «p», «c»).
-- A cell split between columns breaks a word: «обеспеч | ение», «Hay | учно» for «Научно».
+- A cell split between columns breaks a word: «обеспеч | ение», «Hay | учно» for «Научно»; a word
+  too long for a narrow cell is cut before its last letters: «Территориальна я».
 - A line-end hyphen survives: «профориентацион- ные».
 - Web copies keep HTML remnants (<p>, <ul>); agency cells keep a stray closing «»».
 
 A broken word is joined only when the joined word occurs elsewhere in the same document (or
-the second piece is an ending that is never a word by itself), so nothing is invented.
+the second piece is an ending, or one or two letters, that is never a word by itself), so nothing
+is invented.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+
+from .linebreaks import WRAP
 
 LATIN_TO_CYRILLIC = {
     "A": "А",
@@ -42,6 +46,8 @@ ENDINGS = frozenset(
 нию ний ния ции ция цию ций ческий ческая ческое ческие ческих""".split()
 )
 _NOT_BROKEN = frozenset("и или либо а но да в во на по с со к ко о об от до за из у не ни же ли бы".split())
+# Short words that do follow a long one; any other one or two lower-case letters end a cut word.
+_SHORT_WORDS = frozenset("их её ее он мы вы то та те ты да ну уж ей им ею".split())
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
@@ -70,13 +76,19 @@ def clean(text: str, vocabulary: Vocabulary, *, responsible: bool = False) -> tu
     text = join_hyphen_breaks(text, vocabulary, fixes)
     if responsible:
         text = drop_stray_closing_quotes(text, fixes)
-    return normalise_spaces(text), fixes
+    return normalise_spaces(text, keep_wraps=responsible), fixes
 
 
-def normalise_spaces(text: str) -> str:
-    """One space between words; line breaks kept (Word cells with several paragraphs); no empty lines."""
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+def normalise_spaces(text: str, keep_wraps: bool = False) -> str:
+    """One space between words; line breaks kept (Word cells with several paragraphs); no empty lines.
+
+    With `keep_wraps` a wrap that may be a break (`linebreaks.WRAP`) stays for the agency splitter.
+    """
+    out = []
+    for line in text.split("\n"):
+        parts = (" ".join(part.split()) for part in (line.split(WRAP) if keep_wraps else [line]))
+        out.append(WRAP.join(part for part in parts if part))
+    return "\n".join(line for line in out if line)
 
 
 def strip_html(text: str, fixes: list[str]) -> str:
@@ -145,7 +157,8 @@ def join_broken_words(text: str, vocabulary: Vocabulary, fixes: list[str]) -> st
     pos = 0
     while match := pattern.search(text, pos):
         first, second = match.group(1), match.group(2)
-        joined = _broken(first, second, vocabulary)
+        abbreviated = text[match.end() : match.end() + 1] == "."  # «района г. Перми»
+        joined = None if abbreviated else _broken(first, second, vocabulary)
         if joined is None:
             pos = match.start(2)
             continue
@@ -158,6 +171,8 @@ def join_broken_words(text: str, vocabulary: Vocabulary, fixes: list[str]) -> st
 def _broken(first: str, second: str, vocabulary: Vocabulary) -> str | None:
     if first.lower() in _NOT_BROKEN or second.lower() in _NOT_BROKEN:
         return None
+    if len(second) <= 2 and len(first) >= 5 and second not in _SHORT_WORDS:
+        return first + second  # a word too long for its cell, cut before its last letters («Территориальна я»)
     rare = vocabulary.count(first) <= 1 or vocabulary.count(second.split("-")[0]) <= 1
     if not rare:
         return None

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from ..content import timeframes
-from . import agencies, slug, suggest
+from . import agencies, linebreaks, slug, suggest
 from .agencies import AgencyDraft, Definition, Registry
 from .log import DEADLINE, GUESS, INFO, Log
 from .metadata import Metadata
@@ -268,7 +268,7 @@ def _measure(
         title = NO_TITLE
         log.add(GUESS, m.where, "no title found in this row; a placeholder was put", m.subject, m)
     data: dict[str, Any] = {"id": measure_id, "number": number, "title": title}
-    responsible_text = m.text("responsible")
+    responsible_text = linebreaks.as_spaces(m.text("responsible"))
     if responsible_text:
         data["responsible_text"] = responsible_text
     if not responsible:

@@ -1,9 +1,11 @@
 """Read an HTML page saved from a region's site: its tables row by row, the text around them as lines.
 
 The standard library's HTML parser reads the markup; cells merged with `colspan` are read once
-(the columns they cover stay empty), a cell merged down with `rowspan` leaves the rows below it
-empty in its column, and `<br>` or a new paragraph inside a cell is a line break there. A row
-whose one cell spans the whole table is a heading (a section).
+(the columns they cover stay empty), a cell merged down with `rowspan` holds for the rows below
+it too (as Word repeats it) unless their first cell is merged as well (they continue the row),
+and `<br>` or a new paragraph inside a cell is a line break there. A row whose one cell spans
+the whole table is a heading (a section). A table that holds other tables lays out the page:
+its cells are read as text around the tables inside it.
 """
 
 from __future__ import annotations
@@ -45,21 +47,48 @@ def looks_like_html(text: str) -> bool:
 
 def html_rows(text: str) -> list[Row]:
     """The page as rows: text lines, and each table's rows of cells."""
-    parser = _Parser()
+    finder = _LayoutTables()
+    finder.feed(text)
+    finder.close()
+    parser = _Parser(finder.layout)
     parser.feed(text)
     parser.close()
     parser.flush_text()
     return parser.rows
 
 
-class _Parser(HTMLParser):
+class _LayoutTables(HTMLParser):
+    """Which tables (by the order they open) hold other tables: a page's layout, not a plan's table."""
+
     def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.layout: set[int] = set()
+        self.stack: list[int] = []
+        self.opened = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            if self.stack:
+                self.layout.add(self.stack[-1])
+            self.opened += 1
+            self.stack.append(self.opened)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.stack:
+            self.stack.pop()
+
+
+class _Parser(HTMLParser):
+    def __init__(self, layout: set[int]) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[Row] = []
         self.text: list[str] = []
         self.skip = 0
         self.tables = 0
-        self.depth = 0  # nested tables are read as text of their cell
+        self.layout = layout  # tables that hold tables: their cells are read as text around the tables
+        self.opened = 0
+        self.stack: list[int] = []
+        self.depth = 0  # 1 inside the table being read as rows of cells
         self.table_rows: list[list[tuple[str, int, int]]] = []
         self.row: list[tuple[str, int, int]] | None = None
         self.cell: list[str] | None = None
@@ -80,6 +109,11 @@ class _Parser(HTMLParser):
             self.skip += 1
             return
         if tag == "table":
+            self.opened += 1
+            self.stack.append(self.opened)
+            if self.opened in self.layout:
+                self.flush_text()
+                return
             self.depth += 1
             if self.depth == 1:
                 self.flush_text()
@@ -101,12 +135,15 @@ class _Parser(HTMLParser):
             if tag == "br" or tag in _BLOCKS:
                 self.cell.append("\n")
             return
-        if tag == "br" or tag in _BLOCKS:
+        if tag == "br" or tag in _BLOCKS or tag in ("td", "th"):
             self.flush_text()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skip = max(self.skip - 1, 0)
+            return
+        if tag == "table" and self.stack and self.stack.pop() in self.layout:
+            self.flush_text()
             return
         if tag == "table" and self.depth:
             self.depth -= 1
@@ -125,7 +162,7 @@ class _Parser(HTMLParser):
             elif self.cell is not None and tag in _BLOCKS:
                 self.cell.append("\n")
             return
-        if self.depth == 0 and tag in _BLOCKS:
+        if self.depth == 0 and (tag in _BLOCKS or tag in ("td", "th")):
             self.flush_text()
 
     def handle_data(self, data: str) -> None:
@@ -157,27 +194,34 @@ def _number(value: str | None) -> int:
         return 1
 
 
+def _covered(row: list[str], below: dict[tuple[int, int], str], r: int, column: int, continues: bool) -> int:
+    """Fill the cells of row `r` from `column` on that a rowspan covers; return the next free column."""
+    while (r, column) in below:
+        row.append("" if continues else below[(r, column)])
+        column += 1
+    return column
+
+
 def _table(raw: list[list[tuple[str, int, int]]], number: int) -> list[Row]:
     """Rows of cells with merges resolved: a merged cell's text once, the cells it covers empty."""
     grid: list[list[str]] = []
     spans: list[bool] = []
-    below: dict[tuple[int, int], bool] = {}  # (row, column) covered by a rowspan from above
+    below: dict[tuple[int, int], str] = {}  # (row, column) covered by a rowspan from above: its text
     for r, cells in enumerate(raw):
         row: list[str] = []
         column = 0
+        # A row whose first cell is merged with the row above continues it; in any other row a
+        # cell merged down («в течение года» for two measures) holds for this row too, as in Word.
+        continues = (r, 0) in below
         for text, colspan, rowspan in cells:
-            while below.get((r, column)):
-                row.append("")
-                column += 1
+            column = _covered(row, below, r, column, continues)
             row.append(text)
             row.extend([""] * (colspan - 1))
             for down in range(1, rowspan):
                 for across in range(colspan):
-                    below[(r + down, column + across)] = True
+                    below[(r + down, column + across)] = "" if across else text
             column += colspan
-        while below.get((r, column)):
-            row.append("")
-            column += 1
+        _covered(row, below, r, column, continues)
         grid.append(row)
         spans.append(len(cells) == 1 and cells[0][1] > 1)
     width = max((len(r) for r in grid), default=0)

@@ -4,11 +4,23 @@ A table cell printed over several lines breaks where its text no longer fits (a 
 run on) or where the author pressed Enter (a break: «Иванова А.А.» and «Петрова Б.Б.» are two
 names). A line ends in a wrap only when the next line's first word would not have fitted after
 it; when it would have, the break was the author's.
+
+A wrap can still hide an author's break: «Педагоги-психологи образовательных организаций» then
+«Учителя-логопеды», a word too long to have fitted. A wrap before a capital letter is therefore
+kept as WRAP, which every column reads as a space (`str.split` counts it as whitespace) but the
+agency splitter reads as a possible break between two names (`names.starts_name`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+WRAP = "\u2028"  # LINE SEPARATOR: a wrap before a capital letter, which may also end a name
+
+
+def as_spaces(text: str) -> str:
+    """The text with its possible breaks read as the spaces they print as."""
+    return text.replace(WRAP, " ")
 
 
 def join(lines: Sequence[str], breaks: Sequence[bool]) -> str:
@@ -21,7 +33,7 @@ def join(lines: Sequence[str], breaks: Sequence[bool]) -> str:
         if out:
             # a wrap after a dash that ends a word («2023–» / «2025 гг.») joins without a space
             dash = out[-1] in "–—" and len(out) > 1 and not out[-2].isspace()
-            out += "\n" if breaks[i - 1] else "" if dash else " "
+            out += "\n" if breaks[i - 1] else "" if dash else WRAP if line[0].isupper() else " "
         out += line
     return out
 

@@ -9,9 +9,13 @@ simply list names with spaces. A new name starts:
 - at an organisation's head noun in the nominative, with the adjectives before it
   («… молодёжи | волонтёрский центр …», «… области | Министерство …»), unless the word before
   is a preposition or conjunction, or the phrase is a participle's object;
-- at a legal-form abbreviation after a finished name («… «Юнармия» | МКУ «…»»);
+- at a legal-form abbreviation after a finished name («… «Юнармия» | МКУ «…»»), but not after a
+  position («Директор МАОУ "СОШ № 2" Лаптева И.В.» is one person);
 - at a person («Лебедев П.С.») after an organisation's name, but not after a position
   («Председатель комиссии Козлов Н.П.» is one person).
+
+Where a PDF or space-aligned cell wrapped before a capital letter (`linebreaks.WRAP`), the line
+may be the author's break between two names or the wrap of one; `starts_name` decides.
 """
 
 from __future__ import annotations
@@ -28,8 +32,12 @@ _HEADS = frozenset(
 )
 _PLURAL_HEADS = frozenset("организации учреждения предприятия".split())  # nominative only after an adjective
 _ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")
+_ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,}[а-яё]?[А-ЯЁA-Z]*$")  # «ОГИБДД», «КДНиЗП»
+_OBLIQUE = re.compile(r"(?:ого|его|ому|ему|ой|ей|ых|их|ым|им|ую|юю|ии)$")  # «Ключевского», «России»
 _PARTICIPLE = re.compile(r"(?:ющ|ящ|ащ|ущ|вш|нн|ем|им)[а-я]*$")
-_STOP = frozenset("и или а также по в во на с со при для к ко о об от из за под над между до у через".split())
+_STOP = frozenset(
+    "и или а также по в во на с со при для к ко о об от из за под над между до у через числе".split()
+)  # «в том числе»
 _LEGAL_FORMS = frozenset(
     """ГКУ МКУ МБУ МАУ МБУК МАУК МБОУ МАОУ МКОУ МБДОУ МАДОУ МБУДО МАУДО ГБУ ГАУ ГБОУ ГАОУ ГАПОУ
 ГБПОУ ГБУЗ ГАУЗ ФГБУ ФГБОУ ФКУ ФГКУ АНО АО ОАО ПАО ЗАО ООО НКО МУП ГУП ОГБУ ОГКУ КГБУ КГКУ""".split()
@@ -42,12 +50,24 @@ _POSITIONS = re.compile(
 )
 
 
+# Two organisations in one phrase: «… совместно с …», «… при участии …», «… и Отдел …», «… и МБУ …».
+_JOINT = re.compile(
+    r"\s+(?:(?:совместно|во\s+взаимодействии|в\s+партн[её]рстве)\s+со?|при\s+участии)\s+"
+    r"|\s+(?:и|а\s+также)\s+(?=(?:"
+    + "|".join(sorted(h.capitalize() for h in _HEADS))
+    + "|"
+    + "|".join(sorted(_LEGAL_FORMS))
+    + r")\b)"
+)
+
+
 def split_names(piece: str) -> list[str]:
     """The names in one comma-free piece of a responsible cell, in printed order."""
     out: list[str] = []
-    for part in _after_agreement(piece):
-        out.extend(_split_part(part))
-    return out
+    for joint in _JOINT.split(piece):
+        for part in _after_agreement(joint):
+            out.extend(_split_part(part))
+    return [name for name in out if name]
 
 
 def _after_agreement(piece: str) -> list[str]:
@@ -104,7 +124,7 @@ def _cut_before(words: list[str], i: int, segment: int, depths: list[int]) -> in
     if after_initials and re.match(r"^[«\"]?[А-ЯЁA-Z]", word):
         return i
     if word in _LEGAL_FORMS and (before.endswith(("»", '"', ")")) or _finished(before)):
-        return i
+        return None if _POSITIONS.match(words[segment]) else i  # «Директор МАОУ "СОШ № 2"» is one person
     if _bare(word) in _HEADS or (_bare(word) in _PLURAL_HEADS and _ADJECTIVE.search(_bare(before))):
         start = i
         while (
@@ -121,6 +141,47 @@ def _cut_before(words: list[str], i: int, segment: int, depths: list[int]) -> in
         if _finished(before) and not _POSITIONS.match(words[segment]):
             return i
     return None
+
+
+def starts_name(before: str, line: str) -> bool:
+    """True when a printed line after `before` starts a new name rather than continuing a wrapped one.
+
+    It must start with a capital, after a name that is complete: quotes and parentheses closed,
+    not ending in a preposition, conjunction or abbreviated word («по г.»). It continues the name
+    when its first word is in an oblique case («Ключевского района», «России») or initials, when
+    it is one adjective or abbreviation («Луговское», «ОБЖ»), when it goes on a chain of
+    abbreviations («ОГИБДД» / «МО МВД России»), and after one person's position until that
+    person is named («Ведущий специалист» / «Управления образования» / «Тарасов П.Е.»), unless
+    an organisation starts («Управление …», «МКУ …»).
+    """
+    words, previous = _AGREED.sub("", line).split(), before.split()
+    if not words or not words[0][0].isupper() or not previous:
+        return False
+    if before.count("«") != before.count("»") or before.count("(") != before.count(")") or before.count('"') % 2:
+        return False
+    last, first = previous[-1], words[0]
+    current = re.split(r"[,;]", before)[-1].split() or previous  # the name the line may continue
+    if _bare(last) in _HEADS and current == [last]:
+        return False  # «…, Отдел» / «ЖКХ администрации»: a head noun alone is no name yet
+    if _bare(last) in _STOP or re.fullmatch(r"[а-яё]{1,4}\.", last) or _OBLIQUE.search(_bare(first)):
+        return False
+    if _INITIALS.match(first) or _INITIAL.match(first):
+        return False
+    named = any(_INITIALS.match(w) or _INITIAL.match(w) for w in current)
+    if len(words) == 1 and not named and first not in _LEGAL_FORMS:
+        if _ADJECTIVE.search(_bare(first)) or _ABBREVIATION.match(first):
+            return False
+    if _ABBREVIATION.match(first) and _ABBREVIATION.match(last) and first not in _LEGAL_FORMS:
+        return False
+    if _one_person(current) and not named:
+        return first in _LEGAL_FORMS or _bare(first) in _HEADS
+    return True
+
+
+def _one_person(words: list[str]) -> bool:
+    """True when a name starts with one person's position («Глава», «Ведущий специалист»), not a plural one."""
+    first = _bare(words[0])
+    return bool(_POSITIONS.match(first)) and (first == "глава" or not first.endswith(("и", "ы", "я", "а")))
 
 
 def _finished(word: str) -> bool:

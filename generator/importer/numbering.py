@@ -1,4 +1,4 @@
-"""How plans number their rows: «1.», «1)», «1.1.1», «I.», «I.1», «а)», «Раздел 1.».
+"""How plans number their rows: «1.», «1)», «1.1.1», «I.», «I.1», «а)», «а.», «Раздел 1.».
 
 One module for the patterns, so the table builder and the readers that rebuild rows from
 their numbers agree on what a number is.
@@ -10,7 +10,11 @@ import re
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 # A row's number alone in its cell.
-NUMBER = re.compile(rf"^(?:(?:\d{{1,3}}|(?=[IVX]){_ROMAN})(?:\.\d{{1,3}})*[.)]?|[а-яё]\))$")
+NUMBER = re.compile(rf"^(?:(?:\d{{1,3}}|(?=[IVX]){_ROMAN})(?:\.\d{{1,3}})*[.)]?|[а-яё][.)])$")
+# A measure's number printed at the start of its text, in a table without a № column: «1) Проведение …».
+LEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|[а-яё]\))\s+(?=\S)")
+# A letter numbering a measure inside a numbered group («1. …» then «а)», «б)»).
+LETTER = re.compile(r"^[а-яё][.)]$")
 # A Roman numeral alone: a section's number («I.», «II»).
 ROMAN_ONLY = re.compile(rf"^(?=[IVX]){_ROMAN}\.?$")
 # A heading that starts with its number: «2. Развитие …», «Раздел 1. …», «IV. …».

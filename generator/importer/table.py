@@ -4,7 +4,7 @@ Extraction cuts rows: a row that runs over a page break continues on the next pa
 with an empty number cell, a PDF copied as text splits every cell over several lines, and page
 headers repeat ("1 2 3 4"). A row with an empty number cell therefore continues the row above,
 column by column. A numbered row with neither responsible nor deadline is a section when the
-next numbered row is nested in it (3.1 → 3.1.1), else a measure with missing cells.
+next numbered row is nested in it (3.1 → 3.1.1) or lettered (1. → а)), else a measure with missing cells.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from . import columns
 from .errors import ImporterError
+from .linebreaks import WRAP
 from .log import FIX, GUESS, INFO, SKIPPED, Log
-from .numbering import NUMBER, ROMAN_ONLY, SECTION_TEXT, roman_value
+from .numbering import LEADING, LETTER, NUMBER, ROMAN_ONLY, SECTION_TEXT, roman_value
 from .rows import BREAK, CELLS, TEXT, Row
 
 _OCR_DIGITS = str.maketrans(
@@ -115,8 +116,12 @@ class TableDraft:
 
 
 def join_fragments(parts: list[str]) -> str:
-    """Join a cell's fragments from several lines or pages with spaces."""
-    return " ".join(p for p in (x.strip() for x in parts) if p)
+    """Join a cell's fragments from several lines or pages: a space, or a possible break before a capital."""
+    out = ""
+    for part in (x.strip() for x in parts):
+        if part:
+            out += (WRAP if part[0].isupper() else " ") + part if out else part
+    return out
 
 
 def normal_number(number: str | None) -> str:
@@ -139,11 +144,16 @@ def build(rows: list[Row], log: Log, what: str = "the source") -> TableDraft:
             "(Наименование/Мероприятие) and its responsible (Ответственный/Исполнитель) "
             "or deadline (Срок) column, and no numbered rows were found"
         )
-    builder = _Builder(mapping, header_rows, log)
-    for row in rows[start:]:
-        if builder.feed(row) is False:
-            break
-    table = builder.finish()
+    read = Log()
+    table = _read(rows[start:], mapping, header_rows, read)
+    if not table.measures() and "number" in mapping:
+        # A № column left empty in every row: the rows are read as a table without one.
+        again = Log()
+        unnumbered = _read(rows[start:], {k: v for k, v in mapping.items() if k != "number"}, header_rows, again)
+        if unnumbered.measures():
+            log.add(GUESS, header_rows[0].where, "the № column is empty in every row; measures are numbered in order")
+            table, read = unnumbered, again
+    log.entries.extend(read.entries)
     table.preamble = rows[:first]
     if not table.measures():
         raise ImporterError(
@@ -151,6 +161,14 @@ def build(rows: list[Row], log: Log, what: str = "the source") -> TableDraft:
             f"({header_rows[0].where}) has no numbered rows"
         )
     return table
+
+
+def _read(rows: list[Row], mapping: dict[str, int], header_rows: list[Row], log: Log) -> TableDraft:
+    builder = _Builder(mapping, header_rows, log)
+    for row in rows:
+        if builder.feed(row) is False:
+            break
+    return builder.finish()
 
 
 def _find_header(rows: list[Row], log: Log) -> tuple[int, int, dict[str, int] | None, list[Row]]:
@@ -316,15 +334,17 @@ class _Builder:
             return
         if "number" not in self.mapping:
             if title and (self.field(cells, "responsible") or self.field(cells, "timeframe")):
-                self.unnumbered += 1
-                item = self.new_measure(f"{self.unnumbered}.", cells, row)
-                self.log.add(
-                    GUESS,
-                    row.where,
-                    f"the table has no № column; this row is numbered {item.number} in order",
-                    item.subject,
-                    item,
-                )
+                leading = LEADING.match(title)
+                if leading:
+                    cells = list(cells)
+                    cells[self.mapping["title"]] = title[leading.end() :]
+                    item = self.new_measure(leading.group(1), cells, row)
+                    message = f"the table has no № column; the number {item.number} is taken from the text's start"
+                else:
+                    self.unnumbered += 1
+                    item = self.new_measure(f"{self.unnumbered}.", cells, row)
+                    message = f"the table has no № column; this row is numbered {item.number} in order"
+                self.log.add(GUESS, row.where, message, item.subject, item)
             else:
                 self.continuation(row, cells)
             return
@@ -472,8 +492,10 @@ class _Builder:
             if item.kind != "candidate":
                 continue
             following = self.items[numbered[pos + 1]] if pos + 1 < len(numbered) else None
-            if ROMAN_ONLY.match(item.number or "") or (
-                following is not None and is_descendant(item.number, following.number)
+            if (
+                ROMAN_ONLY.match(item.number or "")
+                or (following is not None and is_descendant(item.number, following.number))
+                or (following is not None and LETTER.match(following.number or "") and not LETTER.match(item.number))
             ):
                 item.kind = "section"
                 lost = [item.text(n) for n in ("result", "document") if item.cells[n]]
@@ -517,16 +539,29 @@ class _Builder:
             previous = item
 
     def nest(self) -> list[Item]:
+        """Sections by their numbers; an unnumbered heading right under a heading («Раздел 1.» then
+        «Нормативное обеспечение») opens a group inside it, and the unnumbered headings after it
+        are that group's siblings."""
         top: list[Item] = []
         stack: list[Item] = []
+        holders: set[int] = set()  # sections whose groups are unnumbered headings
         loose: Item | None = None
+        previous: Item | None = None
         for item in self.items:
             if item.kind == "section":
-                while stack and not (item.number and is_descendant(stack[-1].number, item.number)):
-                    stack.pop()
+                if item.number is None and previous is not None and previous.kind == "section" and stack:
+                    holders.add(id(stack[-1]))
+                elif item.number is None:
+                    while stack and id(stack[-1]) not in holders:
+                        stack.pop()
+                else:
+                    while stack and not is_descendant(stack[-1].number, item.number):
+                        stack.pop()
                 (stack[-1].children if stack else top).append(item)
                 stack.append(item)
+                previous = item
                 continue
+            previous = item
             parent = next((s for s in reversed(stack) if is_descendant(s.number, item.number)), None)
             if parent is None and stack:
                 parent = stack[-1]

@@ -4,7 +4,8 @@ The header names the columns: its labels (centred or not, over one or more lines
 where each column lies, and the table's own alignment says exactly where: between two labels,
 the column boundary is the run of positions that the lines below leave blank. Each cell wraps
 inside its column, so a row runs from a line with a number (or after a blank line) to the next;
-a line whose text runs across a boundary is a heading over the whole table (a section).
+a line whose text runs across a boundary is a heading over the whole table (a section), and so
+is, in a numbered table, a line after a blank one centred over the whole table.
 """
 
 from __future__ import annotations
@@ -125,6 +126,15 @@ def _spanning(line: str, bounds: list[int]) -> bool:
     return any(start < b < end for b in bounds[1:]) or (start >= bounds[1] and bool(SECTION_TEXT.match(text)))
 
 
+def _centred(line: str, width: int) -> bool:
+    """True for one run of words centred over the table («Теплоснабжение»), however short."""
+    chunks = _chunks(line)
+    if len(chunks) != 1:
+        return False
+    start, end, _ = chunks[0]
+    return abs((start + end) / 2 - width / 2) <= max(3, width / 20)
+
+
 def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> list[Row]:
     header_cells = _header_cells(header, bounds)
     number_column = columns.recognise(header_cells) or {}
@@ -147,6 +157,8 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
 
     index = end
     stripped_header = [h.strip() for h in header]
+    width = max(len(part.rstrip()) for line in lines for part in line.split("\f"))
+    after_blank = page_top = False
     while index < len(lines):
         line = lines[index]
         number = index + 1
@@ -155,6 +167,7 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
             if j:
                 close()
                 rows.append(Row(BREAK, where=f"line {number}"))
+                page_top = True  # until the next numbered row: a row cut by the break may go on here
             if [h.strip() for h in lines[index - 1 : index - 1 + len(header)]] == stripped_header and not j:
                 close()
                 rows.append(Row(CELLS, header_cells, f"line {number}", table=1))
@@ -162,17 +175,21 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
                 break
             if not page.strip():
                 close()
+                after_blank = True
                 continue
+            heading = numbered and after_blank and not page_top and _centred(page, width)
+            after_blank = False
             if _PAGE_NUMBER.match(page) and not page[: bounds[1]].strip():
                 close()
                 continue
-            if _spanning(page, bounds):
+            if heading or _spanning(page, bounds):
                 close()
                 cells = [" ".join(page.split())] + [""] * (len(bounds) - 1)
                 rows.append(Row(CELLS, cells, f"line {number}", spans=True, table=1))
                 continue
             parts = _slices(page, bounds)
             starts_row = bool(parts[number_column["number"]].strip()) if numbered else cell_lines is None
+            page_top = page_top and not (numbered and starts_row)
             if cell_lines is None or starts_row:
                 close()
                 cell_lines = [[] for _ in bounds]

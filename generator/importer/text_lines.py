@@ -1,6 +1,7 @@
 """Read a table copied from a web page with one cell per line.
 
-The header comes first, one label per line, and says how many cells a row has; the rows
+The header comes first, one label per line, and says how many cells a row has (a numbered
+line, or one naming a column the header already has, is the first heading, not a label); the rows
 follow, each starting with its number when the table has a № column first. A line where a row
 would start that is not a number is a heading over the table (a section). Blank lines between
 rows, where there are any, end a row.
@@ -9,7 +10,7 @@ rows, where there are any, end a row.
 from __future__ import annotations
 
 from . import columns
-from .numbering import NUMBER
+from .numbering import NUMBER, SECTION_TEXT
 from .rows import BREAK, CELLS, TEXT, Row
 
 _MAX_COLUMNS = 8
@@ -60,8 +61,11 @@ def _header(lines: list[str]) -> tuple[int, list[str]] | None:
         labels: list[str] = []
         for line in lines[start : start + _MAX_COLUMNS]:
             text = " ".join(line.split())
-            if not text or len(text) > 60 or text[0].isdigit() or columns.field_of(text) is None:
+            if not text or len(text) > 60 or text[0].isdigit() or SECTION_TEXT.match(text):
                 break
+            field = columns.field_of(text)
+            if field is None or (field in map(columns.field_of, labels) and columns.recognise(labels)):
+                break  # a heading under a complete header («Организационные мероприятия») names no new column
             labels.append(text)
         if len(labels) >= 3 and columns.recognise(labels) is not None:
             return start, labels
