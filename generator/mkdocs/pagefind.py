@@ -14,6 +14,7 @@ path: Pagefind builds the same index, byte for byte, from a fraction of the HTML
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -38,11 +39,17 @@ class SearchIndexError(Exception):
     """Pagefind failed; the message carries its output."""
 
 
+# Thousands of small files are written, read once and deleted: in memory (tmpfs) where the
+# machine has it, as Linux does, rather than on disk.
+_MEMORY = Path("/dev/shm")
+
+
 class SearchPages:
     """What Pagefind indexes of each built page, written to a temporary folder of its own."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="kb-search-pages-"))
+        memory = _MEMORY if _MEMORY.is_dir() and os.access(_MEMORY, os.W_OK) else None
+        self.folder = Path(tempfile.mkdtemp(prefix="kb-search-pages-", dir=memory))
 
     def add(self, dest_path: str, html: str) -> None:
         """Keep the indexed element of the page written to `dest_path` (nothing if it has none).
