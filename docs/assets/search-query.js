@@ -2,9 +2,11 @@
 //
 // kbSearchQuery(base, changed) returns an object; `changed` is called when word lists arrive
 // that may change a rewrite (the page may then search again):
-//   search(term) -> Promise<{query, filters, results, note}>: the whole search, as the page should
-//       run it: `results` are Pagefind results (call .data() on each), best first; `note` says in
-//       Russian what was done to the query, or "".
+//   search(term, chosen) -> Promise<{query, filters, results, note, counts}>: the whole search, as the
+//       page runs it, with the reader's filters `chosen` ({name: [values]}, optional): `results` are
+//       Pagefind results (call .data() on each), best first; `filters` those applied; `note` says in
+//       Russian what was done to the query, or ""; `counts` a Pagefind search whose filter counts
+//       (`filters`, `totalFilters`) the filter panel shows.
 //   rewrite(term) -> string: the words Pagefind searches for.
 //   filters(term) -> {FilterName: [values]}: the filters the query implies (a region, a year, a grade,
 //       a month); a result must have one of the values of each. Grades and months also accept
@@ -92,31 +94,47 @@ window.kbSearchQuery = function (base, changed) {
     }
     return prev[b.length];
   }
-  // A word the site knows in any form stays; a misspelt one becomes the nearest known word; a long
-  // word no page uses ("рассказать" in a question) is dropped (null).
+  // How a word is spelt without the letters people leave out or swap (ь, ъ; й/и/ы; э/е): a word typed
+  // in Latin letters ("shkolnikov", "postupit") or without its soft sign is the site's word of that skeleton.
+  function skeleton(word) { return word.replace(/[ьъ]/g, "").replace(/[йы]/g, "и").replace(/э/g, "е"); }
+  function common(a, b) { var n = 0; while (n < a.length && a[n] === b[n]) n++; return n; }
+  // A word the site knows in any form stays; a word of a known skeleton, or a misspelt one, becomes
+  // the nearest known word (the longest shared beginning first); a beginning of a known word (the
+  // reader is still typing) stays; a long word no page uses ("рассказать" in a question) is dropped (null).
   function correct(word) {
     if (word.length < 5 || !/^[а-я]+$/.test(word)) return word;
     var words = dict[word[0]];
     if (!words) { load(word[0]); return word; }
     if (known(word)) return word;
-    var prefix = word.slice(0, Math.max(4, Math.min(word.length - 2, 8)));
-    var keys = Object.keys(words);
-    if (keys.some(function (w) { return w.startsWith(prefix); })) return word;
-    var limit = word.length <= 7 ? 1 : 2, best = word, bestD = limit + 1;
+    var keys = Object.keys(words), shape = skeleton(word);
+    var limit = word.length <= 7 ? 1 : 2, best = null;
     keys.forEach(function (w) {
-      var d = distance(word, w, limit);
-      if (d < bestD || (d === bestD && w < best)) { best = w; bestD = d; }
+      var d = skeleton(w) === shape ? 0 : distance(word, w, limit);
+      if (d > limit) return;
+      var c = { word: w, rank: [d, -common(word, w), w.length] };
+      if (!best || better(c, best)) best = c;
     });
-    return bestD <= limit ? best : null;
+    function better(p, q) {
+      for (var i = 0; i < 3; i++) if (p.rank[i] !== q.rank[i]) return p.rank[i] < q.rank[i];
+      return p.word < q.word;
+    }
+    if (best) return best.word;
+    return keys.some(function (w) { return w.startsWith(word); }) ? word : null;
   }
 
-  // Phrases (lemma lists) found in order in the lemma slots, at most one other word between two of
-  // their words; longest first; each slot used once. `slots[i]` is a set of lemmas a word may be.
+  // Phrases (lemma lists) found in order (two-word ones in either order) in the lemma slots, at most one
+  // other word between two of their words; longest first; each slot used once. `slots[i]` is a set of lemmas a word may be.
   function findPhrases(slots, entries) {
     var used = slots.map(function () { return false; }), found = [];
     var all = [];
     entries.forEach(function (entry) {
       entry.phrases.forEach(function (phrase) { all.push({ entry: entry, phrase: phrase }); });
+    });
+    // Russian word order is free: «учить педагогов» is also «педагогов учить».
+    entries.forEach(function (entry) {
+      entry.phrases.forEach(function (phrase) {
+        if (phrase.length === 2) all.push({ entry: entry, phrase: [phrase[1], phrase[0]] });
+      });
     });
     all.sort(function (a, b) { return b.phrase.length - a.phrase.length; });
     all.forEach(function (p) {
@@ -158,7 +176,7 @@ window.kbSearchQuery = function (base, changed) {
         if (concepts.indexOf(abbreviations[lower]) < 0) concepts.push(abbreviations[lower]);
         return;
       }
-      words = words.concat(tokens(w));
+      words = words.concat(tokens(w).map(translit));
     });
     // Numbers: years and grades become filters; any other number is no word to search for.
     var kept = [];
@@ -168,7 +186,9 @@ window.kbSearchQuery = function (base, changed) {
       if (year) { add("Год", String(year)); return; }
       if (/^\d+$/.test(w)) {
         var n = parseInt(w, 10);
+        // «9 класс», «в 10-м классе»; «после 9», «до 11»: the grades school is left after.
         if (n >= 1 && n <= 11 && near.some(function (x) { return /^класс/.test(x); })) add("Класс", String(n));
+        else if ((n === 9 || n === 11) && /^(после|до)$/.test(words[i - 1] || "")) add("Класс", String(n));
         return;
       }
       var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн"); });
@@ -179,7 +199,7 @@ window.kbSearchQuery = function (base, changed) {
     });
     var FUNCTION = new Set(vocabulary ? vocabulary.function_words : []);
     var unknown = [];
-    words = kept.filter(function (w) { return !FUNCTION.has(w); }).map(translit)
+    words = kept.filter(function (w) { return !FUNCTION.has(w); })
       .map(function (w) { var c = STOP.has(w) ? w : correct(w); if (c === null) unknown.push(w); return c; })
       .filter(Boolean);
     var slots = words.map(function (w) {
@@ -277,22 +297,28 @@ window.kbSearchQuery = function (base, changed) {
     });
   }
 
-  // All the query's parts (a concept's term, a word) together first, as Pagefind ranks them; then the
-  // pages that have some of them: more parts first (a concept counts twice: words around it are often
-  // a question's), then by their scores, each part's scaled to its best page. Filters that leave
-  // nothing are dropped, the loosest reading first, the region last.
-  function search(term) {
+  // All the query's parts (a concept's term, a word) together first, as Pagefind ranks them; then the pages that have some of them: more parts first (a concept counts
+  // twice: words around it are often a question's), then by their scores, each part's scaled to its
+  // best page. `chosen` are the reader's filters ({name: [values]}): they win over those the query
+  // implies. Filters the query implied that leave nothing are dropped, the loosest reading first, the
+  // region last. `counts` is the Pagefind search of the whole query, whose filter counts the page shows.
+  function search(term, chosen) {
+    chosen = chosen || {};
     return ready(term).then(api).then(function (pf) {
-      var a = analyze(term), chosen = JSON.parse(JSON.stringify(a.filters)), notes = [];
-      if (!a.text && !Object.keys(chosen).length) return { query: "", filters: {}, results: [], note: "" };
-      function run(q) { return pf.search(q || null, { filters: pagefindFilters(chosen) }); }
+      var a = analyze(term), active = JSON.parse(JSON.stringify(a.filters)), notes = [];
+      Object.keys(chosen).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k].slice(); });
+      if (!a.text && !Object.keys(active).length) return { query: "", filters: {}, results: [], note: "", counts: null };
+      var memo = {};
+      function run(q) {
+        var key = (q || "") + "|" + JSON.stringify(active);
+        return (memo[key] = memo[key] || pf.search(q || null, { filters: pagefindFilters(active) }));
+      }
+      function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
       function attempt() {
         var multi = a.parts.length > 1;
         return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run))])
           .then(function (runs) {
-            var all = runs[0].results, scored = {};
-            function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
-            var top = scale(runs[0]);
+            var all = runs[0].results, scored = {}, top = scale(runs[0]);
             all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top }; });
             runs[1].forEach(function (r, i) {
               var weight = i < a.concepts.length ? 2 : 1, best = scale(r);
@@ -311,18 +337,18 @@ window.kbSearchQuery = function (base, changed) {
               return q.all - p.all || q.parts - p.parts || q.score - p.score || (p.result.id < q.result.id ? -1 : 1);
             });
             if (!all.length && list.length) notes.push("ни одна страница не содержит всех слов запроса; показаны содержащие часть из них");
-            return list.map(function (s) { return s.result; });
+            return { results: list.map(function (s) { return s.result; }), counts: runs[0] };
           });
       }
-      function loosen(results) {
-        var order = ["Класс", "Месяц", "Год", "Регион"].filter(function (n) { return chosen[n]; });
-        if (results.length || !order.length || !a.text) return results;
+      function loosen(found) {
+        var order = ["Класс", "Месяц", "Год", "Регион"].filter(function (n) { return active[n] && !(chosen[n] || []).length; });
+        if (found.results.length || !order.length || !a.text) return found;
         notes.push("без фильтра «" + order[0] + "» (с ним ничего не нашлось)");
-        delete chosen[order[0]];
+        delete active[order[0]];
         return attempt().then(loosen);
       }
-      return attempt().then(loosen).then(function (results) {
-        return { query: a.text, filters: chosen, results: results, note: notes.join("; ") };
+      return attempt().then(loosen).then(function (found) {
+        return { query: a.text, filters: active, results: found.results, note: notes.join("; "), counts: found.counts };
       });
     });
   }
