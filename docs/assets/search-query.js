@@ -260,6 +260,15 @@ window.kbSearchQuery = function (base, changed) {
     pagefind = pagefind || import(base + "pagefind/pagefind.js");
     return pagefind;
   }
+  // The measure pages (ids), once a visit: measures are what people look for, so a plan, region or
+  // agency page ranks after them, even when its long text has every word of the query.
+  var measureIds = null;
+  function measures(pf) {
+    measureIds = measureIds || pf.search(null, { filters: { "Тип": { any: ["мероприятие"] } } })
+      .then(function (r) { return new Set(r.results.map(function (x) { return x.id; })); })
+      .catch(function () { return new Set(); });
+    return measureIds;
+  }
   function pagefindFilters(f) {
     var out = {};
     Object.keys(f).forEach(function (name) { out[name] = { any: f[name] }; });
@@ -297,14 +306,18 @@ window.kbSearchQuery = function (base, changed) {
     });
   }
 
-  // All the query's parts (a concept's term, a word) together first, as Pagefind ranks them; then the pages that have some of them: more parts first (a concept counts
-  // twice: words around it are often a question's), then by their scores, each part's scaled to its
-  // best page. `chosen` are the reader's filters ({name: [values]}): they win over those the query
-  // implies. Filters the query implied that leave nothing are dropped, the loosest reading first, the
-  // region last. `counts` is the Pagefind search of the whole query, whose filter counts the page shows.
+  // Measures first (see `measures`): those with all the query's parts (a concept's term, a word)
+  // together, as Pagefind ranks them; then those that have some of them: more parts first (a concept
+  // counts twice: words around it are often a question's), then by their scores, each part's scaled to
+  // its best page; then other pages the same way. `chosen` are the reader's filters ({name: [values]}):
+  // they win over those the query implies. Filters the query implied that leave nothing are dropped,
+  // the loosest reading first, the region last. `counts` is the Pagefind search of the whole query,
+  // whose filter counts the page shows.
   function search(term, chosen) {
     chosen = chosen || {};
-    return ready(term).then(api).then(function (pf) {
+    return ready(term).then(api).then(function (pf) { return measures(pf).then(function (ids) { return [pf, ids]; }); })
+      .then(function (got) {
+      var pf = got[0], measure = got[1];
       var a = analyze(term), active = JSON.parse(JSON.stringify(a.filters)), notes = [];
       Object.keys(chosen).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k].slice(); });
       if (!a.text && !Object.keys(active).length) return { query: "", filters: {}, results: [], note: "", counts: null };
@@ -333,8 +346,10 @@ window.kbSearchQuery = function (base, changed) {
               r.results.forEach(function (x) { if (scored[x.id]) scored[x.id].score += (x.score || 0) / best; });
             });
             var list = Object.keys(scored).map(function (id) { return scored[id]; });
+            list.forEach(function (s) { s.measure = measure.has(s.result.id) ? 1 : 0; });
             list.sort(function (p, q) {
-              return q.all - p.all || q.parts - p.parts || q.score - p.score || (p.result.id < q.result.id ? -1 : 1);
+              return q.measure * q.all - p.measure * p.all || q.measure - p.measure || q.parts - p.parts ||
+                q.score - p.score || (p.result.id < q.result.id ? -1 : 1);
             });
             if (!all.length && list.length) notes.push("ни одна страница не содержит всех слов запроса; показаны содержащие часть из них");
             return { results: list.map(function (s) { return s.result; }), counts: runs[0] };
