@@ -11,7 +11,7 @@
 //   filters(term) -> {FilterName: [values]}: the filters the query implies (a region, a year, a grade,
 //       a month); a result must have one of the values of each. Grades and months also accept
 //       measures that name none ("не указан").
-//   relax(query) -> Promise<string|null>: the fewest words to leave out when every word together
+//   relax(query, chosen) -> Promise<string|null>: the fewest words to leave out when every word together
 //       finds nothing.
 //   excerpt(data) -> string: the HTML excerpt to show for a result's data (`await result.data()`):
 //       plan text only, escaped, with the matched words in <mark>; a result found through the search
@@ -280,10 +280,11 @@ window.kbSearchQuery = function (base, changed) {
     var first = words[0], rest = words.slice(1);
     return subsets(rest, size - 1).map(function (s) { return [first].concat(s); }).concat(subsets(rest, size));
   }
-  function relax(query) {
-    var a = analyze(query), words = a.text.split(" ").filter(Boolean);
+  function relax(query, chosen) {
+    var a = analyze(query), words = a.text.split(" ").filter(Boolean), active = Object.assign({}, a.filters);
     if (words.length < 2 || words.length > 7) return Promise.resolve(null);
-    var f = pagefindFilters(a.filters);
+    Object.keys(chosen || {}).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k]; });
+    var f = pagefindFilters(active);
     return api().then(function (pf) {
       var sizes = [];
       for (var n = words.length - 1; n >= 1; n--) sizes.push(n);

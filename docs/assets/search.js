@@ -272,9 +272,9 @@
         if (search.results.length) return showMore(token);
         more.hidden = true;
         if (searched || !term.trim()) return noResult(term);
-        // Relaxed once per rewritten query: word lists that arrive later may change the rewrite.
-        var known = relaxed.hasOwnProperty(rewritten) ? Promise.resolve(relaxed[rewritten]) :
-          query.relax(term).then(function (alternative) { return (relaxed[rewritten] = alternative || null); });
+        // Relaxed once per rewritten query and filters: word lists that arrive later may change the rewrite.
+        var known = relaxed.hasOwnProperty(key) ? Promise.resolve(relaxed[key]) :
+          query.relax(term, selected).then(function (alternative) { return (relaxed[key] = alternative || null); });
         return known.then(function (alternative) {
           if (token !== serial) return;
           if (!alternative) return noResult(term);
