@@ -25,7 +25,8 @@
 // How a query is read: numbers never match measure numbers: a year becomes the «Год» filter, a grade
 // («9 класс», «девятиклассники») the «Класс» filter, a month the «Месяц» filter, a region's name or
 // everyday name («Кузбасс», «ленобласть») the «Регион» filter; function words are dropped; Latin letters
-// are read as transliterated Russian unless the site uses the word; a misspelt word becomes the nearest
+// are read as Russian typed in the Latin keyboard layout when that makes a word the site uses, else as
+// transliterated Russian unless the site uses the word; a misspelt word becomes the nearest
 // word the site uses; an abbreviation (in capitals, or of 3+ letters) and an everyday phrase of the search
 // vocabulary become the words of its concept (content/search-vocabulary.yaml), which are indexed with
 // every page that has the concept — so «СПО» finds colleges, never «среднего общего образования».
@@ -43,6 +44,8 @@ window.kbSearchQuery = function (base, changed) {
     ["a", "а"], ["b", "б"], ["v", "в"], ["g", "г"], ["d", "д"], ["e", "е"], ["z", "з"], ["i", "и"], ["y", "ы"],
     ["j", "й"], ["k", "к"], ["l", "л"], ["m", "м"], ["n", "н"], ["o", "о"], ["p", "п"], ["r", "р"], ["s", "с"],
     ["t", "т"], ["u", "у"], ["f", "ф"], ["h", "х"], ["c", "ц"], ["w", "в"], ["x", "кс"], ["q", "к"], ["'", "ь"]];
+  // A query typed with the keyboard in the Latin layout («rjkktl;» is «колледж»).
+  var LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`", RUSSIAN_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё";
   var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одиннадцати"];
   var dict = {}, loading = {};
   var vocabulary = null;
@@ -75,6 +78,20 @@ window.kbSearchQuery = function (base, changed) {
       i += hit ? hit[0].length : 1;
     }
     return out;
+  }
+  function unlayout(chunk) {
+    return chunk.toLowerCase().split("").map(function (c) {
+      var at = LATIN_KEYS.indexOf(c);
+      return at < 0 ? c : RUSSIAN_KEYS[at];
+    }).join("");
+  }
+  // A chunk of Latin keys that the site does not know but whose Russian keys make a word it knows.
+  function layout(term) {
+    return term.split(/(\s+)/).map(function (chunk) {
+      if (!/^[a-z;',.\[\]`]+$/i.test(chunk) || known(fold(chunk))) return chunk;
+      var russian = fold(unlayout(chunk));
+      return known(russian) ? russian : chunk;
+    }).join("");
   }
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -162,7 +179,7 @@ window.kbSearchQuery = function (base, changed) {
       filters[name] = filters[name] || [];
       if (filters[name].indexOf(value) < 0) filters[name].push(value);
     }
-    var raw = term.split(/[^A-Za-zА-Яа-яЁё0-9']+/).filter(Boolean);
+    var raw = layout(term).split(/[^A-Za-zА-Яа-яЁё0-9']+/).filter(Boolean);
     // Abbreviations, before case is lost: «ДО» in capitals only, «спо» in any case.
     var abbreviations = {};
     (vocabulary ? vocabulary.concepts : []).forEach(function (c) {
@@ -248,6 +265,7 @@ window.kbSearchQuery = function (base, changed) {
   function ready(term) {
     var letters = {};
     tokens(term).forEach(function (w) { letters[w[0]] = 1; letters[translit(w)[0]] = 1; });
+    term.split(/\s+/).forEach(function (chunk) { if (chunk) letters[fold(unlayout(chunk))[0]] = 1; });
     return Promise.all([vocabularyLoading].concat(Object.keys(letters).map(load))).then(function () {
       // A corrected or transliterated word may start with a letter not asked for yet.
       var more = analyze(term).text.split(" ").filter(Boolean).map(function (w) { return load(w[0]); });
