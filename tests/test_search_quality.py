@@ -11,7 +11,7 @@ from benchmarks import search_quality
 TUNE = Path(search_quality.ROOT) / "benchmarks" / "queries" / "tune.yaml"
 # The tuning half's levels reached (benchmarks/README.md) less one query per kind, so that a change
 # that makes search worse fails while one slow page load does not. The held-out half is not run here.
-TUNE_FLOORS = {"scoped": 0.87, "abbreviation": 0.87, "typo": 0.91, "everyday": 0.75, "question": 0.81}
+TUNE_FLOORS = {"scoped": 0.87, "abbreviation": 0.87, "typo": 0.91, "everyday": 0.91, "question": 0.81}
 
 
 def test_query_set_is_well_formed(catalog) -> None:
@@ -67,16 +67,17 @@ def test_the_tuning_half_stays_above_its_floors(search_page) -> None:
         assert table[kind]["top5"] >= floor, f"{kind}: {table[kind]} below {floor}\n" + "\n".join(misses)
 
 
-READ = """async (query) => {
+READ = """async (arg) => {
+  const [query, chosen] = Array.isArray(arg) ? arg : [arg, {}];
   const q = window.kbTest = window.kbTest || kbSearchQuery("../");
   await q.ready(query);
-  const found = await q.search(query);
+  const found = await q.search(query, chosen);
   const out = [];
   for (const r of found.results.slice(0, 5)) {
     const data = await r.data();
     out.push({url: data.url, excerpt: q.excerpt(data), filters: data.filters, content: data.content});
   }
-  return {reading: q.analyze(query), results: out};
+  return {reading: q.analyze(query), results: out, filters: found.filters, counts: !!found.counts};
 }"""
 
 
@@ -115,3 +116,29 @@ def test_results_found_through_the_vocabulary_show_plan_text(search_page) -> Non
             assert "⟪" not in r["excerpt"], (query, r["url"], r["excerpt"])
             assert "<mark>" in r["excerpt"], (query, r["url"], r["excerpt"])
             assert "<script" not in r["excerpt"]
+
+
+def test_misspelt_and_latin_words_become_the_sites_words(search_page) -> None:
+    page, _ = search_page
+    # A known word starts like the typo («дорожн…»): the typo is still corrected.
+    assert page.evaluate(READ, "дорожая карта")["reading"]["text"] == "дорожная карта"
+    # Latin letters keep their endings (the soft sign is left out in Latin) and are read before numbers.
+    found = page.evaluate(READ, "kuda postupit posle 9 klassa")
+    assert found["reading"]["filters"]["Класс"] == ["9", "не указан"]
+    assert "поступит" not in found["reading"]["text"].split()
+
+
+def test_the_readers_filters_go_into_the_same_search(search_page, catalog) -> None:
+    """One path: with a filter chosen, the query is read (concepts, corrections) as without one."""
+    page, _ = search_page
+    region = catalog.regions["leningrad"].name
+    found = page.evaluate(READ, ["профорентация для глухих детей", {"Регион": [region]}])
+    assert found["filters"]["Регион"] == [region] and found["counts"]
+    assert "овз" in found["reading"]["text"].split()
+    assert found["results"] and all(r["filters"]["Регион"] == [region] for r in found["results"])
+
+
+def test_measures_rank_before_pages_that_list_them(search_page) -> None:
+    page, _ = search_page
+    urls = [r["url"] for r in page.evaluate(READ, "нормативные акты")["results"]]
+    assert urls and all(u.count("/") == 4 and u.startswith("/plans/") for u in urls), urls

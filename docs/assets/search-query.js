@@ -2,14 +2,16 @@
 //
 // kbSearchQuery(base, changed) returns an object; `changed` is called when word lists arrive
 // that may change a rewrite (the page may then search again):
-//   search(term) -> Promise<{query, filters, results, note}>: the whole search, as the page should
-//       run it: `results` are Pagefind results (call .data() on each), best first; `note` says in
-//       Russian what was done to the query, or "".
+//   search(term, chosen) -> Promise<{query, filters, results, note, counts}>: the whole search, as the
+//       page runs it, with the reader's filters `chosen` ({name: [values]}, optional): `results` are
+//       Pagefind results (call .data() on each), best first; `filters` those applied; `note` says in
+//       Russian what was done to the query, or ""; `counts` a Pagefind search whose filter counts
+//       (`filters`, `totalFilters`) the filter panel shows.
 //   rewrite(term) -> string: the words Pagefind searches for.
 //   filters(term) -> {FilterName: [values]}: the filters the query implies (a region, a year, a grade,
 //       a month); a result must have one of the values of each. Grades and months also accept
 //       measures that name none ("не указан").
-//   relax(query) -> Promise<string|null>: the fewest words to leave out when every word together
+//   relax(query, chosen) -> Promise<string|null>: the fewest words to leave out when every word together
 //       finds nothing.
 //   excerpt(data) -> string: the HTML excerpt to show for a result's data (`await result.data()`):
 //       plan text only, escaped, with the matched words in <mark>; a result found through the search
@@ -23,7 +25,8 @@
 // How a query is read: numbers never match measure numbers: a year becomes the «Год» filter, a grade
 // («9 класс», «девятиклассники») the «Класс» filter, a month the «Месяц» filter, a region's name or
 // everyday name («Кузбасс», «ленобласть») the «Регион» filter; function words are dropped; Latin letters
-// are read as transliterated Russian unless the site uses the word; a misspelt word becomes the nearest
+// are read as Russian typed in the Latin keyboard layout when that makes a word the site uses, else as
+// transliterated Russian unless the site uses the word; a misspelt word becomes the nearest
 // word the site uses; an abbreviation (in capitals, or of 3+ letters) and an everyday phrase of the search
 // vocabulary become the words of its concept (content/search-vocabulary.yaml), which are indexed with
 // every page that has the concept — so «СПО» finds colleges, never «среднего общего образования».
@@ -41,6 +44,8 @@ window.kbSearchQuery = function (base, changed) {
     ["a", "а"], ["b", "б"], ["v", "в"], ["g", "г"], ["d", "д"], ["e", "е"], ["z", "з"], ["i", "и"], ["y", "ы"],
     ["j", "й"], ["k", "к"], ["l", "л"], ["m", "м"], ["n", "н"], ["o", "о"], ["p", "п"], ["r", "р"], ["s", "с"],
     ["t", "т"], ["u", "у"], ["f", "ф"], ["h", "х"], ["c", "ц"], ["w", "в"], ["x", "кс"], ["q", "к"], ["'", "ь"]];
+  // A query typed with the keyboard in the Latin layout («rjkktl;» is «колледж»).
+  var LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`", RUSSIAN_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё";
   var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одиннадцати"];
   var dict = {}, loading = {};
   var vocabulary = null;
@@ -74,6 +79,20 @@ window.kbSearchQuery = function (base, changed) {
     }
     return out;
   }
+  function unlayout(chunk) {
+    return chunk.toLowerCase().split("").map(function (c) {
+      var at = LATIN_KEYS.indexOf(c);
+      return at < 0 ? c : RUSSIAN_KEYS[at];
+    }).join("");
+  }
+  // A chunk of Latin keys that the site does not know but whose Russian keys make a word it knows.
+  function layout(term) {
+    return term.split(/(\s+)/).map(function (chunk) {
+      if (!/^[a-z;',.\[\]`]+$/i.test(chunk) || known(fold(chunk))) return chunk;
+      var russian = fold(unlayout(chunk));
+      return known(russian) ? russian : chunk;
+    }).join("");
+  }
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
     var prev2 = null, prev = [], cur;
@@ -92,31 +111,47 @@ window.kbSearchQuery = function (base, changed) {
     }
     return prev[b.length];
   }
-  // A word the site knows in any form stays; a misspelt one becomes the nearest known word; a long
-  // word no page uses ("рассказать" in a question) is dropped (null).
+  // How a word is spelt without the letters people leave out or swap (ь, ъ; й/и/ы; э/е): a word typed
+  // in Latin letters ("shkolnikov", "postupit") or without its soft sign is the site's word of that skeleton.
+  function skeleton(word) { return word.replace(/[ьъ]/g, "").replace(/[йы]/g, "и").replace(/э/g, "е"); }
+  function common(a, b) { var n = 0; while (n < a.length && a[n] === b[n]) n++; return n; }
+  // A word the site knows in any form stays; a word of a known skeleton, or a misspelt one, becomes
+  // the nearest known word (the longest shared beginning first); a beginning of a known word (the
+  // reader is still typing) stays; a long word no page uses ("рассказать" in a question) is dropped (null).
   function correct(word) {
     if (word.length < 5 || !/^[а-я]+$/.test(word)) return word;
     var words = dict[word[0]];
     if (!words) { load(word[0]); return word; }
     if (known(word)) return word;
-    var prefix = word.slice(0, Math.max(4, Math.min(word.length - 2, 8)));
-    var keys = Object.keys(words);
-    if (keys.some(function (w) { return w.startsWith(prefix); })) return word;
-    var limit = word.length <= 7 ? 1 : 2, best = word, bestD = limit + 1;
+    var keys = Object.keys(words), shape = skeleton(word);
+    var limit = word.length <= 7 ? 1 : 2, best = null;
     keys.forEach(function (w) {
-      var d = distance(word, w, limit);
-      if (d < bestD || (d === bestD && w < best)) { best = w; bestD = d; }
+      var d = skeleton(w) === shape ? 0 : distance(word, w, limit);
+      if (d > limit) return;
+      var c = { word: w, rank: [d, -common(word, w), w.length] };
+      if (!best || better(c, best)) best = c;
     });
-    return bestD <= limit ? best : null;
+    function better(p, q) {
+      for (var i = 0; i < 3; i++) if (p.rank[i] !== q.rank[i]) return p.rank[i] < q.rank[i];
+      return p.word < q.word;
+    }
+    if (best) return best.word;
+    return keys.some(function (w) { return w.startsWith(word); }) ? word : null;
   }
 
-  // Phrases (lemma lists) found in order in the lemma slots, at most one other word between two of
-  // their words; longest first; each slot used once. `slots[i]` is a set of lemmas a word may be.
+  // Phrases (lemma lists) found in order (two-word ones in either order) in the lemma slots, at most one
+  // other word between two of their words; longest first; each slot used once. `slots[i]` is a set of lemmas a word may be.
   function findPhrases(slots, entries) {
     var used = slots.map(function () { return false; }), found = [];
     var all = [];
     entries.forEach(function (entry) {
       entry.phrases.forEach(function (phrase) { all.push({ entry: entry, phrase: phrase }); });
+    });
+    // Russian word order is free: «учить педагогов» is also «педагогов учить».
+    entries.forEach(function (entry) {
+      entry.phrases.forEach(function (phrase) {
+        if (phrase.length === 2) all.push({ entry: entry, phrase: [phrase[1], phrase[0]] });
+      });
     });
     all.sort(function (a, b) { return b.phrase.length - a.phrase.length; });
     all.forEach(function (p) {
@@ -144,7 +179,7 @@ window.kbSearchQuery = function (base, changed) {
       filters[name] = filters[name] || [];
       if (filters[name].indexOf(value) < 0) filters[name].push(value);
     }
-    var raw = term.split(/[^A-Za-zА-Яа-яЁё0-9']+/).filter(Boolean);
+    var raw = layout(term).split(/[^A-Za-zА-Яа-яЁё0-9']+/).filter(Boolean);
     // Abbreviations, before case is lost: «ДО» in capitals only, «спо» in any case.
     var abbreviations = {};
     (vocabulary ? vocabulary.concepts : []).forEach(function (c) {
@@ -158,7 +193,7 @@ window.kbSearchQuery = function (base, changed) {
         if (concepts.indexOf(abbreviations[lower]) < 0) concepts.push(abbreviations[lower]);
         return;
       }
-      words = words.concat(tokens(w));
+      words = words.concat(tokens(w).map(translit));
     });
     // Numbers: years and grades become filters; any other number is no word to search for.
     var kept = [];
@@ -168,7 +203,9 @@ window.kbSearchQuery = function (base, changed) {
       if (year) { add("Год", String(year)); return; }
       if (/^\d+$/.test(w)) {
         var n = parseInt(w, 10);
+        // «9 класс», «в 10-м классе»; «после 9», «до 11»: the grades school is left after.
         if (n >= 1 && n <= 11 && near.some(function (x) { return /^класс/.test(x); })) add("Класс", String(n));
+        else if ((n === 9 || n === 11) && /^(после|до)$/.test(words[i - 1] || "")) add("Класс", String(n));
         return;
       }
       var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн"); });
@@ -179,7 +216,7 @@ window.kbSearchQuery = function (base, changed) {
     });
     var FUNCTION = new Set(vocabulary ? vocabulary.function_words : []);
     var unknown = [];
-    words = kept.filter(function (w) { return !FUNCTION.has(w); }).map(translit)
+    words = kept.filter(function (w) { return !FUNCTION.has(w); })
       .map(function (w) { var c = STOP.has(w) ? w : correct(w); if (c === null) unknown.push(w); return c; })
       .filter(Boolean);
     var slots = words.map(function (w) {
@@ -228,6 +265,7 @@ window.kbSearchQuery = function (base, changed) {
   function ready(term) {
     var letters = {};
     tokens(term).forEach(function (w) { letters[w[0]] = 1; letters[translit(w)[0]] = 1; });
+    term.split(/\s+/).forEach(function (chunk) { if (chunk) letters[fold(unlayout(chunk))[0]] = 1; });
     return Promise.all([vocabularyLoading].concat(Object.keys(letters).map(load))).then(function () {
       // A corrected or transliterated word may start with a letter not asked for yet.
       var more = analyze(term).text.split(" ").filter(Boolean).map(function (w) { return load(w[0]); });
@@ -240,6 +278,15 @@ window.kbSearchQuery = function (base, changed) {
     pagefind = pagefind || import(base + "pagefind/pagefind.js");
     return pagefind;
   }
+  // The measure pages (ids), once a visit: measures are what people look for, so a plan, region or
+  // agency page ranks after them, even when its long text has every word of the query.
+  var measureIds = null;
+  function measures(pf) {
+    measureIds = measureIds || pf.search(null, { filters: { "Тип": { any: ["мероприятие"] } } })
+      .then(function (r) { return new Set(r.results.map(function (x) { return x.id; })); })
+      .catch(function () { return new Set(); });
+    return measureIds;
+  }
   function pagefindFilters(f) {
     var out = {};
     Object.keys(f).forEach(function (name) { out[name] = { any: f[name] }; });
@@ -251,10 +298,11 @@ window.kbSearchQuery = function (base, changed) {
     var first = words[0], rest = words.slice(1);
     return subsets(rest, size - 1).map(function (s) { return [first].concat(s); }).concat(subsets(rest, size));
   }
-  function relax(query) {
-    var a = analyze(query), words = a.text.split(" ").filter(Boolean);
+  function relax(query, chosen) {
+    var a = analyze(query), words = a.text.split(" ").filter(Boolean), active = Object.assign({}, a.filters);
     if (words.length < 2 || words.length > 7) return Promise.resolve(null);
-    var f = pagefindFilters(a.filters);
+    Object.keys(chosen || {}).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k]; });
+    var f = pagefindFilters(active);
     return api().then(function (pf) {
       var sizes = [];
       for (var n = words.length - 1; n >= 1; n--) sizes.push(n);
@@ -277,22 +325,32 @@ window.kbSearchQuery = function (base, changed) {
     });
   }
 
-  // All the query's parts (a concept's term, a word) together first, as Pagefind ranks them; then the
-  // pages that have some of them: more parts first (a concept counts twice: words around it are often
-  // a question's), then by their scores, each part's scaled to its best page. Filters that leave
-  // nothing are dropped, the loosest reading first, the region last.
-  function search(term) {
-    return ready(term).then(api).then(function (pf) {
-      var a = analyze(term), chosen = JSON.parse(JSON.stringify(a.filters)), notes = [];
-      if (!a.text && !Object.keys(chosen).length) return { query: "", filters: {}, results: [], note: "" };
-      function run(q) { return pf.search(q || null, { filters: pagefindFilters(chosen) }); }
+  // Measures first (see `measures`): those with all the query's parts (a concept's term, a word)
+  // together, as Pagefind ranks them; then those that have some of them: more parts first (a concept
+  // counts twice: words around it are often a question's), then by their scores, each part's scaled to
+  // its best page; then other pages the same way. `chosen` are the reader's filters ({name: [values]}):
+  // they win over those the query implies. Filters the query implied that leave nothing are dropped,
+  // the loosest reading first, the region last. `counts` is the Pagefind search of the whole query,
+  // whose filter counts the page shows.
+  function search(term, chosen) {
+    chosen = chosen || {};
+    return ready(term).then(api).then(function (pf) { return measures(pf).then(function (ids) { return [pf, ids]; }); })
+      .then(function (got) {
+      var pf = got[0], measure = got[1];
+      var a = analyze(term), active = JSON.parse(JSON.stringify(a.filters)), notes = [];
+      Object.keys(chosen).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k].slice(); });
+      if (!a.text && !Object.keys(active).length) return { query: "", filters: {}, results: [], note: "", counts: null };
+      var memo = {};
+      function run(q) {
+        var key = (q || "") + "|" + JSON.stringify(active);
+        return (memo[key] = memo[key] || pf.search(q || null, { filters: pagefindFilters(active) }));
+      }
+      function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
       function attempt() {
         var multi = a.parts.length > 1;
         return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run))])
           .then(function (runs) {
-            var all = runs[0].results, scored = {};
-            function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
-            var top = scale(runs[0]);
+            var all = runs[0].results, scored = {}, top = scale(runs[0]);
             all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top }; });
             runs[1].forEach(function (r, i) {
               var weight = i < a.concepts.length ? 2 : 1, best = scale(r);
@@ -307,22 +365,24 @@ window.kbSearchQuery = function (base, changed) {
               r.results.forEach(function (x) { if (scored[x.id]) scored[x.id].score += (x.score || 0) / best; });
             });
             var list = Object.keys(scored).map(function (id) { return scored[id]; });
+            list.forEach(function (s) { s.measure = measure.has(s.result.id) ? 1 : 0; });
             list.sort(function (p, q) {
-              return q.all - p.all || q.parts - p.parts || q.score - p.score || (p.result.id < q.result.id ? -1 : 1);
+              return q.measure * q.all - p.measure * p.all || q.measure - p.measure || q.parts - p.parts ||
+                q.score - p.score || (p.result.id < q.result.id ? -1 : 1);
             });
             if (!all.length && list.length) notes.push("ни одна страница не содержит всех слов запроса; показаны содержащие часть из них");
-            return list.map(function (s) { return s.result; });
+            return { results: list.map(function (s) { return s.result; }), counts: runs[0] };
           });
       }
-      function loosen(results) {
-        var order = ["Класс", "Месяц", "Год", "Регион"].filter(function (n) { return chosen[n]; });
-        if (results.length || !order.length || !a.text) return results;
+      function loosen(found) {
+        var order = ["Класс", "Месяц", "Год", "Регион"].filter(function (n) { return active[n] && !(chosen[n] || []).length; });
+        if (found.results.length || !order.length || !a.text) return found;
         notes.push("без фильтра «" + order[0] + "» (с ним ничего не нашлось)");
-        delete chosen[order[0]];
+        delete active[order[0]];
         return attempt().then(loosen);
       }
-      return attempt().then(loosen).then(function (results) {
-        return { query: a.text, filters: chosen, results: results, note: notes.join("; ") };
+      return attempt().then(loosen).then(function (found) {
+        return { query: a.text, filters: active, results: found.results, note: notes.join("; "), counts: found.counts };
       });
     });
   }

@@ -50,20 +50,11 @@
     });
     return filters;
   }
-  // What the reader chose wins over what a query implies ("пробы в перми" → Регион).
-  function activeFilters(term) {
-    var implied = query.filters ? query.filters(term) || {} : {}, out = {}, key;
-    for (key in implied) if (implied[key] && implied[key].length) out[key] = { any: implied[key].slice() };
-    for (key in selected) if (selected[key].length) out[key] = { any: selected[key].slice() };
-    return out;
-  }
+  // The filters the query implied (the reader's own are shown as chips).
   function describe(filters) {
     filters = filters || {};
     return Object.keys(filters).filter(function (k) { return filters[k] && filters[k].length && !(selected[k] || []).length; })
       .map(function (k) { return k + ": " + filters[k].join(", "); }).join("; ");
-  }
-  function impliedText(term) {
-    return describe(query.filters ? query.filters(term) : {});
   }
   function anySelected() {
     return Object.keys(selected).some(function (k) { return selected[k].length; });
@@ -261,36 +252,29 @@
     return warm().then(function (pf) {
       loadLetters(term);
       var rewritten = searched || (term.trim() ? query.rewrite(term) : "");
-      // The query's own search (search-query.js) ranks best; the reader's filters, or a relaxed
-      // query, go to Pagefind as they are.
-      var whole = !!query.search && !anySelected() && !searched;
-      var filters = activeFilters(term), key = JSON.stringify([rewritten, filters, whole]);
+      // One search for every case (search-query.js): the query as read, with the reader's filters.
+      var key = JSON.stringify([rewritten, selected]);
       if (!force && key === started) return;  // this search is shown or on its way
       started = key;
       var token = ++serial;
-      var searching = whole ? query.search(term) : pf.search(rewritten || null, { filters: filters });
-      return searching.then(function (search) {
+      return query.search(searched || term, selected).then(function (search) {
         if (token !== serial) return;
         shown = { results: search.results, next: 0 };
         list.replaceChildren();
         help.hidden = true;
         if (!searched) {
-          var read = whole ? search.query : rewritten, typed = term.toLowerCase().trim();
-          var implied = whole ? describe(search.filters) : impliedText(term);
+          var read = search.query, typed = term.toLowerCase().trim(), implied = describe(search.filters);
           note.textContent = [read && read !== typed ? "Искали: «" + read + "»" : "", implied ? "учтено: " + implied : "",
-            (whole && search.note) || ""].filter(Boolean).join("; ").replace(/^./, function (c) { return c.toUpperCase(); });
+            search.note].filter(Boolean).join("; ").replace(/^./, function (c) { return c.toUpperCase(); });
         }
         count.textContent = search.results.length ? "Найдено " + found(search.results.length) : "";
-        if (!whole) updateCounts(search);
-        else if (totals) pf.search(rewritten || null, { filters: filters }).then(function (counts) {
-          if (token === serial) updateCounts(counts);
-        });
+        if (search.counts) updateCounts(search.counts);
         if (search.results.length) return showMore(token);
         more.hidden = true;
         if (searched || !term.trim()) return noResult(term);
-        // Relaxed once per rewritten query: word lists that arrive later may change the rewrite.
-        var known = relaxed.hasOwnProperty(rewritten) ? Promise.resolve(relaxed[rewritten]) :
-          query.relax(term).then(function (alternative) { return (relaxed[rewritten] = alternative || null); });
+        // Relaxed once per rewritten query and filters: word lists that arrive later may change the rewrite.
+        var known = relaxed.hasOwnProperty(key) ? Promise.resolve(relaxed[key]) :
+          query.relax(term, selected).then(function (alternative) { return (relaxed[key] = alternative || null); });
         return known.then(function (alternative) {
           if (token !== serial) return;
           if (!alternative) return noResult(term);

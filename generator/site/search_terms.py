@@ -113,8 +113,14 @@ def months(measure: Measure) -> list[str]:
 
 
 def measure_concepts(catalog: Catalog, measure: Measure) -> dict[Concept, str]:
-    """The concepts a measure has, each with the words of its page that name it."""
-    found = matcher(catalog.vocabulary).find(_measure_text(measure))
+    """The concepts a measure has, each with the words of its page that name it: those of its text,
+    then those of whom it is for (a measure for «обучающиеся с ОВЗ» is about school students with
+    disabilities, whatever its text calls them)."""
+    find = matcher(catalog.vocabulary).find
+    found = find(_measure_text(measure))
+    for audience in measure.audiences:
+        for concept, surface in find(audience.title).items():
+            found.setdefault(concept, surface)
     topics = {t.id: t.title for t in measure.topics}
     for concept in catalog.vocabulary.concepts:
         if concept.topic in topics and concept not in found:
