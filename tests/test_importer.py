@@ -356,6 +356,42 @@ def test_pdf_without_ruling_lines_reads_columns_from_the_header(
     load_draft(result.plan, result.source_text, empty_content)
 
 
+@pytest.mark.parametrize("v_align", ["TOP", "MIDDLE"])
+def test_pdf_without_any_rules_reads_centred_header_and_rows_without_gaps(
+    v_align: str, vocabularies: Vocabularies, empty_content: Path
+) -> None:
+    import fpdf
+
+    pdf = _pdf()
+    pdf.multi_cell(0, 6, "План мероприятий по профориентации на 2024 год")
+    names = "Министерство образования\nЦентр занятости населения\nСидорова Е.А."
+    with pdf.table(
+        col_widths=(12, 70, 30, 60),
+        borders_layout="NONE",
+        v_align=v_align,
+        padding=0,
+        line_height=4.5,
+        repeat_headings=1,
+        headings_style=fpdf.FontFace(emphasis=""),
+    ) as table:
+        head = table.row()
+        for label in ["№ п/п", "Наименование мероприятия", "Срок реализации", "Ответственные исполнители"]:
+            head.cell(label, align="CENTER")
+        for i in range(1, 31):
+            row = table.row()
+            for value in [f"{i}.", f"Мероприятие номер {i} для обучающихся школ района", "ежегодно", names]:
+                row.cell(value)
+        pdf.set_font("DejaVu", size=8)
+    pdf.set_y(-12)
+    pdf.cell(0, 5, f"Страница {pdf.page_no()} из 2", align="R")
+    result = import_bytes(bytes(pdf.output()), "plain.pdf", "perm", vocabularies)
+    measures = measures_by_number(result.plan)
+    assert list(measures) == [f"{i}." for i in range(1, 31)]
+    assert measures["7."]["title"] == "Мероприятие номер 7 для обучающихся школ района"
+    assert all(len(m["responsible"]) == 3 and m["timeframe"] == "ежегодно" for m in measures.values())
+    load_draft(result.plan, result.source_text, empty_content)
+
+
 def test_image_only_pdf_is_refused(empty_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     image = pytest.importorskip("PIL.Image")
     pdf = _pdf()

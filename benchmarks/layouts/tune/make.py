@@ -3,11 +3,12 @@
 
     /work/main/.venv/bin/python benchmarks/layouts/tune/make.py
 
-For each plan of plans.py writes, into <plan-id>/, nine renderings of the
+For each plan of plans.py writes, into <plan-id>/, renderings of the
 same plan table (text-tabs.txt, text-spaces.txt, text-lines.txt, text-pipe.md,
 word-merged.docx, word-order.docx, word-numbering.docx, pdf-libreoffice.pdf,
-pdf-fpdf.pdf) and, next to each, <layout>.expected.yaml: what a perfect
+pdf-fpdf.pdf, pdf-unruled.pdf, ...; see LAYOUTS) and, next to each, <layout>.expected.yaml: what a perfect
 importer should extract from that file.  Then checks that every file opens.
+`make.py LAYOUT ...` renders only the named layouts.
 """
 
 import re
@@ -672,31 +673,130 @@ def pdf_fpdf(plan, out, font_size=None):
     return expected(plan), pages
 
 
+class PagedPDF(FPDF):
+    """A page number in one of the styles regional PDFs use ("N", "- N -", "Страница N из M")."""
+
+    number_style = "plain"
+
+    def header(self):
+        if self.number_style == "dashes" and self.page_no() > 1:
+            self.set_font(self.font_family or "DejaVuSans", "", 8)
+            self.set_y(4)
+            self.cell(0, 5, f"- {self.page_no()} -", align="C")
+            self.set_y(self.t_margin)
+
+    def footer(self):
+        if self.number_style == "dashes":
+            return
+        self.set_y(-12)
+        self.set_font(self.font_family or "DejaVuSans", "", 8)
+        if self.number_style == "of":
+            self.cell(0, 6, f"Страница {self.page_no()} из {{nb}}", align="R")
+        else:
+            self.cell(0, 6, str(self.page_no()), align="C")
+
+
+# Per plan: font family, page-number style, and whether short cells are vertically centred.
+UNRULED = {
+    "bezn-2023": dict(font="DejaVuSans", numbers="plain", v_align="TOP"),
+    "turizm-2022": dict(font="DejaVuSerif", numbers="of", v_align="TOP"),
+    "pobeda-2025": dict(font="DejaVuSans", numbers="dashes", v_align="MIDDLE"),
+    "korrup-posel": dict(font="DejaVuSerif", numbers="of", v_align="TOP"),
+}
+
+
+def pdf_unruled(plan, out, font_size=None):
+    """A table drawn by fpdf2 with no rules and no fills at all, as report generators print them:
+    columns only by the text's alignment, the header repeated on each page, page numbers."""
+    opt = plan.fpdf
+    var = UNRULED[plan.id]
+    size = font_size or opt["font_size"]
+    keys = [k for k, _ in plan.columns]
+    widths = [opt["widths"][k] for k in keys]
+    pdf = PagedPDF(orientation=opt["orientation"], format="A4")
+    pdf.number_style = var["numbers"]
+    fam = var["font"]
+    pdf.add_font(fam, "", str(FONTS / f"{fam}.ttf"))
+    pdf.add_font(fam, "B", str(FONTS / f"{fam}-Bold.ttf"))
+    pdf.set_margins(10, 12, 10)
+    pdf.set_auto_page_break(True, 16)
+    pdf.add_page()
+    pdf.set_font(fam, "", size - 1)
+    for line in plan.preamble:
+        pdf.cell(0, 5, line, align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font(fam, "B", size + 1)
+    pdf.multi_cell(0, 6, "\n".join(plan.title_lines), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font(fam, "", size)
+    align = tuple("CENTER" if k in ("num", "time") else "LEFT" for k in keys)
+    for kind, *rest in walk(plan):
+        if kind == "m":
+            m = rest[0]
+            for k, w in zip(keys, widths):
+                for word in " ".join(m.resp if k == "resp" else cell_lines(m, k, m.num)).split():
+                    if pdf.get_string_width(word) > w - 3.5:
+                        raise ValueError(f"{plan.id}: «{word}» does not fit the {k} column")
+    with pdf.table(col_widths=widths, width=sum(widths), text_align=align, line_height=size * 0.45,
+                   padding=1.5, v_align=var["v_align"], repeat_headings=1, borders_layout="NONE",
+                   headings_style=FontFace(emphasis="BOLD")) as table:
+        head = table.row()
+        for _, lab in plan.columns:
+            head.cell(lab, align="CENTER", v_align="MIDDLE")
+        for kind, *rest in walk(plan):
+            row = table.row()
+            if kind == "sec":
+                depth, sec, ctx = rest
+                row.cell(section_label(sec, depth, ctx, None), colspan=len(keys), align="LEFT",
+                         style=FontFace(emphasis="BOLD"))
+            else:
+                m, ctx = rest
+                for k in keys:
+                    if k == "resp":
+                        row.cell("\n".join(m.resp))
+                    else:
+                        row.cell("\n".join(cell_lines(m, k, m.num)))
+    pages = pdf.page_no()
+    pdf.output(str(out))
+    return expected(plan), pages
+
+
 # ---------------------------------------------------------------------------
 LAYOUTS = ["text-tabs.txt", "text-spaces.txt", "text-lines.txt", "text-pipe.md", "word-merged.docx",
-           "word-order.docx", "word-numbering.docx", "pdf-libreoffice.pdf", "pdf-fpdf.pdf"]
+           "word-order.docx", "word-numbering.docx", "pdf-libreoffice.pdf", "pdf-fpdf.pdf",
+           "pdf-unruled.pdf"]
 
 
-def build(plan):
-    d = HERE / plan.id
-    d.mkdir(exist_ok=True)
-    results = {}
-    results["text-tabs.txt"] = text_tabs(plan, d / "text-tabs.txt")
-    results["text-spaces.txt"] = text_spaces(plan, d / "text-spaces.txt")
-    results["text-lines.txt"] = text_lines(plan, d / "text-lines.txt")
-    results["text-pipe.md"] = text_pipe(plan, d / "text-pipe.md")
-    results["word-merged.docx"] = word_merged(plan, d / "word-merged.docx")
-    results["word-order.docx"] = word_order(plan, d / "word-order.docx")
-    results["word-numbering.docx"] = word_numbering(plan, d / "word-numbering.docx")
-    results["pdf-libreoffice.pdf"] = pdf_libreoffice(plan, d / "pdf-libreoffice.pdf", d / "word-merged.docx")
+def at_least_two_pages(render, plan, out):
+    """Render with a growing font size until the table runs over a page break."""
     size = plan.fpdf["font_size"]
     while True:
-        exp, pages = pdf_fpdf(plan, d / "pdf-fpdf.pdf", size)
+        exp, pages = render(plan, out, size)
         if pages >= 2:
-            break
+            return exp
         size += 1
-    results["pdf-fpdf.pdf"] = exp
-    for name, data in results.items():
+
+
+def build(plan, only=None):
+    """Render the plan's layouts (those in `only`, when given) and their expected files."""
+    d = HERE / plan.id
+    d.mkdir(exist_ok=True)
+    makers = {
+        "text-tabs.txt": lambda p: text_tabs(plan, p),
+        "text-spaces.txt": lambda p: text_spaces(plan, p),
+        "text-lines.txt": lambda p: text_lines(plan, p),
+        "text-pipe.md": lambda p: text_pipe(plan, p),
+        "word-merged.docx": lambda p: word_merged(plan, p),
+        "word-order.docx": lambda p: word_order(plan, p),
+        "word-numbering.docx": lambda p: word_numbering(plan, p),
+        "pdf-libreoffice.pdf": lambda p: pdf_libreoffice(plan, p, d / "word-merged.docx"),
+        "pdf-fpdf.pdf": lambda p: at_least_two_pages(pdf_fpdf, plan, p),
+        "pdf-unruled.pdf": lambda p: at_least_two_pages(pdf_unruled, plan, p),
+    }
+    for name in LAYOUTS:
+        if only and name not in only:
+            continue
+        data = makers[name](d / name)
         write_expected(d / (name.rsplit(".", 1)[0] + ".expected.yaml"), data)
 
 
@@ -719,7 +819,7 @@ def check(plan):
             text = subprocess.run(["pdftotext", "-layout", str(p), "-"], check=True,
                                   capture_output=True, text=True).stdout
             pages = text.count("\f")
-            if name == "pdf-fpdf.pdf" and pages < 2:
+            if name in ("pdf-fpdf.pdf", "pdf-unruled.pdf") and pages < 2:
                 problems.append(f"{p}: {pages} page(s)")
         else:
             text = p.read_text(encoding="utf-8")
@@ -732,9 +832,14 @@ def check(plan):
 
 
 def main():
+    """`make.py [LAYOUT ...]` renders only the named layouts (all when none is named)."""
+    only = set(sys.argv[1:])
+    unknown = only - set(LAYOUTS)
+    if unknown:
+        sys.exit(f"unknown layouts: {', '.join(sorted(unknown))}")
     problems = []
     for plan in PLANS:
-        build(plan)
+        build(plan, only)
         problems += check(plan)
         n = sum(1 for k, *_ in walk(plan) if k == "m")
         print(f"{plan.id}: {n} measures, {len(LAYOUTS)} layouts")
