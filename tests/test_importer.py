@@ -796,6 +796,61 @@ def test_space_aligned_text_keeps_one_name_per_line(vocabularies: Vocabularies, 
     load_draft(result.plan, text, empty_content)
 
 
+def centred(cells: list[list[str]]) -> list[list[str]]:
+    """Cells of one row, each on the middle lines of the row's height."""
+    height = max(len(c) for c in cells)
+    return [[""] * ((height - len(c)) // 2) + c for c in cells]
+
+
+def test_space_aligned_text_with_centred_cells_page_numbers_and_a_row_cut_by_the_page(
+    vocabularies: Vocabularies, empty_content: Path
+) -> None:
+    widths = (5, 34, 16, 26)
+    rows = [
+        centred(
+            [
+                [f"{i}."],
+                ["Проведение ярмарки профессий", f"номер {i} для обучающихся", "8–11 классов"],
+                ["ежегодно"],
+                ["Министерство", "образования"],
+            ]
+        )
+        for i in range(1, 7)
+    ]
+    lines = [line for row in rows for line in aligned([row], widths).split("\n") if line]  # no blank lines
+    head = aligned([[["№"], ["Наименование мероприятия"], ["Срок"], ["Ответственные"]]], widths).rstrip("\n")
+    colnums = aligned([[["1"], ["2"], ["3"], ["4"]]], widths).rstrip("\n")
+    page_one, page_two = lines[:9], lines[9:]
+    text = "\n".join(
+        [
+            "УТВЕРЖДЁН".rjust(80),
+            "постановлением администрации от 28.12.2023 № 1562".rjust(80),
+            "",
+            "План мероприятий по профориентации на 2024 год".center(80),
+            "",
+            head,
+            colnums,
+            *page_one,
+            "",
+            "Страница 1 из 2".rjust(80),
+            "",
+            "",
+            "- 2 -".center(80),
+            colnums,
+            *page_two,
+        ]
+    )
+    result = import_bytes(text.encode(), "copied.txt", "perm", vocabularies)
+    measures = measures_by_number(result.plan)
+    assert list(measures) == [f"{i}." for i in range(1, 7)]
+    for i, measure in enumerate(measures.values(), 1):
+        assert squash(measure["title"]) == f"Проведение ярмарки профессий номер {i} для обучающихся 8–11 классов"
+        assert agency_names(result.plan, measure) == ["Министерство образования"]
+        assert measure["timeframe"] == "ежегодно"
+    assert result.plan["period"]["start"] == 2024
+    load_draft(result.plan, text, empty_content)
+
+
 def test_one_cell_per_line_text_is_rebuilt_from_the_header(vocabularies: Vocabularies, empty_content: Path) -> None:
     text = (
         "План мероприятий по профориентации на 2024 год\n\n№ п/п\nМероприятие\nСрок\nИсполнитель\n"

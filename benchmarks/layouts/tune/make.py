@@ -291,6 +291,110 @@ def text_spaces(plan, out):
     return expected(plan)
 
 
+# Per plan, the harder quirks of text-spaces-paged.txt: page break by form feed or by blank lines;
+# page-number style; what repeats after a break (the header or the «1 2 3 4» row); cells centred
+# vertically in their row; the approval stamp at the right above the title.
+PAGED = {
+    "bezn-2023": dict(formfeed=True, numbers="of", repeat="header", vcenter=False, stamp=True),
+    "turizm-2022": dict(formfeed=False, numbers="dashes-top", repeat="header", vcenter=True, stamp=False),
+    "pobeda-2025": dict(formfeed=True, numbers="centre", repeat="colnums", vcenter=True, stamp=True),
+    "korrup-posel": dict(formfeed=False, numbers="centre-top", repeat="colnums", vcenter=False, stamp=False),
+}
+STAMP = ["УТВЕРЖДЁН", "постановлением администрации", "от 28.12.2023 № 1562"]
+
+
+def text_spaces_paged(plan, out):
+    """`pdftotext -layout` of a longer document: pages of fixed height, a row cut by the page break,
+    the header or the column-number row repeated after it, page numbers in one of several styles,
+    short cells on the middle line of a tall row, an approval stamp at the right above the title."""
+    opt = plan.spaces
+    var = PAGED[plan.id]
+    keys = [k for k, _ in plan.columns]
+    widths = [opt["widths"][k] for k in keys]
+    gap = opt["gap"]
+    total = sum(widths) + gap * (len(widths) - 1)
+    page_lines = opt["page_lines"] - 16
+
+    def block(cells, center=(), vcenter=False):
+        height = max(len(c) for c in cells)
+        if vcenter:
+            cells = [[""] * ((height - len(c)) // 2) + c for c in cells]
+        rows = []
+        for i in range(height):
+            parts = []
+            for k, w, c in zip(keys, widths, cells):
+                text = c[i] if i < len(c) else ""
+                assert len(text) <= w, (plan.id, k, text)
+                parts.append(text.center(w) if k in center else text.ljust(w))
+            rows.append((" " * gap).join(parts).rstrip())
+        return rows
+
+    def wrapped(m, key):
+        if key == "resp" and not m.lines:
+            return wrap(resp_joined(m), opt["widths"][key])
+        return [x for line in cell_lines(m, key, m.num) for x in wrap(line, opt["widths"][key])]
+
+    header = block([wrap(lab, w) for (_, lab), w in zip(plan.columns, widths)], center=keys, vcenter=True)
+    colnums = block([[str(i)] for i in range(1, len(keys) + 1)], center=keys)
+    pages = [[]]
+    lines = pages[0]
+    preamble = STAMP if var["stamp"] else list(plan.preamble)
+    off = total - max(len(x) for x in preamble)
+    lines.extend(" " * off + x for x in preamble)
+    lines.append("")
+    lines.extend(t.center(total).rstrip() for t in plan.title_lines)
+    lines.append("")
+    lines.extend(header)
+    if var["repeat"] == "colnums":
+        lines.extend(colnums)
+
+    def new_page():
+        nonlocal lines
+        lines = []
+        pages.append(lines)
+        lines.extend(header if var["repeat"] == "header" else colnums)
+
+    def add(rows, splittable):
+        free = page_lines - len(lines)
+        if len(rows) > free:
+            if splittable and free >= 2:
+                lines.extend(rows[:free])
+                rows = rows[free:]
+            new_page()
+        lines.extend(rows)
+        if opt["blank"]:
+            lines.append("")
+
+    for kind, *rest in walk(plan):
+        if kind == "sec":
+            depth, sec, ctx = rest
+            label = section_label(sec, depth, ctx, None)
+            if opt["section"] == "center":
+                add([x.center(total).rstrip() for x in wrap(label, total - 10)], False)
+            else:
+                add(wrap(label, total), False)
+        else:
+            m, ctx = rest
+            add(block([wrapped(m, k) for k in keys], center=opt["center"], vcenter=var["vcenter"]), True)
+    count = len(pages)
+    text = ""
+    for n, page in enumerate(pages, 1):
+        body = list(page)
+        if var["numbers"] == "of":
+            body += ["", f"Страница {n} из {count}".rjust(total)]
+        elif var["numbers"] == "centre":
+            body += ["", str(n).center(total).rstrip()]
+        elif var["numbers"] == "dashes-top" and n > 1:
+            body = [f"- {n} -".center(total).rstrip(), ""] + body
+        elif var["numbers"] == "centre-top" and n > 1:
+            body = [str(n).center(total).rstrip(), ""] + body
+        text += "\n".join(body).rstrip("\n") + "\n"
+        if n < count:
+            text += "\f" if var["formfeed"] else "\n\n\n"
+    out.write_text(text, encoding="utf-8")
+    return expected(plan)
+
+
 def text_lines(plan, out):
     """One cell per line, as text copied from a web page."""
     blank = plan.lines_blank
@@ -764,7 +868,7 @@ def pdf_unruled(plan, out, font_size=None):
 # ---------------------------------------------------------------------------
 LAYOUTS = ["text-tabs.txt", "text-spaces.txt", "text-lines.txt", "text-pipe.md", "word-merged.docx",
            "word-order.docx", "word-numbering.docx", "pdf-libreoffice.pdf", "pdf-fpdf.pdf",
-           "pdf-unruled.pdf"]
+           "pdf-unruled.pdf", "text-spaces-paged.txt"]
 
 
 def at_least_two_pages(render, plan, out):
@@ -784,6 +888,7 @@ def build(plan, only=None):
     makers = {
         "text-tabs.txt": lambda p: text_tabs(plan, p),
         "text-spaces.txt": lambda p: text_spaces(plan, p),
+        "text-spaces-paged.txt": lambda p: text_spaces_paged(plan, p),
         "text-lines.txt": lambda p: text_lines(plan, p),
         "text-pipe.md": lambda p: text_pipe(plan, p),
         "word-merged.docx": lambda p: word_merged(plan, p),
