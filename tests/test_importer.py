@@ -892,6 +892,28 @@ def test_markdown_pipe_table_with_line_breaks_and_bold_sections(
     load_draft(plan, text, empty_content)
 
 
+def test_pipe_table_without_outer_pipes_and_a_section_bold_in_every_cell(
+    vocabularies: Vocabularies, empty_content: Path
+) -> None:
+    text = (
+        "[Главная / Документы](/docs) | Поиск\n\n# План мероприятий по профориентации на 2022-2024 годы\n\n"
+        "№ п/п | Наименование мероприятия | Ответственные | Срок\n--- | --- | --- | ---\n"
+        "__1. Профессиональные пробы__ | __1. Профессиональные пробы__ | __1. Профессиональные пробы__ | "
+        "__1. Профессиональные пробы__\n"
+        "1.1 | Пробы на предприятиях | Министерство образования<br>работодатели | 2022 г.\n"
+        "**2. Экскурсии** | | |\n"
+        "2.1 | Экскурсии в колледжи | колледжи | ежегодно\n\nПросмотров: 1 024 | Поделиться\n"
+    )
+    result = import_bytes(text.encode(), "plan.md", "perm", vocabularies)
+    plan = result.plan
+    assert [s["title"] for s in plan["sections"]] == ["Профессиональные пробы", "Экскурсии"]
+    measures = measures_by_number(plan)
+    assert list(measures) == ["1.1", "2.1"]
+    assert agency_names(plan, measures["1.1"]) == ["Министерство образования", "работодатели"]
+    assert measures["2.1"]["timeframe"] == "ежегодно"
+    load_draft(plan, text, empty_content)
+
+
 def test_html_table_saved_from_a_site(vocabularies: Vocabularies, empty_content: Path) -> None:
     text = (
         "<html><head><title>План</title><script>var x = '<td>';</script></head><body>"

@@ -455,6 +455,79 @@ def text_pipe(plan, out):
     return expected(plan)
 
 
+# Per plan, the web-page quirks of text-lines-web.txt and text-pipe-bare.md: how a section row is
+# printed (one line or number and name on two; bold as **x**, __x__, or bold in every cell).
+WEB = {
+    "bezn-2023": dict(section_lines=2, bold="stars"),
+    "turizm-2022": dict(section_lines=1, bold="underscores"),
+    "pobeda-2025": dict(section_lines=2, bold="every-cell"),
+    "korrup-posel": dict(section_lines=1, bold="stars"),
+}
+SITE_TOP = ["Главная / Документы / Постановления", "Версия для слабовидящих", "Поиск по сайту",
+            "Опубликовано: 12.01.2024 10:15", ""]
+SITE_BOTTOM = ["", "Просмотров: 1 024", "Поделиться: ВКонтакте Одноклассники Telegram",
+               "© Администрация, 2024. Все права защищены.", "Карта сайта"]
+
+
+def text_lines_web(plan, out):
+    """One cell per line as copied from a region's site: breadcrumbs, menus and dates around the
+    table, and a section row as one line or as its number and its name on two."""
+    var = WEB[plan.id]
+    lines = list(SITE_TOP) + list(plan.preamble) + [""] + list(plan.title_lines) + [""]
+    lines.extend(lab for _, lab in plan.columns)
+    for kind, *rest in walk(plan):
+        if kind == "sec":
+            depth, sec, ctx = rest
+            if var["section_lines"] == 2:
+                lines.extend([sec.num, sec.title])
+            else:
+                lines.append(section_label(sec, depth, ctx, None))
+        else:
+            m, ctx = rest
+            lines.extend(cell_joined(m, k, m.num) for k, _ in plan.columns)
+        if plan.lines_blank:
+            lines.append("")
+    lines.extend(SITE_BOTTOM)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return expected(plan)
+
+
+def text_pipe_bare(plan, out):
+    """A pipe table without its outer pipes, in the text of a site page, section rows bold in one
+    of several styles."""
+    var = WEB[plan.id]
+    n = len(plan.columns)
+    lines = [f"[{x}]" if i == 0 else x for i, x in enumerate(SITE_TOP)]
+    lines.extend(x + "  " for x in plan.preamble)
+    lines += ["", "# " + plan.title, ""]
+
+    def row(cells):
+        return " | ".join(cells)
+
+    def bold(text):
+        return f"__{text}__" if var["bold"] == "underscores" else f"**{text}**"
+
+    lines.append(row([lab for _, lab in plan.columns]))
+    lines.append(" | ".join(["---"] * n))
+    for kind, *rest in walk(plan):
+        cells = [""] * n
+        if kind == "sec":
+            depth, sec, ctx = rest
+            label = section_label(sec, depth, ctx, None)
+            cells = [bold(label)] * n if var["bold"] == "every-cell" else [bold(label)] + [""] * (n - 1)
+        else:
+            m, ctx = rest
+            for i, (k, _) in enumerate(plan.columns):
+                if k == "resp":
+                    cells[i] = "<br>".join(m.resp) if m.lines else resp_joined(m)
+                else:
+                    cells[i] = "<br>".join(cell_lines(m, k, m.num))
+        lines.append(row(cells))
+    lines.extend(SITE_BOTTOM)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return expected(plan)
+
+
 # ---------------------------------------------------------------------------
 # Word layouts
 # ---------------------------------------------------------------------------
@@ -868,7 +941,7 @@ def pdf_unruled(plan, out, font_size=None):
 # ---------------------------------------------------------------------------
 LAYOUTS = ["text-tabs.txt", "text-spaces.txt", "text-lines.txt", "text-pipe.md", "word-merged.docx",
            "word-order.docx", "word-numbering.docx", "pdf-libreoffice.pdf", "pdf-fpdf.pdf",
-           "pdf-unruled.pdf", "text-spaces-paged.txt"]
+           "pdf-unruled.pdf", "text-spaces-paged.txt", "text-lines-web.txt", "text-pipe-bare.md"]
 
 
 def at_least_two_pages(render, plan, out):
@@ -889,6 +962,8 @@ def build(plan, only=None):
         "text-tabs.txt": lambda p: text_tabs(plan, p),
         "text-spaces.txt": lambda p: text_spaces(plan, p),
         "text-spaces-paged.txt": lambda p: text_spaces_paged(plan, p),
+        "text-lines-web.txt": lambda p: text_lines_web(plan, p),
+        "text-pipe-bare.md": lambda p: text_pipe_bare(plan, p),
         "text-lines.txt": lambda p: text_lines(plan, p),
         "text-pipe.md": lambda p: text_pipe(plan, p),
         "word-merged.docx": lambda p: word_merged(plan, p),
