@@ -356,6 +356,42 @@ def test_pdf_without_ruling_lines_reads_columns_from_the_header(
     load_draft(result.plan, result.source_text, empty_content)
 
 
+@pytest.mark.parametrize("v_align", ["TOP", "MIDDLE"])
+def test_pdf_without_any_rules_reads_centred_header_and_rows_without_gaps(
+    v_align: str, vocabularies: Vocabularies, empty_content: Path
+) -> None:
+    import fpdf
+
+    pdf = _pdf()
+    pdf.multi_cell(0, 6, "План мероприятий по профориентации на 2024 год")
+    names = "Министерство образования\nЦентр занятости населения\nСидорова Е.А."
+    with pdf.table(
+        col_widths=(12, 70, 30, 60),
+        borders_layout="NONE",
+        v_align=v_align,
+        padding=0,
+        line_height=4.5,
+        repeat_headings=1,
+        headings_style=fpdf.FontFace(emphasis=""),
+    ) as table:
+        head = table.row()
+        for label in ["№ п/п", "Наименование мероприятия", "Срок реализации", "Ответственные исполнители"]:
+            head.cell(label, align="CENTER")
+        for i in range(1, 31):
+            row = table.row()
+            for value in [f"{i}.", f"Мероприятие номер {i} для обучающихся школ района", "ежегодно", names]:
+                row.cell(value)
+        pdf.set_font("DejaVu", size=8)
+    pdf.set_y(-12)
+    pdf.cell(0, 5, f"Страница {pdf.page_no()} из 2", align="R")
+    result = import_bytes(bytes(pdf.output()), "plain.pdf", "perm", vocabularies)
+    measures = measures_by_number(result.plan)
+    assert list(measures) == [f"{i}." for i in range(1, 31)]
+    assert measures["7."]["title"] == "Мероприятие номер 7 для обучающихся школ района"
+    assert all(len(m["responsible"]) == 3 and m["timeframe"] == "ежегодно" for m in measures.values())
+    load_draft(result.plan, result.source_text, empty_content)
+
+
 def test_image_only_pdf_is_refused(empty_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     image = pytest.importorskip("PIL.Image")
     pdf = _pdf()
@@ -760,6 +796,61 @@ def test_space_aligned_text_keeps_one_name_per_line(vocabularies: Vocabularies, 
     load_draft(result.plan, text, empty_content)
 
 
+def centred(cells: list[list[str]]) -> list[list[str]]:
+    """Cells of one row, each on the middle lines of the row's height."""
+    height = max(len(c) for c in cells)
+    return [[""] * ((height - len(c)) // 2) + c for c in cells]
+
+
+def test_space_aligned_text_with_centred_cells_page_numbers_and_a_row_cut_by_the_page(
+    vocabularies: Vocabularies, empty_content: Path
+) -> None:
+    widths = (5, 34, 16, 26)
+    rows = [
+        centred(
+            [
+                [f"{i}."],
+                ["Проведение ярмарки профессий", f"номер {i} для обучающихся", "8–11 классов"],
+                ["ежегодно"],
+                ["Министерство", "образования"],
+            ]
+        )
+        for i in range(1, 7)
+    ]
+    lines = [line for row in rows for line in aligned([row], widths).split("\n") if line]  # no blank lines
+    head = aligned([[["№"], ["Наименование мероприятия"], ["Срок"], ["Ответственные"]]], widths).rstrip("\n")
+    colnums = aligned([[["1"], ["2"], ["3"], ["4"]]], widths).rstrip("\n")
+    page_one, page_two = lines[:9], lines[9:]
+    text = "\n".join(
+        [
+            "УТВЕРЖДЁН".rjust(80),
+            "постановлением администрации от 28.12.2023 № 1562".rjust(80),
+            "",
+            "План мероприятий по профориентации на 2024 год".center(80),
+            "",
+            head,
+            colnums,
+            *page_one,
+            "",
+            "Страница 1 из 2".rjust(80),
+            "",
+            "",
+            "- 2 -".center(80),
+            colnums,
+            *page_two,
+        ]
+    )
+    result = import_bytes(text.encode(), "copied.txt", "perm", vocabularies)
+    measures = measures_by_number(result.plan)
+    assert list(measures) == [f"{i}." for i in range(1, 7)]
+    for i, measure in enumerate(measures.values(), 1):
+        assert squash(measure["title"]) == f"Проведение ярмарки профессий номер {i} для обучающихся 8–11 классов"
+        assert agency_names(result.plan, measure) == ["Министерство образования"]
+        assert measure["timeframe"] == "ежегодно"
+    assert result.plan["period"]["start"] == 2024
+    load_draft(result.plan, text, empty_content)
+
+
 def test_one_cell_per_line_text_is_rebuilt_from_the_header(vocabularies: Vocabularies, empty_content: Path) -> None:
     text = (
         "План мероприятий по профориентации на 2024 год\n\n№ п/п\nМероприятие\nСрок\nИсполнитель\n"
@@ -798,6 +889,28 @@ def test_markdown_pipe_table_with_line_breaks_and_bold_sections(
     assert measures["1.1"]["title"] == "Пробы на предприятиях"
     assert measures["1.2"]["title"] == "Пробы в колледжах | мастерских"
     assert agency_names(plan, measures["1.1"]) == ["Министерство образования", "работодатели"]
+    load_draft(plan, text, empty_content)
+
+
+def test_pipe_table_without_outer_pipes_and_a_section_bold_in_every_cell(
+    vocabularies: Vocabularies, empty_content: Path
+) -> None:
+    text = (
+        "[Главная / Документы](/docs) | Поиск\n\n# План мероприятий по профориентации на 2022-2024 годы\n\n"
+        "№ п/п | Наименование мероприятия | Ответственные | Срок\n--- | --- | --- | ---\n"
+        "__1. Профессиональные пробы__ | __1. Профессиональные пробы__ | __1. Профессиональные пробы__ | "
+        "__1. Профессиональные пробы__\n"
+        "1.1 | Пробы на предприятиях | Министерство образования<br>работодатели | 2022 г.\n"
+        "**2. Экскурсии** | | |\n"
+        "2.1 | Экскурсии в колледжи | колледжи | ежегодно\n\nПросмотров: 1 024 | Поделиться\n"
+    )
+    result = import_bytes(text.encode(), "plan.md", "perm", vocabularies)
+    plan = result.plan
+    assert [s["title"] for s in plan["sections"]] == ["Профессиональные пробы", "Экскурсии"]
+    measures = measures_by_number(plan)
+    assert list(measures) == ["1.1", "2.1"]
+    assert agency_names(plan, measures["1.1"]) == ["Министерство образования", "работодатели"]
+    assert measures["2.1"]["timeframe"] == "ежегодно"
     load_draft(plan, text, empty_content)
 
 

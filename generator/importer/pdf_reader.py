@@ -18,6 +18,7 @@ from typing import Any
 from . import limits, linebreaks, ocr
 from .errors import ImporterError
 from .pdf_layout import aligned_rows
+from .pdf_unruled import unruled_rows
 from .rows import BREAK, CELLS, TEXT, Row, Source, rows_text
 
 
@@ -37,12 +38,15 @@ def read_pdf(data: bytes, name: str = "the source") -> Source:
         settings = table_settings(pdf)
         rows = _rows(pdf, settings) if settings is not None else []
         if not any(r.kind == CELLS for r in rows):
-            # No ruled table: find the columns from where the header's words start.
-            aligned = _aligned_rows(pdf)
+            # No ruled table: columns from the header's labels and the body's alignment, rows from
+            # the gaps between them; else from where the header's words start.
+            unruled = unruled_rows([(page.page_number, page.extract_words()) for page in pdf.pages])
+            aligned = unruled if any(r.kind == CELLS for r in unruled) else _aligned_rows(pdf)
             if any(r.kind == CELLS for r in aligned):
                 rows = aligned
                 notes.append(
-                    "the PDF's table has no ruling lines; columns were read from where the header's words start"
+                    "the PDF's table has no ruling lines; its columns were read from the header's labels and "
+                    "where the words line up"
                 )
             elif not rows:
                 rows = _rows(pdf, _RULED)

@@ -14,12 +14,12 @@ import re
 
 from . import columns, linebreaks
 from .numbering import SECTION_TEXT
+from .pdf_unruled import PAGE_NUMBER
 from .rows import BREAK, CELLS, TEXT, Row
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S {2,}\S")
 _MAX_HEADER_LINES = 4
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?\s*$")
 
 
 def looks_aligned(lines: list[str]) -> bool:
@@ -137,27 +137,28 @@ def _centred(line: str, width: int) -> bool:
 
 def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> list[Row]:
     header_cells = _header_cells(header, bounds)
-    number_column = columns.recognise(header_cells) or {}
-    numbered = "number" in number_column
+    mapping = columns.recognise(header_cells) or {}
+    number_column = mapping.get("number")
     widths = [0] * len(bounds)
     for line in lines[end:]:
         if not _spanning(line, bounds):
             for i, part in enumerate(_slices(line, bounds)):
                 widths[i] = max(widths[i], len(part.strip()))
     rows: list[Row] = []
-    cell_lines: list[list[str]] | None = None
-    first_line = 0
+    group: list[tuple[int, list[str]]] = []  # the table lines since the last blank line, break or heading
+    groups: list[tuple[list[tuple[int, list[str]]], int]] = []  # each group, and where it goes in rows
+    after_break: list[bool] = []  # whether each group starts a page (it may go on with a row cut there)
 
     def close() -> None:
-        nonlocal cell_lines
-        if cell_lines is not None:
-            cells = [linebreaks.join_monospaced(c, widths[i]) for i, c in enumerate(cell_lines)]
-            rows.append(Row(CELLS, cells, f"line {first_line}", table=1))
-        cell_lines = None
+        nonlocal group
+        if group:
+            groups.append((group, len(rows)))
+        group = []
 
     index = end
     stripped_header = [h.strip() for h in header]
     width = max(len(part.rstrip()) for line in lines for part in line.split("\f"))
+    numbered = number_column is not None
     after_blank = page_top = False
     while index < len(lines):
         line = lines[index]
@@ -179,7 +180,7 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
                 continue
             heading = numbered and after_blank and not page_top and _centred(page, width)
             after_blank = False
-            if _PAGE_NUMBER.match(page) and not page[: bounds[1]].strip():
+            if _page_number(page, bounds):
                 close()
                 continue
             if heading or _spanning(page, bounds):
@@ -187,15 +188,66 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
                 cells = [" ".join(page.split())] + [""] * (len(bounds) - 1)
                 rows.append(Row(CELLS, cells, f"line {number}", spans=True, table=1))
                 continue
-            parts = _slices(page, bounds)
-            starts_row = bool(parts[number_column["number"]].strip()) if numbered else cell_lines is None
-            page_top = page_top and not (numbered and starts_row)
-            if cell_lines is None or starts_row:
+            parts = [p.strip() for p in _slices(page, bounds)]
+            if parts == [str(i) for i in range(1, len(parts) + 1)]:  # the column-number row, maybe repeated
                 close()
-                cell_lines = [[] for _ in bounds]
-                first_line = number
-            for i, part in enumerate(parts):
-                if part.strip():
-                    cell_lines[i].append(part.strip())
+                rows.append(Row(CELLS, parts, f"line {number}", table=1))
+                continue
+            if not group:
+                after_break.append(page_top)
+            page_top = page_top and not (numbered and parts[number_column])
+            group.append((number, parts))
     close()
+    centred = numbered and _centred_numbers([g for (g, _), top in zip(groups, after_break) if not top], number_column)
+    for group, place in reversed(groups):
+        cut = _row_starts(group, number_column, centred) if numbered else [0]
+        made = []
+        for a, b in zip(cut, [*cut[1:], len(group)]):
+            cells = [linebreaks.join_monospaced([p[i] for _, p in group[a:b]], widths[i]) for i in range(len(bounds))]
+            made.append(Row(CELLS, cells, f"line {group[a][0]}", table=1))
+        rows[place:place] = made
     return rows
+
+
+def _page_number(line: str, bounds: list[int]) -> bool:
+    """A page number alone on its line: «Страница 2 из 5», «- 2 -», or a bare number outside the number column."""
+    return bool(PAGE_NUMBER.match(line)) and (not line.strip().isdigit() or not line[: bounds[1]].strip())
+
+
+def _centred_numbers(groups: list[list[tuple[int, list[str]]]], number: int) -> bool:
+    """True when rows print their number on their middle line: cutting the rows around the numbers
+    then cuts fewer cells in two than cutting them at the numbers (a top-aligned row's lines start
+    at its number), and a run of lines (not at a page's top) starting above its number is a row's top."""
+    at_numbers = around = 0
+    for group in groups:
+        for centred, starts in ((False, _row_starts(group, number, False)), (True, _row_starts(group, number, True))):
+            cost = sum(_crossing(group, s - 1) for s in starts[1:])
+            if not centred and not group[0][1][number] and len(starts) > 1:
+                cost += 1
+            if centred:
+                around += cost
+            else:
+                at_numbers += cost
+    return around < at_numbers
+
+
+def _crossing(group: list[tuple[int, list[str]]], end: int) -> int:
+    """How many cells a row boundary after line `end` cuts in two (twice for a cell going on in lower case)."""
+    above, below = group[end][1], group[end + 1][1]
+    return sum(1 + y[:1].islower() for x, y in zip(above, below) if x and y)
+
+
+def _row_starts(group: list[tuple[int, list[str]]], number: int, centred: bool) -> list[int]:
+    """Where rows start in a run of table lines: at each number, or, with centred numbers, as far
+    above each number as the row reaches below it (ties go to the end that cuts fewest cells)."""
+    anchors = [i for i, (_, parts) in enumerate(group) if parts[number]]
+    if not centred:
+        return sorted({0, *anchors})
+    if len(anchors) <= 1:
+        return [0]
+    starts = [0]
+    for a, b in zip(anchors, anchors[1:]):
+        want = 2 * a - starts[-1]  # the row's last line when the number is on its middle line
+        candidates = [e for e in (want - 1, want, want + 1) if a <= e < b] or [min(max(want, a), b - 1)]
+        starts.append(min(candidates, key=lambda e, w=want: (_crossing(group, e), abs(e - w))) + 1)
+    return starts

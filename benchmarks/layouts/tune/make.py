@@ -3,11 +3,12 @@
 
     /work/main/.venv/bin/python benchmarks/layouts/tune/make.py
 
-For each plan of plans.py writes, into <plan-id>/, nine renderings of the
+For each plan of plans.py writes, into <plan-id>/, renderings of the
 same plan table (text-tabs.txt, text-spaces.txt, text-lines.txt, text-pipe.md,
 word-merged.docx, word-order.docx, word-numbering.docx, pdf-libreoffice.pdf,
-pdf-fpdf.pdf) and, next to each, <layout>.expected.yaml: what a perfect
+pdf-fpdf.pdf, pdf-unruled.pdf, ...; see LAYOUTS) and, next to each, <layout>.expected.yaml: what a perfect
 importer should extract from that file.  Then checks that every file opens.
+`make.py LAYOUT ...` renders only the named layouts.
 """
 
 import re
@@ -290,6 +291,110 @@ def text_spaces(plan, out):
     return expected(plan)
 
 
+# Per plan, the harder quirks of text-spaces-paged.txt: page break by form feed or by blank lines;
+# page-number style; what repeats after a break (the header or the «1 2 3 4» row); cells centred
+# vertically in their row; the approval stamp at the right above the title.
+PAGED = {
+    "bezn-2023": dict(formfeed=True, numbers="of", repeat="header", vcenter=False, stamp=True),
+    "turizm-2022": dict(formfeed=False, numbers="dashes-top", repeat="header", vcenter=True, stamp=False),
+    "pobeda-2025": dict(formfeed=True, numbers="centre", repeat="colnums", vcenter=True, stamp=True),
+    "korrup-posel": dict(formfeed=False, numbers="centre-top", repeat="colnums", vcenter=False, stamp=False),
+}
+STAMP = ["УТВЕРЖДЁН", "постановлением администрации", "от 28.12.2023 № 1562"]
+
+
+def text_spaces_paged(plan, out):
+    """`pdftotext -layout` of a longer document: pages of fixed height, a row cut by the page break,
+    the header or the column-number row repeated after it, page numbers in one of several styles,
+    short cells on the middle line of a tall row, an approval stamp at the right above the title."""
+    opt = plan.spaces
+    var = PAGED[plan.id]
+    keys = [k for k, _ in plan.columns]
+    widths = [opt["widths"][k] for k in keys]
+    gap = opt["gap"]
+    total = sum(widths) + gap * (len(widths) - 1)
+    page_lines = opt["page_lines"] - 16
+
+    def block(cells, center=(), vcenter=False):
+        height = max(len(c) for c in cells)
+        if vcenter:
+            cells = [[""] * ((height - len(c)) // 2) + c for c in cells]
+        rows = []
+        for i in range(height):
+            parts = []
+            for k, w, c in zip(keys, widths, cells):
+                text = c[i] if i < len(c) else ""
+                assert len(text) <= w, (plan.id, k, text)
+                parts.append(text.center(w) if k in center else text.ljust(w))
+            rows.append((" " * gap).join(parts).rstrip())
+        return rows
+
+    def wrapped(m, key):
+        if key == "resp" and not m.lines:
+            return wrap(resp_joined(m), opt["widths"][key])
+        return [x for line in cell_lines(m, key, m.num) for x in wrap(line, opt["widths"][key])]
+
+    header = block([wrap(lab, w) for (_, lab), w in zip(plan.columns, widths)], center=keys, vcenter=True)
+    colnums = block([[str(i)] for i in range(1, len(keys) + 1)], center=keys)
+    pages = [[]]
+    lines = pages[0]
+    preamble = STAMP if var["stamp"] else list(plan.preamble)
+    off = total - max(len(x) for x in preamble)
+    lines.extend(" " * off + x for x in preamble)
+    lines.append("")
+    lines.extend(t.center(total).rstrip() for t in plan.title_lines)
+    lines.append("")
+    lines.extend(header)
+    if var["repeat"] == "colnums":
+        lines.extend(colnums)
+
+    def new_page():
+        nonlocal lines
+        lines = []
+        pages.append(lines)
+        lines.extend(header if var["repeat"] == "header" else colnums)
+
+    def add(rows, splittable):
+        free = page_lines - len(lines)
+        if len(rows) > free:
+            if splittable and free >= 2:
+                lines.extend(rows[:free])
+                rows = rows[free:]
+            new_page()
+        lines.extend(rows)
+        if opt["blank"]:
+            lines.append("")
+
+    for kind, *rest in walk(plan):
+        if kind == "sec":
+            depth, sec, ctx = rest
+            label = section_label(sec, depth, ctx, None)
+            if opt["section"] == "center":
+                add([x.center(total).rstrip() for x in wrap(label, total - 10)], False)
+            else:
+                add(wrap(label, total), False)
+        else:
+            m, ctx = rest
+            add(block([wrapped(m, k) for k in keys], center=opt["center"], vcenter=var["vcenter"]), True)
+    count = len(pages)
+    text = ""
+    for n, page in enumerate(pages, 1):
+        body = list(page)
+        if var["numbers"] == "of":
+            body += ["", f"Страница {n} из {count}".rjust(total)]
+        elif var["numbers"] == "centre":
+            body += ["", str(n).center(total).rstrip()]
+        elif var["numbers"] == "dashes-top" and n > 1:
+            body = [f"- {n} -".center(total).rstrip(), ""] + body
+        elif var["numbers"] == "centre-top" and n > 1:
+            body = [str(n).center(total).rstrip(), ""] + body
+        text += "\n".join(body).rstrip("\n") + "\n"
+        if n < count:
+            text += "\f" if var["formfeed"] else "\n\n\n"
+    out.write_text(text, encoding="utf-8")
+    return expected(plan)
+
+
 def text_lines(plan, out):
     """One cell per line, as text copied from a web page."""
     blank = plan.lines_blank
@@ -346,6 +451,79 @@ def text_pipe(plan, out):
                 else:
                     cells[i] = "<br>".join(cell_lines(m, k, m.num))
         lines.append(row(cells))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return expected(plan)
+
+
+# Per plan, the web-page quirks of text-lines-web.txt and text-pipe-bare.md: how a section row is
+# printed (one line or number and name on two; bold as **x**, __x__, or bold in every cell).
+WEB = {
+    "bezn-2023": dict(section_lines=2, bold="stars"),
+    "turizm-2022": dict(section_lines=1, bold="underscores"),
+    "pobeda-2025": dict(section_lines=2, bold="every-cell"),
+    "korrup-posel": dict(section_lines=1, bold="stars"),
+}
+SITE_TOP = ["Главная / Документы / Постановления", "Версия для слабовидящих", "Поиск по сайту",
+            "Опубликовано: 12.01.2024 10:15", ""]
+SITE_BOTTOM = ["", "Просмотров: 1 024", "Поделиться: ВКонтакте Одноклассники Telegram",
+               "© Администрация, 2024. Все права защищены.", "Карта сайта"]
+
+
+def text_lines_web(plan, out):
+    """One cell per line as copied from a region's site: breadcrumbs, menus and dates around the
+    table, and a section row as one line or as its number and its name on two."""
+    var = WEB[plan.id]
+    lines = list(SITE_TOP) + list(plan.preamble) + [""] + list(plan.title_lines) + [""]
+    lines.extend(lab for _, lab in plan.columns)
+    for kind, *rest in walk(plan):
+        if kind == "sec":
+            depth, sec, ctx = rest
+            if var["section_lines"] == 2:
+                lines.extend([sec.num, sec.title])
+            else:
+                lines.append(section_label(sec, depth, ctx, None))
+        else:
+            m, ctx = rest
+            lines.extend(cell_joined(m, k, m.num) for k, _ in plan.columns)
+        if plan.lines_blank:
+            lines.append("")
+    lines.extend(SITE_BOTTOM)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return expected(plan)
+
+
+def text_pipe_bare(plan, out):
+    """A pipe table without its outer pipes, in the text of a site page, section rows bold in one
+    of several styles."""
+    var = WEB[plan.id]
+    n = len(plan.columns)
+    lines = [f"[{x}]" if i == 0 else x for i, x in enumerate(SITE_TOP)]
+    lines.extend(x + "  " for x in plan.preamble)
+    lines += ["", "# " + plan.title, ""]
+
+    def row(cells):
+        return " | ".join(cells)
+
+    def bold(text):
+        return f"__{text}__" if var["bold"] == "underscores" else f"**{text}**"
+
+    lines.append(row([lab for _, lab in plan.columns]))
+    lines.append(" | ".join(["---"] * n))
+    for kind, *rest in walk(plan):
+        cells = [""] * n
+        if kind == "sec":
+            depth, sec, ctx = rest
+            label = section_label(sec, depth, ctx, None)
+            cells = [bold(label)] * n if var["bold"] == "every-cell" else [bold(label)] + [""] * (n - 1)
+        else:
+            m, ctx = rest
+            for i, (k, _) in enumerate(plan.columns):
+                if k == "resp":
+                    cells[i] = "<br>".join(m.resp) if m.lines else resp_joined(m)
+                else:
+                    cells[i] = "<br>".join(cell_lines(m, k, m.num))
+        lines.append(row(cells))
+    lines.extend(SITE_BOTTOM)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return expected(plan)
 
@@ -672,31 +850,133 @@ def pdf_fpdf(plan, out, font_size=None):
     return expected(plan), pages
 
 
+class PagedPDF(FPDF):
+    """A page number in one of the styles regional PDFs use ("N", "- N -", "Страница N из M")."""
+
+    number_style = "plain"
+
+    def header(self):
+        if self.number_style == "dashes" and self.page_no() > 1:
+            self.set_font(self.font_family or "DejaVuSans", "", 8)
+            self.set_y(4)
+            self.cell(0, 5, f"- {self.page_no()} -", align="C")
+            self.set_y(self.t_margin)
+
+    def footer(self):
+        if self.number_style == "dashes":
+            return
+        self.set_y(-12)
+        self.set_font(self.font_family or "DejaVuSans", "", 8)
+        if self.number_style == "of":
+            self.cell(0, 6, f"Страница {self.page_no()} из {{nb}}", align="R")
+        else:
+            self.cell(0, 6, str(self.page_no()), align="C")
+
+
+# Per plan: font family, page-number style, and whether short cells are vertically centred.
+UNRULED = {
+    "bezn-2023": dict(font="DejaVuSans", numbers="plain", v_align="TOP"),
+    "turizm-2022": dict(font="DejaVuSerif", numbers="of", v_align="TOP"),
+    "pobeda-2025": dict(font="DejaVuSans", numbers="dashes", v_align="MIDDLE"),
+    "korrup-posel": dict(font="DejaVuSerif", numbers="of", v_align="TOP"),
+}
+
+
+def pdf_unruled(plan, out, font_size=None):
+    """A table drawn by fpdf2 with no rules and no fills at all, as report generators print them:
+    columns only by the text's alignment, the header repeated on each page, page numbers."""
+    opt = plan.fpdf
+    var = UNRULED[plan.id]
+    size = font_size or opt["font_size"]
+    keys = [k for k, _ in plan.columns]
+    widths = [opt["widths"][k] for k in keys]
+    pdf = PagedPDF(orientation=opt["orientation"], format="A4")
+    pdf.number_style = var["numbers"]
+    fam = var["font"]
+    pdf.add_font(fam, "", str(FONTS / f"{fam}.ttf"))
+    pdf.add_font(fam, "B", str(FONTS / f"{fam}-Bold.ttf"))
+    pdf.set_margins(10, 12, 10)
+    pdf.set_auto_page_break(True, 16)
+    pdf.add_page()
+    pdf.set_font(fam, "", size - 1)
+    for line in plan.preamble:
+        pdf.cell(0, 5, line, align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font(fam, "B", size + 1)
+    pdf.multi_cell(0, 6, "\n".join(plan.title_lines), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font(fam, "", size)
+    align = tuple("CENTER" if k in ("num", "time") else "LEFT" for k in keys)
+    for kind, *rest in walk(plan):
+        if kind == "m":
+            m = rest[0]
+            for k, w in zip(keys, widths):
+                for word in " ".join(m.resp if k == "resp" else cell_lines(m, k, m.num)).split():
+                    if pdf.get_string_width(word) > w - 3.5:
+                        raise ValueError(f"{plan.id}: «{word}» does not fit the {k} column")
+    with pdf.table(col_widths=widths, width=sum(widths), text_align=align, line_height=size * 0.45,
+                   padding=1.5, v_align=var["v_align"], repeat_headings=1, borders_layout="NONE",
+                   headings_style=FontFace(emphasis="BOLD")) as table:
+        head = table.row()
+        for _, lab in plan.columns:
+            head.cell(lab, align="CENTER", v_align="MIDDLE")
+        for kind, *rest in walk(plan):
+            row = table.row()
+            if kind == "sec":
+                depth, sec, ctx = rest
+                row.cell(section_label(sec, depth, ctx, None), colspan=len(keys), align="LEFT",
+                         style=FontFace(emphasis="BOLD"))
+            else:
+                m, ctx = rest
+                for k in keys:
+                    if k == "resp":
+                        row.cell("\n".join(m.resp))
+                    else:
+                        row.cell("\n".join(cell_lines(m, k, m.num)))
+    pages = pdf.page_no()
+    pdf.output(str(out))
+    return expected(plan), pages
+
+
 # ---------------------------------------------------------------------------
 LAYOUTS = ["text-tabs.txt", "text-spaces.txt", "text-lines.txt", "text-pipe.md", "word-merged.docx",
-           "word-order.docx", "word-numbering.docx", "pdf-libreoffice.pdf", "pdf-fpdf.pdf"]
+           "word-order.docx", "word-numbering.docx", "pdf-libreoffice.pdf", "pdf-fpdf.pdf",
+           "pdf-unruled.pdf", "text-spaces-paged.txt", "text-lines-web.txt", "text-pipe-bare.md"]
 
 
-def build(plan):
-    d = HERE / plan.id
-    d.mkdir(exist_ok=True)
-    results = {}
-    results["text-tabs.txt"] = text_tabs(plan, d / "text-tabs.txt")
-    results["text-spaces.txt"] = text_spaces(plan, d / "text-spaces.txt")
-    results["text-lines.txt"] = text_lines(plan, d / "text-lines.txt")
-    results["text-pipe.md"] = text_pipe(plan, d / "text-pipe.md")
-    results["word-merged.docx"] = word_merged(plan, d / "word-merged.docx")
-    results["word-order.docx"] = word_order(plan, d / "word-order.docx")
-    results["word-numbering.docx"] = word_numbering(plan, d / "word-numbering.docx")
-    results["pdf-libreoffice.pdf"] = pdf_libreoffice(plan, d / "pdf-libreoffice.pdf", d / "word-merged.docx")
+def at_least_two_pages(render, plan, out):
+    """Render with a growing font size until the table runs over a page break."""
     size = plan.fpdf["font_size"]
     while True:
-        exp, pages = pdf_fpdf(plan, d / "pdf-fpdf.pdf", size)
+        exp, pages = render(plan, out, size)
         if pages >= 2:
-            break
+            return exp
         size += 1
-    results["pdf-fpdf.pdf"] = exp
-    for name, data in results.items():
+
+
+def build(plan, only=None):
+    """Render the plan's layouts (those in `only`, when given) and their expected files."""
+    d = HERE / plan.id
+    d.mkdir(exist_ok=True)
+    makers = {
+        "text-tabs.txt": lambda p: text_tabs(plan, p),
+        "text-spaces.txt": lambda p: text_spaces(plan, p),
+        "text-spaces-paged.txt": lambda p: text_spaces_paged(plan, p),
+        "text-lines-web.txt": lambda p: text_lines_web(plan, p),
+        "text-pipe-bare.md": lambda p: text_pipe_bare(plan, p),
+        "text-lines.txt": lambda p: text_lines(plan, p),
+        "text-pipe.md": lambda p: text_pipe(plan, p),
+        "word-merged.docx": lambda p: word_merged(plan, p),
+        "word-order.docx": lambda p: word_order(plan, p),
+        "word-numbering.docx": lambda p: word_numbering(plan, p),
+        "pdf-libreoffice.pdf": lambda p: pdf_libreoffice(plan, p, d / "word-merged.docx"),
+        "pdf-fpdf.pdf": lambda p: at_least_two_pages(pdf_fpdf, plan, p),
+        "pdf-unruled.pdf": lambda p: at_least_two_pages(pdf_unruled, plan, p),
+    }
+    for name in LAYOUTS:
+        if only and name not in only:
+            continue
+        data = makers[name](d / name)
         write_expected(d / (name.rsplit(".", 1)[0] + ".expected.yaml"), data)
 
 
@@ -719,7 +999,7 @@ def check(plan):
             text = subprocess.run(["pdftotext", "-layout", str(p), "-"], check=True,
                                   capture_output=True, text=True).stdout
             pages = text.count("\f")
-            if name == "pdf-fpdf.pdf" and pages < 2:
+            if name in ("pdf-fpdf.pdf", "pdf-unruled.pdf") and pages < 2:
                 problems.append(f"{p}: {pages} page(s)")
         else:
             text = p.read_text(encoding="utf-8")
@@ -732,9 +1012,14 @@ def check(plan):
 
 
 def main():
+    """`make.py [LAYOUT ...]` renders only the named layouts (all when none is named)."""
+    only = set(sys.argv[1:])
+    unknown = only - set(LAYOUTS)
+    if unknown:
+        sys.exit(f"unknown layouts: {', '.join(sorted(unknown))}")
     problems = []
     for plan in PLANS:
-        build(plan)
+        build(plan, only)
         problems += check(plan)
         n = sum(1 for k, *_ in walk(plan) if k == "m")
         print(f"{plan.id}: {n} measures, {len(LAYOUTS)} layouts")
