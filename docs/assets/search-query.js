@@ -278,14 +278,17 @@ window.kbSearchQuery = function (base, changed) {
     pagefind = pagefind || import(base + "pagefind/pagefind.js");
     return pagefind;
   }
-  // The measure pages (ids), once a visit: measures are what people look for, so a plan, region or
-  // agency page ranks after them, even when its long text has every word of the query.
-  var measureIds = null;
+  // Which pages are not measures, once a visit: measures are what people look for, so a plan, region
+  // or agency page ranks after them, even when its long text has every word of the query. The other
+  // pages are the few: asking for them keeps this search short on the phone.
+  var otherIds = null;
   function measures(pf) {
-    measureIds = measureIds || pf.search(null, { filters: { "Тип": { any: ["мероприятие"] } } })
+    otherIds = otherIds || pf.search(null, { filters: { "Тип": { none: ["мероприятие"] } } })
       .then(function (r) { return new Set(r.results.map(function (x) { return x.id; })); })
-      .catch(function () { return new Set(); });
-    return measureIds;
+      .catch(function () { return null; });
+    return otherIds.then(function (others) {
+      return { has: function (id) { return others !== null && !others.has(id); } };
+    });
   }
   function pagefindFilters(f) {
     var out = {};
