@@ -280,10 +280,11 @@ window.kbSearchQuery = function (base, changed) {
   }
   // Which pages are not measures, once a visit: measures are what people look for, so a plan, region
   // or agency page ranks after them, even when its long text has every word of the query. The other
-  // pages are the few: asking for them keeps this search short on the phone.
+  // pages are the few, with a filter of their own (overrides/main.html): its file and the search
+  // stay small on the phone.
   var otherIds = null;
   function measures(pf) {
-    otherIds = otherIds || pf.search(null, { filters: { "Тип": { none: ["мероприятие"] } } })
+    otherIds = otherIds || pf.search(null, { filters: { "kb-not-measure": { any: ["1"] } } })
       .then(function (r) { return new Set(r.results.map(function (x) { return x.id; })); })
       .catch(function () { return null; });
     return otherIds.then(function (others) {

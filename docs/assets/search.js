@@ -96,7 +96,7 @@
   function drawPanel(all) {
     panel.replaceChildren();
     GROUPS.concat(Object.keys(all).filter(function (k) { return GROUPS.indexOf(k) < 0; })).forEach(function (name) {
-      if (!all[name]) return;
+      if (!all[name] || name.indexOf("kb-") === 0) return;  // the page's own, not the reader's
       var group = document.createElement("details"), summary = document.createElement("summary");
       group.className = "kb-filter";
       group.open = !!(selected[name] || []).length;
