@@ -18,6 +18,7 @@ from typing import Any
 
 from . import columns, linebreaks
 from .rows import BREAK, CELLS, TEXT, Row
+from .spans import merged_spans
 
 Word = dict[str, Any]
 Line = list[Word]
@@ -119,14 +120,7 @@ def _header(lines: list[Line]) -> tuple[int, int] | None:
 
 
 def _label_spans(header: list[Line]) -> list[tuple[float, float]]:
-    spans = sorted((c[0]["x0"], c[-1]["x1"]) for line in header for c in _chunks(line))
-    merged: list[list[float]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return [(s, e) for s, e in merged]
+    return merged_spans((c[0]["x0"], c[-1]["x1"]) for line in header for c in _chunks(line))
 
 
 def _boundaries(header: list[Line], body: list[Line]) -> list[float] | None:

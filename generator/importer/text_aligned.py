@@ -16,6 +16,7 @@ from . import columns, linebreaks
 from .numbering import SECTION_TEXT
 from .pdf_unruled import PAGE_NUMBER
 from .rows import BREAK, CELLS, TEXT, Row
+from .spans import merged_spans
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S {2,}\S")
@@ -71,14 +72,7 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
 
 def _label_spans(header: list[str]) -> list[tuple[int, int]]:
     """Where the header's labels lie: the chunks of all its lines, overlapping ones merged."""
-    spans = sorted((s, e) for line in header for s, e, _ in _chunks(line))
-    merged: list[list[int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return [(s, e) for s, e in merged]
+    return [(int(s), int(e)) for s, e in merged_spans((s, e) for line in header for s, e, _ in _chunks(line))]
 
 
 def _boundaries(header: list[str], body: list[str]) -> list[int] | None:

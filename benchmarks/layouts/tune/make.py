@@ -799,25 +799,24 @@ class NumberedPDF(FPDF):
         self.cell(0, 6, str(self.page_no()), align="C")
 
 
-def pdf_fpdf(plan, out, font_size=None):
-    opt = plan.fpdf
-    size = font_size or opt["font_size"]
+def fpdf_plan(plan, out, pdf, family, size, **table_style):
+    """The preamble, the title and the plan's table in `pdf` (fpdf2, DejaVu `family`), written to
+    `out`; `table_style` is what sets the layout apart (rules, fills, vertical alignment)."""
     keys = [k for k, _ in plan.columns]
-    widths = [opt["widths"][k] for k in keys]
-    pdf = NumberedPDF(orientation=opt["orientation"], format="A4")
-    pdf.add_font("DejaVuSerif", "", str(FONTS / "DejaVuSerif.ttf"))
-    pdf.add_font("DejaVuSerif", "B", str(FONTS / "DejaVuSerif-Bold.ttf"))
+    widths = [plan.fpdf["widths"][k] for k in keys]
+    pdf.add_font(family, "", str(FONTS / f"{family}.ttf"))
+    pdf.add_font(family, "B", str(FONTS / f"{family}-Bold.ttf"))
     pdf.set_margins(10, 12, 10)
     pdf.set_auto_page_break(True, 16)
     pdf.add_page()
-    pdf.set_font("DejaVuSerif", "", size - 1)
+    pdf.set_font(family, "", size - 1)
     for line in plan.preamble:
         pdf.cell(0, 5, line, align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    pdf.set_font("DejaVuSerif", "B", size + 1)
+    pdf.set_font(family, "B", size + 1)
     pdf.multi_cell(0, 6, "\n".join(plan.title_lines), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    pdf.set_font("DejaVuSerif", "", size)
+    pdf.set_font(family, "", size)
     align = tuple("CENTER" if k in ("num", "time") else "LEFT" for k in keys)
     for kind, *rest in walk(plan):          # no word may be wider than its column
         if kind == "m":
@@ -827,8 +826,7 @@ def pdf_fpdf(plan, out, font_size=None):
                     if pdf.get_string_width(word) > w - 3.5:
                         raise ValueError(f"{plan.id}: «{word}» does not fit the {k} column")
     with pdf.table(col_widths=widths, width=sum(widths), text_align=align, line_height=size * 0.45,
-                   padding=1.5, v_align="TOP", repeat_headings=1,
-                   headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235))) as table:
+                   padding=1.5, repeat_headings=1, **table_style) as table:
         head = table.row()
         for _, lab in plan.columns:
             head.cell(lab, align="CENTER", v_align="MIDDLE")
@@ -848,6 +846,13 @@ def pdf_fpdf(plan, out, font_size=None):
     pages = pdf.page_no()
     pdf.output(str(out))
     return expected(plan), pages
+
+
+def pdf_fpdf(plan, out, font_size=None):
+    pdf = NumberedPDF(orientation=plan.fpdf["orientation"], format="A4")
+    return fpdf_plan(plan, out, pdf, "DejaVuSerif", font_size or plan.fpdf["font_size"], v_align="TOP",
+                     headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)))
+
 
 
 class PagedPDF(FPDF):
@@ -885,57 +890,12 @@ UNRULED = {
 def pdf_unruled(plan, out, font_size=None):
     """A table drawn by fpdf2 with no rules and no fills at all, as report generators print them:
     columns only by the text's alignment, the header repeated on each page, page numbers."""
-    opt = plan.fpdf
     var = UNRULED[plan.id]
-    size = font_size or opt["font_size"]
-    keys = [k for k, _ in plan.columns]
-    widths = [opt["widths"][k] for k in keys]
-    pdf = PagedPDF(orientation=opt["orientation"], format="A4")
+    pdf = PagedPDF(orientation=plan.fpdf["orientation"], format="A4")
     pdf.number_style = var["numbers"]
-    fam = var["font"]
-    pdf.add_font(fam, "", str(FONTS / f"{fam}.ttf"))
-    pdf.add_font(fam, "B", str(FONTS / f"{fam}-Bold.ttf"))
-    pdf.set_margins(10, 12, 10)
-    pdf.set_auto_page_break(True, 16)
-    pdf.add_page()
-    pdf.set_font(fam, "", size - 1)
-    for line in plan.preamble:
-        pdf.cell(0, 5, line, align="R", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-    pdf.set_font(fam, "B", size + 1)
-    pdf.multi_cell(0, 6, "\n".join(plan.title_lines), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-    pdf.set_font(fam, "", size)
-    align = tuple("CENTER" if k in ("num", "time") else "LEFT" for k in keys)
-    for kind, *rest in walk(plan):
-        if kind == "m":
-            m = rest[0]
-            for k, w in zip(keys, widths):
-                for word in " ".join(m.resp if k == "resp" else cell_lines(m, k, m.num)).split():
-                    if pdf.get_string_width(word) > w - 3.5:
-                        raise ValueError(f"{plan.id}: «{word}» does not fit the {k} column")
-    with pdf.table(col_widths=widths, width=sum(widths), text_align=align, line_height=size * 0.45,
-                   padding=1.5, v_align=var["v_align"], repeat_headings=1, borders_layout="NONE",
-                   headings_style=FontFace(emphasis="BOLD")) as table:
-        head = table.row()
-        for _, lab in plan.columns:
-            head.cell(lab, align="CENTER", v_align="MIDDLE")
-        for kind, *rest in walk(plan):
-            row = table.row()
-            if kind == "sec":
-                depth, sec, ctx = rest
-                row.cell(section_label(sec, depth, ctx, None), colspan=len(keys), align="LEFT",
-                         style=FontFace(emphasis="BOLD"))
-            else:
-                m, ctx = rest
-                for k in keys:
-                    if k == "resp":
-                        row.cell("\n".join(m.resp))
-                    else:
-                        row.cell("\n".join(cell_lines(m, k, m.num)))
-    pages = pdf.page_no()
-    pdf.output(str(out))
-    return expected(plan), pages
+    return fpdf_plan(plan, out, pdf, var["font"], font_size or plan.fpdf["font_size"], v_align=var["v_align"],
+                     borders_layout="NONE", headings_style=FontFace(emphasis="BOLD"))
+
 
 
 # ---------------------------------------------------------------------------
