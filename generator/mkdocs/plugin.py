@@ -26,6 +26,7 @@ from ..site.build import Links, Site
 from ..site.render import Renderer
 from . import macros, pagefind
 from .config import PlansConfig
+from .drawn_once import DrawnOnce
 from .generated_page import GeneratedPage
 
 log = get_plugin_logger(__name__)
@@ -42,6 +43,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     indexing: subprocess.Popen[str] | None = None
     # What Pagefind indexes of each page of this build (None when the index is off).
     search_pages: pagefind.SearchPages | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.drawn_once = DrawnOnce()
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -97,6 +102,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 GeneratedPage(nav_titles.get(output.src), file, config)
             files.append(file)
         return files
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        self.drawn_once.install(env, config)
+        return env
 
     def on_pre_build(self, config: Any) -> None:
         # The site folder is about to be emptied: an index of the previous build is stale.
