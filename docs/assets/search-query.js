@@ -47,6 +47,23 @@ window.kbSearchQuery = function (base, changed) {
   // A query typed with the keyboard in the Latin layout («rjkktl;» is «колледж»).
   var LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`", RUSSIAN_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё";
   var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одиннадцати"];
+  // The stages of school by their everyday names: «младшие (классы, школьники)», «начальная школа» are
+  // grades 1–4, «средние классы», «среднее звено» 5–9 («средняя школа» is all of school), «старшие
+  // классы», «старшая школа», «старшеклассники» 10–11. `next`: the word that makes a stage of the
+  // word before it; `alone`: a word that is a stage by itself.
+  var STAGES = [
+    { grades: [1, 2, 3, 4], alone: /^младш/, word: /^(младш|начальн)/, next: /^(класс|школ|звен|ступен)/ },
+    { grades: [5, 6, 7, 8, 9], alone: null, word: /^средн/, next: /^(класс|звен)/ },
+    { grades: [10, 11], alone: /^старшекласс/, word: /^старш/, next: /^(класс|школ|звен|ступен)/ }
+  ];
+  function schoolStage(word, next) {
+    for (var k = 0; k < STAGES.length; k++) {
+      var s = STAGES[k];
+      if (next && s.word.test(word) && s.next.test(next)) return { grades: s.grades, words: 2 };
+      if (s.alone && s.alone.test(word)) return { grades: s.grades, words: 1 };
+    }
+    return null;
+  }
   var dict = {}, loading = {};
   var vocabulary = null;
   var vocabularyLoading = fetch(base + "data/search-vocabulary.json")
@@ -196,8 +213,9 @@ window.kbSearchQuery = function (base, changed) {
       words = words.concat(tokens(w).map(translit));
     });
     // Numbers: years and grades become filters; any other number is no word to search for.
-    var kept = [];
+    var kept = [], skip = 0;
     words.forEach(function (w, i) {
+      if (skip > 0) { skip--; return; }
       var year = /^(19|20)\d\d(г|гг|год|года|году)?$/.test(w) && parseInt(w, 10);
       var near = [words[i - 1], words[i + 1], words[i + 2]].filter(Boolean);
       if (year) { add("Год", String(year)); return; }
@@ -210,6 +228,8 @@ window.kbSearchQuery = function (base, changed) {
       }
       var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн"); });
       if (grade >= 0) { add("Класс", String(grade + 1)); return; }
+      var stage = schoolStage(w, words[i + 1]);
+      if (stage) { stage.grades.forEach(function (n) { add("Класс", String(n)); }); skip = stage.words - 1; return; }
       if (/^(г|гг|год|года|году|годы|годов|х|й|го|м|ом|е)$/.test(w)) return;
       if (/^класс/.test(w) && [words[i - 2], words[i - 1], words[i + 1]].some(function (x) { return x && /^\d+$/.test(x); })) return;
       kept.push(w);
@@ -346,9 +366,21 @@ window.kbSearchQuery = function (base, changed) {
         return (memo[key] = memo[key] || pf.search(q || null, { filters: pagefindFilters(active) }));
       }
       function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
+      // Measures that name the grade or month asked for, rather than naming none (a filter-only search).
+      function named() {
+        var strict = {};
+        ["Класс", "Месяц"].forEach(function (n) {
+          var values = (active[n] || []).filter(function (v) { return v !== "не указан"; });
+          if (values.length && values.length < (active[n] || []).length) strict[n] = { any: values };
+        });
+        if (!Object.keys(strict).length) return Promise.resolve(null);
+        return pf.search(null, { filters: strict }).then(function (r) {
+          return new Set(r.results.map(function (x) { return x.id; }));
+        });
+      }
       function attempt() {
         var multi = a.parts.length > 1;
-        return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run))])
+        return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run)), named()])
           .then(function (runs) {
             var all = runs[0].results, scored = {}, top = scale(runs[0]);
             all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top }; });
@@ -365,9 +397,12 @@ window.kbSearchQuery = function (base, changed) {
               r.results.forEach(function (x) { if (scored[x.id]) scored[x.id].score += (x.score || 0) / best; });
             });
             var list = Object.keys(scored).map(function (id) { return scored[id]; });
-            list.forEach(function (s) { s.measure = measure.has(s.result.id) ? 1 : 0; });
+            list.forEach(function (s) {
+              s.measure = measure.has(s.result.id) ? 1 : 0;
+              s.named = !runs[3] || runs[3].has(s.result.id) ? 1 : 0;
+            });
             list.sort(function (p, q) {
-              return q.measure * q.all - p.measure * p.all || q.measure - p.measure || q.parts - p.parts ||
+              return q.measure * q.all - p.measure * p.all || q.named - p.named || q.measure - p.measure || q.parts - p.parts ||
                 q.score - p.score || (p.result.id < q.result.id ? -1 : 1);
             });
             if (!all.length && list.length) notes.push("ни одна страница не содержит всех слов запроса; показаны содержащие часть из них");

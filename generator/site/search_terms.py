@@ -85,6 +85,15 @@ def content_lemmas(phrase: str) -> tuple[str, ...]:
 _matchers: dict[int, tuple[SearchVocabulary, Matcher]] = {}
 
 
+def prepare(catalog: Catalog) -> None:
+    """Read the site's ambiguous words as its other words do (`morphology.prefer`), before any page
+    is indexed."""
+    morphology.prefer(site_words(catalog))
+    content_lemmas.cache_clear()
+    _lemma_set.cache_clear()
+    _matchers.clear()
+
+
 def matcher(vocabulary: SearchVocabulary) -> Matcher:
     """One matcher per vocabulary: built once for every page of a build."""
     entry = _matchers.get(id(vocabulary))
