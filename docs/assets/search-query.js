@@ -190,24 +190,30 @@ window.kbSearchQuery = function (base, changed) {
     return { found: found, used: used };
   }
 
-  function analyze(term) {
-    var filters = {}, concepts = [], ranking = [];
+  // `reading`: which meaning an abbreviation of several concepts takes (0, the first, unless given).
+  function analyze(term, reading) {
+    var filters = {}, concepts = [], ranking = [], readings = 1;
     function add(name, value) {
       filters[name] = filters[name] || [];
       if (filters[name].indexOf(value) < 0) filters[name].push(value);
     }
     var raw = layout(term).split(/[^A-Za-zА-Яа-яЁё0-9']+/).filter(Boolean);
     // Abbreviations, before case is lost: «ДО» in capitals only, «спо» in any case.
+    // An abbreviation of several concepts («ДОД»: день открытых дверей, дополнительное образование детей)
+    // has several readings; `search` shows the results of each, in turn.
     var abbreviations = {};
     (vocabulary ? vocabulary.concepts : []).forEach(function (c) {
-      c.abbr.forEach(function (a) { abbreviations[a] = c.term; });
+      c.abbr.forEach(function (a) { (abbreviations[a] = abbreviations[a] || []).push(c.term); });
     });
     var words = [];
     raw.forEach(function (w) {
       var lower = fold(w);
       var capitals = w === w.toUpperCase() && /[А-ЯA-Z]/.test(w);
-      if (abbreviations[lower] && (capitals || lower.length >= 3)) {
-        if (concepts.indexOf(abbreviations[lower]) < 0) concepts.push(abbreviations[lower]);
+      var meanings = Object.prototype.hasOwnProperty.call(abbreviations, lower) ? abbreviations[lower] : null;
+      if (meanings && (capitals || lower.length >= 3)) {
+        var meaning = meanings[(reading || 0) % meanings.length];
+        readings = Math.max(readings, meanings.length);
+        if (concepts.indexOf(meaning) < 0) concepts.push(meaning);
         return;
       }
       words = words.concat(tokens(w).map(translit));
@@ -277,7 +283,7 @@ window.kbSearchQuery = function (base, changed) {
     var text = concepts.map(fold).concat(words).join(" ").split(" ").filter(function (w, i, all) {
       return w && all.indexOf(w) === i && !STOP.has(w);
     }).join(" ");
-    return { words: words, concepts: concepts, filters: filters, text: text, ranking: ranking, unknown: unknown,
+    return { words: words, concepts: concepts, filters: filters, text: text, ranking: ranking, unknown: unknown, readings: readings,
              parts: concepts.map(fold).concat(words.filter(function (w) { return text.split(" ").indexOf(w) >= 0; })) };
   }
   function rewrite(term) { return analyze(term).text; }
@@ -351,74 +357,94 @@ window.kbSearchQuery = function (base, changed) {
   // its best page; then other pages the same way. `chosen` are the reader's filters ({name: [values]}):
   // they win over those the query implies. Filters the query implied that leave nothing are dropped,
   // the loosest reading first, the region last. `counts` is the Pagefind search of the whole query,
-  // whose filter counts the page shows.
+  // whose filter counts the page shows. A query with an abbreviation of several concepts is searched in
+  // each reading, and their results are shown in turn (the best of each first).
   function search(term, chosen) {
     chosen = chosen || {};
     return ready(term).then(api).then(function (pf) { return measures(pf).then(function (ids) { return [pf, ids]; }); })
       .then(function (got) {
-      var pf = got[0], measure = got[1];
-      var a = analyze(term), active = JSON.parse(JSON.stringify(a.filters)), notes = [];
-      Object.keys(chosen).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k].slice(); });
-      if (!a.text && !Object.keys(active).length) return { query: "", filters: {}, results: [], note: "", counts: null };
-      var memo = {};
-      function run(q) {
-        var key = (q || "") + "|" + JSON.stringify(active);
-        return (memo[key] = memo[key] || pf.search(q || null, { filters: pagefindFilters(active) }));
-      }
-      function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
-      // Measures that name the grade or month asked for, rather than naming none (a filter-only search).
-      function named() {
-        var strict = {};
-        ["Класс", "Месяц"].forEach(function (n) {
-          var values = (active[n] || []).filter(function (v) { return v !== "не указан"; });
-          if (values.length && values.length < (active[n] || []).length) strict[n] = { any: values };
-        });
-        if (!Object.keys(strict).length) return Promise.resolve(null);
-        return pf.search(null, { filters: strict }).then(function (r) {
-          return new Set(r.results.map(function (x) { return x.id; }));
-        });
-      }
-      function attempt() {
-        var multi = a.parts.length > 1;
-        return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run)), named()])
-          .then(function (runs) {
-            var all = runs[0].results, scored = {}, top = scale(runs[0]);
-            all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top }; });
-            runs[1].forEach(function (r, i) {
-              var weight = i < a.concepts.length ? 2 : 1, best = scale(r);
-              r.results.forEach(function (x) {
-                var s = scored[x.id] = scored[x.id] || { result: x, all: 0, parts: 0, score: 0 };
-                if (!s.all) { s.parts += weight; s.score += (x.score || 0) / best; }
-              });
-            });
-            // The concept's official phrase ranks the pages found, and adds none.
-            runs[2].forEach(function (r) {
-              var best = scale(r);
-              r.results.forEach(function (x) { if (scored[x.id]) scored[x.id].score += (x.score || 0) / best; });
-            });
-            var list = Object.keys(scored).map(function (id) { return scored[id]; });
-            list.forEach(function (s) {
-              s.measure = measure.has(s.result.id) ? 1 : 0;
-              s.named = !runs[3] || runs[3].has(s.result.id) ? 1 : 0;
-            });
-            list.sort(function (p, q) {
-              return q.measure * q.all - p.measure * p.all || q.named - p.named || q.measure - p.measure || q.parts - p.parts ||
-                q.score - p.score || (p.result.id < q.result.id ? -1 : 1);
-            });
-            if (!all.length && list.length) notes.push("ни одна страница не содержит всех слов запроса; показаны содержащие часть из них");
-            return { results: list.map(function (s) { return s.result; }), counts: runs[0] };
+      var pf = got[0], measure = got[1], first = analyze(term);
+      var readings = [];
+      for (var k = 0; k < first.readings; k++) readings.push(k ? analyze(term, k) : first);
+      return Promise.all(readings.map(function (a) { return searchReading(pf, measure, a, chosen); })).then(function (found) {
+        if (found.length === 1) return found[0];
+        // Each reading's best in turn: the reader sees both meanings at the top.
+        var results = [], seen = {}, longest = Math.max.apply(null, found.map(function (f) { return f.results.length; }));
+        for (var i = 0; i < longest; i++) {
+          found.forEach(function (f) {
+            var x = f.results[i];
+            if (x && !seen[x.id]) { seen[x.id] = 1; results.push(x); }
           });
-      }
-      function loosen(found) {
-        var order = ["Класс", "Месяц", "Год", "Регион"].filter(function (n) { return active[n] && !(chosen[n] || []).length; });
-        if (found.results.length || !order.length || !a.text) return found;
-        notes.push("без фильтра «" + order[0] + "» (с ним ничего не нашлось)");
-        delete active[order[0]];
-        return attempt().then(loosen);
-      }
-      return attempt().then(loosen).then(function (found) {
-        return { query: a.text, filters: active, results: found.results, note: notes.join("; "), counts: found.counts };
+        }
+        var note = "запрос понят несколькими способами: " + found.map(function (f) { return "«" + f.query + "»"; }).join(", ");
+        return { query: found[0].query, filters: found[0].filters, results: results,
+                 note: [note].concat(found[0].note ? [found[0].note] : []).join("; "), counts: found[0].counts };
       });
+    });
+  }
+
+  function searchReading(pf, measure, a, chosen) {
+    var active = JSON.parse(JSON.stringify(a.filters)), notes = [];
+    Object.keys(chosen).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k].slice(); });
+    if (!a.text && !Object.keys(active).length) return { query: "", filters: {}, results: [], note: "", counts: null };
+    var memo = {};
+    function run(q) {
+      var key = (q || "") + "|" + JSON.stringify(active);
+      return (memo[key] = memo[key] || pf.search(q || null, { filters: pagefindFilters(active) }));
+    }
+    function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
+    // Measures that name the grade or month asked for, rather than naming none (a filter-only search).
+    function named() {
+      var strict = {};
+      ["Класс", "Месяц"].forEach(function (n) {
+        var values = (active[n] || []).filter(function (v) { return v !== "не указан"; });
+        if (values.length && values.length < (active[n] || []).length) strict[n] = { any: values };
+      });
+      if (!Object.keys(strict).length) return Promise.resolve(null);
+      return pf.search(null, { filters: strict }).then(function (r) {
+        return new Set(r.results.map(function (x) { return x.id; }));
+      });
+    }
+    function attempt() {
+      var multi = a.parts.length > 1;
+      return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run)), named()])
+        .then(function (runs) {
+          var all = runs[0].results, scored = {}, top = scale(runs[0]);
+          all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top }; });
+          runs[1].forEach(function (r, i) {
+            var weight = i < a.concepts.length ? 2 : 1, best = scale(r);
+            r.results.forEach(function (x) {
+              var s = scored[x.id] = scored[x.id] || { result: x, all: 0, parts: 0, score: 0 };
+              if (!s.all) { s.parts += weight; s.score += (x.score || 0) / best; }
+            });
+          });
+          // The concept's official phrase ranks the pages found, and adds none.
+          runs[2].forEach(function (r) {
+            var best = scale(r);
+            r.results.forEach(function (x) { if (scored[x.id]) scored[x.id].score += (x.score || 0) / best; });
+          });
+          var list = Object.keys(scored).map(function (id) { return scored[id]; });
+          list.forEach(function (s) {
+            s.measure = measure.has(s.result.id) ? 1 : 0;
+            s.named = !runs[3] || runs[3].has(s.result.id) ? 1 : 0;
+          });
+          list.sort(function (p, q) {
+            return q.measure * q.all - p.measure * p.all || q.named - p.named || q.measure - p.measure || q.parts - p.parts ||
+              q.score - p.score || (p.result.id < q.result.id ? -1 : 1);
+          });
+          if (!all.length && list.length) notes.push("ни одна страница не содержит всех слов запроса; показаны содержащие часть из них");
+          return { results: list.map(function (s) { return s.result; }), counts: runs[0] };
+        });
+    }
+    function loosen(found) {
+      var order = ["Класс", "Месяц", "Год", "Регион"].filter(function (n) { return active[n] && !(chosen[n] || []).length; });
+      if (found.results.length || !order.length || !a.text) return found;
+      notes.push("без фильтра «" + order[0] + "» (с ним ничего не нашлось)");
+      delete active[order[0]];
+      return attempt().then(loosen);
+    }
+    return attempt().then(loosen).then(function (found) {
+      return { query: a.text, filters: active, results: found.results, note: notes.join("; "), counts: found.counts };
     });
   }
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 
 import pymorphy3
+import snowballstemmer
 
 WORD = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+")
 
@@ -76,6 +77,17 @@ def lemma(word: str) -> str:
     if not re.fullmatch(r"[а-я]+", word):
         return word
     return _preferred.get(word) or fold(_analyzer().parse(word)[0].normal_form)
+
+
+@cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("russian")
+
+
+@cache
+def stem(word: str) -> str:
+    """A word's Snowball stem, folded: what Pagefind's Russian index keeps of it («дня» and «день» differ)."""
+    return _stemmer().stemWord(fold(word))
 
 
 def words(text: str) -> list[str]:

@@ -57,6 +57,10 @@ class Matcher:
                     self.by_first.setdefault(lemmas[0], []).append(_Phrase(concept, lemmas))
             for abbr in concept.abbr:
                 self.abbreviations.setdefault(abbr, concept)
+        # An abbreviation of several concepts («ДОД») names none of them on a page.
+        for abbr in {a for c in vocabulary.concepts for a in c.abbr}:
+            if sum(abbr in c.abbr for c in vocabulary.concepts) > 1:
+                del self.abbreviations[abbr]
         for phrases in self.by_first.values():
             phrases.sort(key=lambda p: -len(p.lemmas))
 
@@ -90,7 +94,6 @@ def prepare(catalog: Catalog) -> None:
     is indexed."""
     morphology.prefer(site_words(catalog))
     content_lemmas.cache_clear()
-    _lemma_set.cache_clear()
     _matchers.clear()
 
 
@@ -170,12 +173,14 @@ def _plain(text: str) -> str:
 
 
 def _marked(terms: list[str], page_texts: list[str]) -> str:
-    """Mark the added words, leaving out those the page's texts already say (so excerpts show its own)."""
-    present = frozenset().union(*map(_lemma_set, page_texts))
+    """Mark the added words, leaving out those the page's texts already say with the same stem (so
+    excerpts show its own). The stem, not the lemma: Pagefind's stemmer does not join every form of a
+    word («дня» and «день»)."""
+    present = frozenset().union(*map(_stem_set, page_texts))
     words: list[str] = []
     for term in dict.fromkeys(terms):
         for word in _TOKEN.findall(term):
-            if morphology.lemma(word) in present or word in words or morphology.lemma(word) in FUNCTION_WORDS:
+            if morphology.stem(word) in present or word in words or morphology.lemma(word) in FUNCTION_WORDS:
                 continue
             words.append(word)
     # The mark is its own token: glued to the word it would change the indexed word itself.
@@ -183,9 +188,9 @@ def _marked(terms: list[str], page_texts: list[str]) -> str:
 
 
 @cache
-def _lemma_set(text: str) -> frozenset[str]:
-    """A text's lemmas. Agency, region, topic and audience names recur on every measure page: each is read once."""
-    return frozenset(morphology.lemmas(text))
+def _stem_set(text: str) -> frozenset[str]:
+    """A text's stems. Agency, region, topic and audience names recur on every measure page: each is read once."""
+    return frozenset(map(morphology.stem, morphology.words(text)))
 
 
 def page_terms(catalog: Catalog, region: Region, text: str) -> SearchTerms:
