@@ -69,14 +69,22 @@ class Matcher:
         tokens = [(m.group(), morphology.lemma(m.group())) for m in _TOKEN.finditer(text)]
         kept = [(word, lemma) for word, lemma in tokens if lemma not in FUNCTION_WORDS]
         found: dict[Concept, str] = {}
+        # The longest phrase wins its words: «институт развития образования» is not a «институт» (вуз).
+        covered = 0
         for i, (word, lemma) in enumerate(kept):
             concept = self.abbreviations.get(word)
             if concept is not None and concept not in found:
                 found[concept] = word
+            longest = 0
             for phrase in self.by_first.get(lemma, ()):
                 n = len(phrase.lemmas)
-                if phrase.concept not in found and tuple(lem for _, lem in kept[i : i + n]) == phrase.lemmas:
-                    found[phrase.concept] = " ".join(w for w, _ in kept[i : i + n])
+                if n < longest or i + n <= covered:
+                    continue
+                if tuple(lem for _, lem in kept[i : i + n]) == phrase.lemmas:
+                    longest = n
+                    if phrase.concept not in found:
+                        found[phrase.concept] = " ".join(w for w, _ in kept[i : i + n])
+            covered = max(covered, i + longest)
         return found
 
 
