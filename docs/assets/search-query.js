@@ -170,8 +170,9 @@ window.kbSearchQuery = function (base, changed) {
         if (phrase.length === 2) all.push({ entry: entry, phrase: [phrase[1], phrase[0]] });
       });
     });
-    all.sort(function (a, b) { return b.phrase.length - a.phrase.length; });
-    all.forEach(function (p) {
+    // The longest phrases first; of equal length, the one that starts first («онлайн-уроки о профессиях»
+    // is «онлайн-уроки», not «уроки о профессиях»).
+    function match(p) {
       for (var start = 0; start < slots.length; start++) {
         var at = [], i = start;
         for (var k = 0; k < p.phrase.length && i < slots.length; k++) {
@@ -180,11 +181,23 @@ window.kbSearchQuery = function (base, changed) {
           if (hit < 0) break;
           at.push(hit); i = hit + 1;
         }
-        if (at.length === p.phrase.length) {
-          at.forEach(function (j) { used[j] = true; });
-          found.push({ entry: p.entry, at: at });
-          return;
-        }
+        if (at.length === p.phrase.length) return at;
+      }
+      return null;
+    }
+    var lengths = all.map(function (p) { return p.phrase.length; }).sort(function (a, b) { return b - a; });
+    lengths.filter(function (n, i) { return lengths.indexOf(n) === i; }).forEach(function (n) {
+      var group = all.filter(function (p) { return p.phrase.length === n; });
+      for (;;) {
+        var best = null;
+        group.forEach(function (p) {
+          var at = match(p);
+          if (at && (!best || at[0] < best.at[0])) best = { entry: p.entry, at: at, p: p };
+        });
+        if (!best) break;
+        best.at.forEach(function (j) { used[j] = true; });
+        found.push({ entry: best.entry, at: best.at });
+        group.splice(group.indexOf(best.p), 1);
       }
     });
     return { found: found, used: used };
