@@ -227,6 +227,8 @@ window.kbSearchQuery = function (base, changed) {
         var meaning = meanings[(reading || 0) % meanings.length];
         readings = Math.max(readings, meanings.length);
         if (concepts.indexOf(meaning) < 0) concepts.push(meaning);
+        // A page that says the abbreviation itself ranks higher among those found.
+        if (ranking.indexOf(lower) < 0) ranking.push(lower);
         return;
       }
       words = words.concat(tokens(w).map(translit));
