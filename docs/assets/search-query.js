@@ -286,6 +286,9 @@ window.kbSearchQuery = function (base, changed) {
       var hits = findPhrases(slots, vocabulary.concepts);
       hits.found.sort(function (a, b) { return a.at[0] - b.at[0]; }).forEach(function (f) {
         if (concepts.indexOf(f.entry.term) < 0) concepts.push(f.entry.term);
+        // The reader's own words rank the pages their concept finds («экскурсия на завод»: those saying «завод»).
+        var own = f.at.map(function (j) { return words[j]; }).join(" ");
+        if (ranking.indexOf(own) < 0) ranking.push(own);
       });
       vocabulary.concepts.forEach(function (c) {
         if (concepts.indexOf(c.term) >= 0 && c.official && ranking.indexOf(c.official) < 0) ranking.push(c.official);
