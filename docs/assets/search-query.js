@@ -317,7 +317,7 @@ window.kbSearchQuery = function (base, changed) {
     });
   }
 
-  var pagefind = null;
+  var pagefind = null, asked = [];
   function api() {
     pagefind = pagefind || import(base + "pagefind/pagefind.js");
     return pagefind;
@@ -382,6 +382,7 @@ window.kbSearchQuery = function (base, changed) {
     return ready(term).then(api).then(function (pf) { return measures(pf).then(function (ids) { return [pf, ids]; }); })
       .then(function (got) {
       var pf = got[0], measure = got[1], first = analyze(term);
+      asked = tokens(first.concepts.join(" "));
       var readings = [];
       for (var k = 0; k < first.readings; k++) readings.push(k ? analyze(term, k) : first);
       return Promise.all(readings.map(function (a) { return searchReading(pf, measure, a, chosen); })).then(function (found) {
@@ -436,10 +437,13 @@ window.kbSearchQuery = function (base, changed) {
               if (!s.all) { s.parts += weight; s.score += (x.score || 0) / best; }
             });
           });
-          // The concept's official phrase ranks the pages found, and adds none.
+          // The concept's official phrase and the reader's own words rank the measures found, and add none
+          // (a plan page's long text has them all).
           runs[2].forEach(function (r) {
             var best = scale(r);
-            r.results.forEach(function (x) { if (scored[x.id]) scored[x.id].score += (x.score || 0) / best; });
+            r.results.forEach(function (x) {
+              if (scored[x.id] && measure.has(x.id)) scored[x.id].score += (x.score || 0) / best;
+            });
           });
           var list = Object.keys(scored).map(function (id) { return scored[id]; });
           list.forEach(function (s) {
@@ -484,10 +488,22 @@ window.kbSearchQuery = function (base, changed) {
       var at = e.indexOf("=");
       return { term: tokens(e.slice(0, at)), words: e.slice(at + 1).split(" ") };
     });
-    var content = data.content || "", sentences = [];
-    entries.forEach(function (e) {
-      if (!e.term.some(function (w) { return via.indexOf(w) >= 0; })) return;
-      var pattern = new RegExp(e.words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("[^A-Za-zА-Яа-яЁё0-9]+"), "i");
+    // Pagefind's excerpt of a long page may show none of the words found: then the sentences of the
+    // concepts the last search asked for.
+    if (!via.length && !/<mark>/.test(shown)) via = asked;
+    // The marked words are indexed after the page's text: never shown.
+    var content = (data.content || "").split("⟪")[0], sentences = [];
+    function quote(w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+    var wanted = entries.filter(function (e) { return e.term.some(function (w) { return via.indexOf(w) >= 0; }); });
+    var patterns = wanted.map(function (e) { return new RegExp(e.words.map(quote).join("[^A-Za-zА-Яа-яЁё0-9]+"), "i"); });
+    // A page whose text names the concept elsewhere than where its words were read (a plan page lists
+    // its measures' topics): the concept's own words, in any ending.
+    if (!patterns.some(function (p) { return p.test(content); })) {
+      wanted.forEach(function (e) {
+        patterns.push(new RegExp(e.term.map(function (w) { return quote(w.slice(0, Math.max(4, w.length - 2))) + "[а-яё]*"; }).join("[^A-Za-zА-Яа-яЁё0-9]+"), "i"));
+      });
+    }
+    patterns.forEach(function (pattern) {
       var m = pattern.exec(content);
       if (!m) return;
       var start = Math.max(content.lastIndexOf(". ", m.index) + 2, m.index - 120, 0);
@@ -495,7 +511,7 @@ window.kbSearchQuery = function (base, changed) {
       end = Math.min(end < 0 ? content.length : end + 1, m.index + m[0].length + 120);
       var before = content.slice(start, m.index).replace(/^\S*\s/, start > 0 && start === m.index - 120 ? "" : "$&");
       var html = (start > 0 ? "… " : "") + escape(before) + "<mark>" + escape(m[0]) + "</mark>" +
-        escape(content.slice(m.index + m[0].length, end).replace(/⟪.*$/, "")) + (end < content.length ? " …" : "");
+        escape(content.slice(m.index + m[0].length, end)) + (end < content.length ? " …" : "");
       if (sentences.indexOf(html) < 0) sentences.push(html);
     });
     if (!sentences.length) return shown;

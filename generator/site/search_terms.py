@@ -66,12 +66,13 @@ class Matcher:
 
     def find(self, text: str) -> dict[Concept, str]:
         """The concepts a text names, each with the words it was named by (the first time)."""
-        tokens = [(m.group(), morphology.lemma(m.group())) for m in _TOKEN.finditer(text)]
-        kept = [(word, lemma) for word, lemma in tokens if lemma not in FUNCTION_WORDS]
+        tokens = [(m, morphology.lemma(m.group())) for m in _TOKEN.finditer(text)]
+        kept = [(m, lemma) for m, lemma in tokens if lemma not in FUNCTION_WORDS]
         found: dict[Concept, str] = {}
         # The longest phrase wins its words: «институт развития образования» is not a «институт» (вуз).
         covered = 0
-        for i, (word, lemma) in enumerate(kept):
+        for i, (token, lemma) in enumerate(kept):
+            word = token.group()
             concept = self.abbreviations.get(word)
             if concept is not None and concept not in found:
                 found[concept] = word
@@ -83,7 +84,8 @@ class Matcher:
                 if tuple(lem for _, lem in kept[i : i + n]) == phrase.lemmas:
                     longest = n
                     if phrase.concept not in found:
-                        found[phrase.concept] = " ".join(w for w, _ in kept[i : i + n])
+                        # The words as the text has them, with the function words between («Неделя без турникетов»).
+                        found[phrase.concept] = text[token.start() : kept[i + n - 1][0].end()]
             covered = max(covered, i + longest)
         return found
 
@@ -171,8 +173,12 @@ def measure_terms(catalog: Catalog, measure: Measure) -> SearchTerms:
     topics = [t.title for t in measure.topics]
     shown = [text, measure.plan.region.name, *topics, *(a.title for a in measure.audiences), measure.timeframe.text]
     words = _marked([c.term for c in found] + region_terms(catalog, measure.plan.region), shown)
-    via = ";".join(f"{c.term}={_plain(surface)}" for c, surface in found.items())
-    return SearchTerms(words, via)
+    return SearchTerms(words, _via(found))
+
+
+def _via(found: dict[Concept, str]) -> str:
+    """Which plan words each concept found, for the result's excerpt: «term=words;…»."""
+    return ";".join(f"{c.term}={_plain(surface)}" for c, surface in found.items())
 
 
 def _plain(text: str) -> str:
@@ -204,7 +210,8 @@ def _stem_set(text: str) -> frozenset[str]:
 def page_terms(catalog: Catalog, region: Region, text: str) -> SearchTerms:
     """Words to index with a plan, region or agency page."""
     found = matcher(catalog.vocabulary).find(text)
-    return SearchTerms(_marked([c.term for c in found] + region_terms(catalog, region), [text, region.name]))
+    words = _marked([c.term for c in found] + region_terms(catalog, region), [text, region.name])
+    return SearchTerms(words, _via(found))
 
 
 def site_words(catalog: Catalog) -> Iterable[str]:
