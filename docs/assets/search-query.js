@@ -47,6 +47,23 @@ window.kbSearchQuery = function (base, changed) {
   // A query typed with the keyboard in the Latin layout («rjkktl;» is «колледж»).
   var LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`", RUSSIAN_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё";
   var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одиннадцати"];
+  // The stages of school by their everyday names: «младшие (классы, школьники)», «начальная школа» are
+  // grades 1–4, «средние классы», «среднее звено» 5–9 («средняя школа» is all of school), «старшие
+  // классы», «старшая школа», «старшеклассники» 10–11. `next`: the word that makes a stage of the
+  // word before it; `alone`: a word that is a stage by itself.
+  var STAGES = [
+    { grades: [1, 2, 3, 4], alone: /^младш/, word: /^(младш|начальн)/, next: /^(класс|школ|звен|ступен)/ },
+    { grades: [5, 6, 7, 8, 9], alone: null, word: /^средн/, next: /^(класс|звен)/ },
+    { grades: [10, 11], alone: /^старшекласс/, word: /^старш/, next: /^(класс|школ|звен|ступен)/ }
+  ];
+  function schoolStage(word, next) {
+    for (var k = 0; k < STAGES.length; k++) {
+      var s = STAGES[k];
+      if (next && s.word.test(word) && s.next.test(next)) return { grades: s.grades, words: 2 };
+      if (s.alone && s.alone.test(word)) return { grades: s.grades, words: 1 };
+    }
+    return null;
+  }
   var dict = {}, loading = {};
   var vocabulary = null;
   var vocabularyLoading = fetch(base + "data/search-vocabulary.json")
@@ -153,8 +170,9 @@ window.kbSearchQuery = function (base, changed) {
         if (phrase.length === 2) all.push({ entry: entry, phrase: [phrase[1], phrase[0]] });
       });
     });
-    all.sort(function (a, b) { return b.phrase.length - a.phrase.length; });
-    all.forEach(function (p) {
+    // The longest phrases first; of equal length, the one that starts first («онлайн-уроки о профессиях»
+    // is «онлайн-уроки», not «уроки о профессиях»).
+    function match(p) {
       for (var start = 0; start < slots.length; start++) {
         var at = [], i = start;
         for (var k = 0; k < p.phrase.length && i < slots.length; k++) {
@@ -163,41 +181,62 @@ window.kbSearchQuery = function (base, changed) {
           if (hit < 0) break;
           at.push(hit); i = hit + 1;
         }
-        if (at.length === p.phrase.length) {
-          at.forEach(function (j) { used[j] = true; });
-          found.push({ entry: p.entry, at: at });
-          return;
-        }
+        if (at.length === p.phrase.length) return at;
+      }
+      return null;
+    }
+    var lengths = all.map(function (p) { return p.phrase.length; }).sort(function (a, b) { return b - a; });
+    lengths.filter(function (n, i) { return lengths.indexOf(n) === i; }).forEach(function (n) {
+      var group = all.filter(function (p) { return p.phrase.length === n; });
+      for (;;) {
+        var best = null;
+        group.forEach(function (p) {
+          var at = match(p);
+          if (at && (!best || at[0] < best.at[0])) best = { entry: p.entry, at: at, p: p };
+        });
+        if (!best) break;
+        best.at.forEach(function (j) { used[j] = true; });
+        found.push({ entry: best.entry, at: best.at });
+        group.splice(group.indexOf(best.p), 1);
       }
     });
     return { found: found, used: used };
   }
 
-  function analyze(term) {
-    var filters = {}, concepts = [], ranking = [];
+  // `reading`: which meaning an abbreviation of several concepts takes (0, the first, unless given).
+  function analyze(term, reading) {
+    var filters = {}, concepts = [], ranking = [], readings = 1;
     function add(name, value) {
       filters[name] = filters[name] || [];
       if (filters[name].indexOf(value) < 0) filters[name].push(value);
     }
     var raw = layout(term).split(/[^A-Za-zА-Яа-яЁё0-9']+/).filter(Boolean);
     // Abbreviations, before case is lost: «ДО» in capitals only, «спо» in any case.
+    // An abbreviation of several concepts («ДОД»: день открытых дверей, дополнительное образование детей)
+    // has several readings; `search` shows the results of each, in turn.
     var abbreviations = {};
     (vocabulary ? vocabulary.concepts : []).forEach(function (c) {
-      c.abbr.forEach(function (a) { abbreviations[a] = c.term; });
+      c.abbr.forEach(function (a) { (abbreviations[a] = abbreviations[a] || []).push(c.term); });
     });
     var words = [];
     raw.forEach(function (w) {
       var lower = fold(w);
       var capitals = w === w.toUpperCase() && /[А-ЯA-Z]/.test(w);
-      if (abbreviations[lower] && (capitals || lower.length >= 3)) {
-        if (concepts.indexOf(abbreviations[lower]) < 0) concepts.push(abbreviations[lower]);
+      var meanings = Object.prototype.hasOwnProperty.call(abbreviations, lower) ? abbreviations[lower] : null;
+      if (meanings && (capitals || lower.length >= 3)) {
+        var meaning = meanings[(reading || 0) % meanings.length];
+        readings = Math.max(readings, meanings.length);
+        if (concepts.indexOf(meaning) < 0) concepts.push(meaning);
+        // A page that says the abbreviation itself ranks higher among those found.
+        if (ranking.indexOf(lower) < 0) ranking.push(lower);
         return;
       }
       words = words.concat(tokens(w).map(translit));
     });
     // Numbers: years and grades become filters; any other number is no word to search for.
-    var kept = [];
+    var kept = [], skip = 0;
     words.forEach(function (w, i) {
+      if (skip > 0) { skip--; return; }
       var year = /^(19|20)\d\d(г|гг|год|года|году)?$/.test(w) && parseInt(w, 10);
       var near = [words[i - 1], words[i + 1], words[i + 2]].filter(Boolean);
       if (year) { add("Год", String(year)); return; }
@@ -210,6 +249,8 @@ window.kbSearchQuery = function (base, changed) {
       }
       var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн"); });
       if (grade >= 0) { add("Класс", String(grade + 1)); return; }
+      var stage = schoolStage(w, words[i + 1]);
+      if (stage) { stage.grades.forEach(function (n) { add("Класс", String(n)); }); skip = stage.words - 1; return; }
       if (/^(г|гг|год|года|году|годы|годов|х|й|го|м|ом|е)$/.test(w)) return;
       if (/^класс/.test(w) && [words[i - 2], words[i - 1], words[i + 1]].some(function (x) { return x && /^\d+$/.test(x); })) return;
       kept.push(w);
@@ -245,6 +286,9 @@ window.kbSearchQuery = function (base, changed) {
       var hits = findPhrases(slots, vocabulary.concepts);
       hits.found.sort(function (a, b) { return a.at[0] - b.at[0]; }).forEach(function (f) {
         if (concepts.indexOf(f.entry.term) < 0) concepts.push(f.entry.term);
+        // The reader's own words rank the pages their concept finds («экскурсия на завод»: those saying «завод»).
+        var own = f.at.map(function (j) { return words[j]; }).join(" ");
+        if (ranking.indexOf(own) < 0) ranking.push(own);
       });
       vocabulary.concepts.forEach(function (c) {
         if (concepts.indexOf(c.term) >= 0 && c.official && ranking.indexOf(c.official) < 0) ranking.push(c.official);
@@ -257,7 +301,7 @@ window.kbSearchQuery = function (base, changed) {
     var text = concepts.map(fold).concat(words).join(" ").split(" ").filter(function (w, i, all) {
       return w && all.indexOf(w) === i && !STOP.has(w);
     }).join(" ");
-    return { words: words, concepts: concepts, filters: filters, text: text, ranking: ranking, unknown: unknown,
+    return { words: words, concepts: concepts, filters: filters, text: text, ranking: ranking, unknown: unknown, readings: readings,
              parts: concepts.map(fold).concat(words.filter(function (w) { return text.split(" ").indexOf(w) >= 0; })) };
   }
   function rewrite(term) { return analyze(term).text; }
@@ -273,7 +317,7 @@ window.kbSearchQuery = function (base, changed) {
     });
   }
 
-  var pagefind = null;
+  var pagefind = null, asked = [];
   function api() {
     pagefind = pagefind || import(base + "pagefind/pagefind.js");
     return pagefind;
@@ -335,59 +379,98 @@ window.kbSearchQuery = function (base, changed) {
   // its best page; then other pages the same way. `chosen` are the reader's filters ({name: [values]}):
   // they win over those the query implies. Filters the query implied that leave nothing are dropped,
   // the loosest reading first, the region last. `counts` is the Pagefind search of the whole query,
-  // whose filter counts the page shows.
+  // whose filter counts the page shows. A query with an abbreviation of several concepts is searched in
+  // each reading, and their results are shown in turn (the best of each first).
   function search(term, chosen) {
     chosen = chosen || {};
     return ready(term).then(api).then(function (pf) { return measures(pf).then(function (ids) { return [pf, ids]; }); })
       .then(function (got) {
-      var pf = got[0], measure = got[1];
-      var a = analyze(term), active = JSON.parse(JSON.stringify(a.filters)), notes = [];
-      Object.keys(chosen).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k].slice(); });
-      if (!a.text && !Object.keys(active).length) return { query: "", filters: {}, results: [], note: "", counts: null };
-      var memo = {};
-      function run(q) {
-        var key = (q || "") + "|" + JSON.stringify(active);
-        return (memo[key] = memo[key] || pf.search(q || null, { filters: pagefindFilters(active) }));
-      }
-      function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
-      function attempt() {
-        var multi = a.parts.length > 1;
-        return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run))])
-          .then(function (runs) {
-            var all = runs[0].results, scored = {}, top = scale(runs[0]);
-            all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top }; });
-            runs[1].forEach(function (r, i) {
-              var weight = i < a.concepts.length ? 2 : 1, best = scale(r);
-              r.results.forEach(function (x) {
-                var s = scored[x.id] = scored[x.id] || { result: x, all: 0, parts: 0, score: 0 };
-                if (!s.all) { s.parts += weight; s.score += (x.score || 0) / best; }
-              });
-            });
-            // The concept's official phrase ranks the pages found, and adds none.
-            runs[2].forEach(function (r) {
-              var best = scale(r);
-              r.results.forEach(function (x) { if (scored[x.id]) scored[x.id].score += (x.score || 0) / best; });
-            });
-            var list = Object.keys(scored).map(function (id) { return scored[id]; });
-            list.forEach(function (s) { s.measure = measure.has(s.result.id) ? 1 : 0; });
-            list.sort(function (p, q) {
-              return q.measure * q.all - p.measure * p.all || q.measure - p.measure || q.parts - p.parts ||
-                q.score - p.score || (p.result.id < q.result.id ? -1 : 1);
-            });
-            if (!all.length && list.length) notes.push("ни одна страница не содержит всех слов запроса; показаны содержащие часть из них");
-            return { results: list.map(function (s) { return s.result; }), counts: runs[0] };
+      var pf = got[0], measure = got[1], first = analyze(term);
+      asked = tokens(first.concepts.join(" "));
+      var readings = [];
+      for (var k = 0; k < first.readings; k++) readings.push(k ? analyze(term, k) : first);
+      return Promise.all(readings.map(function (a) { return searchReading(pf, measure, a, chosen); })).then(function (found) {
+        if (found.length === 1) return found[0];
+        // Each reading's best in turn: the reader sees both meanings at the top.
+        var results = [], seen = {}, longest = Math.max.apply(null, found.map(function (f) { return f.results.length; }));
+        for (var i = 0; i < longest; i++) {
+          found.forEach(function (f) {
+            var x = f.results[i];
+            if (x && !seen[x.id]) { seen[x.id] = 1; results.push(x); }
           });
-      }
-      function loosen(found) {
-        var order = ["Класс", "Месяц", "Год", "Регион"].filter(function (n) { return active[n] && !(chosen[n] || []).length; });
-        if (found.results.length || !order.length || !a.text) return found;
-        notes.push("без фильтра «" + order[0] + "» (с ним ничего не нашлось)");
-        delete active[order[0]];
-        return attempt().then(loosen);
-      }
-      return attempt().then(loosen).then(function (found) {
-        return { query: a.text, filters: active, results: found.results, note: notes.join("; "), counts: found.counts };
+        }
+        var note = "запрос понят несколькими способами: " + found.map(function (f) { return "«" + f.query + "»"; }).join(", ");
+        return { query: found[0].query, filters: found[0].filters, results: results,
+                 note: [note].concat(found[0].note ? [found[0].note] : []).join("; "), counts: found[0].counts };
       });
+    });
+  }
+
+  function searchReading(pf, measure, a, chosen) {
+    var active = JSON.parse(JSON.stringify(a.filters)), notes = [];
+    Object.keys(chosen).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k].slice(); });
+    if (!a.text && !Object.keys(active).length) return { query: "", filters: {}, results: [], note: "", counts: null };
+    var memo = {};
+    function run(q) {
+      var key = (q || "") + "|" + JSON.stringify(active);
+      return (memo[key] = memo[key] || pf.search(q || null, { filters: pagefindFilters(active) }));
+    }
+    function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
+    // Measures that name the grade or month asked for, rather than naming none (a filter-only search).
+    function named() {
+      var strict = {};
+      ["Класс", "Месяц"].forEach(function (n) {
+        var values = (active[n] || []).filter(function (v) { return v !== "не указан"; });
+        if (values.length && values.length < (active[n] || []).length) strict[n] = { any: values };
+      });
+      if (!Object.keys(strict).length) return Promise.resolve(null);
+      return pf.search(null, { filters: strict }).then(function (r) {
+        return new Set(r.results.map(function (x) { return x.id; }));
+      });
+    }
+    function attempt() {
+      var multi = a.parts.length > 1;
+      return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run)), named()])
+        .then(function (runs) {
+          var all = runs[0].results, scored = {}, top = scale(runs[0]);
+          all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top }; });
+          runs[1].forEach(function (r, i) {
+            var weight = i < a.concepts.length ? 2 : 1, best = scale(r);
+            r.results.forEach(function (x) {
+              var s = scored[x.id] = scored[x.id] || { result: x, all: 0, parts: 0, score: 0 };
+              if (!s.all) { s.parts += weight; s.score += (x.score || 0) / best; }
+            });
+          });
+          // The concept's official phrase and the reader's own words rank the measures found, and add none
+          // (a plan page's long text has them all).
+          runs[2].forEach(function (r) {
+            var best = scale(r);
+            r.results.forEach(function (x) {
+              if (scored[x.id] && measure.has(x.id)) scored[x.id].score += (x.score || 0) / best;
+            });
+          });
+          var list = Object.keys(scored).map(function (id) { return scored[id]; });
+          list.forEach(function (s) {
+            s.measure = measure.has(s.result.id) ? 1 : 0;
+            s.named = !runs[3] || runs[3].has(s.result.id) ? 1 : 0;
+          });
+          list.sort(function (p, q) {
+            return q.measure * q.all - p.measure * p.all || q.named - p.named || q.measure - p.measure || q.parts - p.parts ||
+              q.score - p.score || (p.result.id < q.result.id ? -1 : 1);
+          });
+          if (!all.length && list.length) notes.push("ни одна страница не содержит всех слов запроса; показаны содержащие часть из них");
+          return { results: list.map(function (s) { return s.result; }), counts: runs[0] };
+        });
+    }
+    function loosen(found) {
+      var order = ["Класс", "Месяц", "Год", "Регион"].filter(function (n) { return active[n] && !(chosen[n] || []).length; });
+      if (found.results.length || !order.length || !a.text) return found;
+      notes.push("без фильтра «" + order[0] + "» (с ним ничего не нашлось)");
+      delete active[order[0]];
+      return attempt().then(loosen);
+    }
+    return attempt().then(loosen).then(function (found) {
+      return { query: a.text, filters: active, results: found.results, note: notes.join("; "), counts: found.counts };
     });
   }
 
@@ -409,10 +492,22 @@ window.kbSearchQuery = function (base, changed) {
       var at = e.indexOf("=");
       return { term: tokens(e.slice(0, at)), words: e.slice(at + 1).split(" ") };
     });
-    var content = data.content || "", sentences = [];
-    entries.forEach(function (e) {
-      if (!e.term.some(function (w) { return via.indexOf(w) >= 0; })) return;
-      var pattern = new RegExp(e.words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("[^A-Za-zА-Яа-яЁё0-9]+"), "i");
+    // Pagefind's excerpt of a long page may show none of the words found: then the sentences of the
+    // concepts the last search asked for.
+    if (!via.length && !/<mark>/.test(shown)) via = asked;
+    // The marked words are indexed after the page's text: never shown.
+    var content = (data.content || "").split("⟪")[0], sentences = [];
+    function quote(w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+    var wanted = entries.filter(function (e) { return e.term.some(function (w) { return via.indexOf(w) >= 0; }); });
+    var patterns = wanted.map(function (e) { return new RegExp(e.words.map(quote).join("[^A-Za-zА-Яа-яЁё0-9]+"), "i"); });
+    // A page whose text names the concept elsewhere than where its words were read (a plan page lists
+    // its measures' topics): the concept's own words, in any ending.
+    if (!patterns.some(function (p) { return p.test(content); })) {
+      wanted.forEach(function (e) {
+        patterns.push(new RegExp(e.term.map(function (w) { return quote(w.slice(0, Math.max(4, w.length - 2))) + "[а-яё]*"; }).join("[^A-Za-zА-Яа-яЁё0-9]+"), "i"));
+      });
+    }
+    patterns.forEach(function (pattern) {
       var m = pattern.exec(content);
       if (!m) return;
       var start = Math.max(content.lastIndexOf(". ", m.index) + 2, m.index - 120, 0);
@@ -420,7 +515,7 @@ window.kbSearchQuery = function (base, changed) {
       end = Math.min(end < 0 ? content.length : end + 1, m.index + m[0].length + 120);
       var before = content.slice(start, m.index).replace(/^\S*\s/, start > 0 && start === m.index - 120 ? "" : "$&");
       var html = (start > 0 ? "… " : "") + escape(before) + "<mark>" + escape(m[0]) + "</mark>" +
-        escape(content.slice(m.index + m[0].length, end).replace(/⟪.*$/, "")) + (end < content.length ? " …" : "");
+        escape(content.slice(m.index + m[0].length, end)) + (end < content.length ? " …" : "");
       if (sentences.indexOf(html) < 0) sentences.push(html);
     });
     if (!sentences.length) return shown;

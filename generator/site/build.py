@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..content import layout
 from ..content.model import Catalog, Measure, Topic
-from . import graphs, similarity, status, urls
+from . import graphs, search_terms, similarity, status, urls
 from . import release as rel
 from .render import Renderer
 
@@ -93,6 +93,7 @@ class Site:
         self.links = links
         self.project_dir = project_dir
         self.similar = similarity.Similarity(catalog)
+        search_terms.prepare(catalog)
         renderer.start_build()
         self._repo_paths: dict[str, str] = {}
 

@@ -57,22 +57,36 @@ class Matcher:
                     self.by_first.setdefault(lemmas[0], []).append(_Phrase(concept, lemmas))
             for abbr in concept.abbr:
                 self.abbreviations.setdefault(abbr, concept)
+        # An abbreviation of several concepts («ДОД») names none of them on a page.
+        for abbr in {a for c in vocabulary.concepts for a in c.abbr}:
+            if sum(abbr in c.abbr for c in vocabulary.concepts) > 1:
+                del self.abbreviations[abbr]
         for phrases in self.by_first.values():
             phrases.sort(key=lambda p: -len(p.lemmas))
 
     def find(self, text: str) -> dict[Concept, str]:
         """The concepts a text names, each with the words it was named by (the first time)."""
-        tokens = [(m.group(), morphology.lemma(m.group())) for m in _TOKEN.finditer(text)]
-        kept = [(word, lemma) for word, lemma in tokens if lemma not in FUNCTION_WORDS]
+        tokens = [(m, morphology.lemma(m.group())) for m in _TOKEN.finditer(text)]
+        kept = [(m, lemma) for m, lemma in tokens if lemma not in FUNCTION_WORDS]
         found: dict[Concept, str] = {}
-        for i, (word, lemma) in enumerate(kept):
+        # The longest phrase wins its words: «институт развития образования» is not a «институт» (вуз).
+        covered = 0
+        for i, (token, lemma) in enumerate(kept):
+            word = token.group()
             concept = self.abbreviations.get(word)
             if concept is not None and concept not in found:
                 found[concept] = word
+            longest = 0
             for phrase in self.by_first.get(lemma, ()):
                 n = len(phrase.lemmas)
-                if phrase.concept not in found and tuple(lem for _, lem in kept[i : i + n]) == phrase.lemmas:
-                    found[phrase.concept] = " ".join(w for w, _ in kept[i : i + n])
+                if n < longest or i + n <= covered:
+                    continue
+                if tuple(lem for _, lem in kept[i : i + n]) == phrase.lemmas:
+                    longest = n
+                    if phrase.concept not in found:
+                        # The words as the text has them, with the function words between («Неделя без турникетов»).
+                        found[phrase.concept] = text[token.start() : kept[i + n - 1][0].end()]
+            covered = max(covered, i + longest)
         return found
 
 
@@ -83,6 +97,14 @@ def content_lemmas(phrase: str) -> tuple[str, ...]:
 
 
 _matchers: dict[int, tuple[SearchVocabulary, Matcher]] = {}
+
+
+def prepare(catalog: Catalog) -> None:
+    """Read the site's ambiguous words as its other words do (`morphology.prefer`), before any page
+    is indexed."""
+    morphology.prefer(site_words(catalog))
+    content_lemmas.cache_clear()
+    _matchers.clear()
 
 
 def matcher(vocabulary: SearchVocabulary) -> Matcher:
@@ -151,8 +173,12 @@ def measure_terms(catalog: Catalog, measure: Measure) -> SearchTerms:
     topics = [t.title for t in measure.topics]
     shown = [text, measure.plan.region.name, *topics, *(a.title for a in measure.audiences), measure.timeframe.text]
     words = _marked([c.term for c in found] + region_terms(catalog, measure.plan.region), shown)
-    via = ";".join(f"{c.term}={_plain(surface)}" for c, surface in found.items())
-    return SearchTerms(words, via)
+    return SearchTerms(words, _via(found))
+
+
+def _via(found: dict[Concept, str]) -> str:
+    """Which plan words each concept found, for the result's excerpt: «term=words;…»."""
+    return ";".join(f"{c.term}={_plain(surface)}" for c, surface in found.items())
 
 
 def _plain(text: str) -> str:
@@ -161,12 +187,14 @@ def _plain(text: str) -> str:
 
 
 def _marked(terms: list[str], page_texts: list[str]) -> str:
-    """Mark the added words, leaving out those the page's texts already say (so excerpts show its own)."""
-    present = frozenset().union(*map(_lemma_set, page_texts))
+    """Mark the added words, leaving out those the page's texts already say with the same stem (so
+    excerpts show its own). The stem, not the lemma: Pagefind's stemmer does not join every form of a
+    word («дня» and «день»)."""
+    present = frozenset().union(*map(_stem_set, page_texts))
     words: list[str] = []
     for term in dict.fromkeys(terms):
         for word in _TOKEN.findall(term):
-            if morphology.lemma(word) in present or word in words or morphology.lemma(word) in FUNCTION_WORDS:
+            if morphology.stem(word) in present or word in words or morphology.lemma(word) in FUNCTION_WORDS:
                 continue
             words.append(word)
     # The mark is its own token: glued to the word it would change the indexed word itself.
@@ -174,15 +202,16 @@ def _marked(terms: list[str], page_texts: list[str]) -> str:
 
 
 @cache
-def _lemma_set(text: str) -> frozenset[str]:
-    """A text's lemmas. Agency, region, topic and audience names recur on every measure page: each is read once."""
-    return frozenset(morphology.lemmas(text))
+def _stem_set(text: str) -> frozenset[str]:
+    """A text's stems. Agency, region, topic and audience names recur on every measure page: each is read once."""
+    return frozenset(map(morphology.stem, morphology.words(text)))
 
 
 def page_terms(catalog: Catalog, region: Region, text: str) -> SearchTerms:
     """Words to index with a plan, region or agency page."""
     found = matcher(catalog.vocabulary).find(text)
-    return SearchTerms(_marked([c.term for c in found] + region_terms(catalog, region), [text, region.name]))
+    words = _marked([c.term for c in found] + region_terms(catalog, region), [text, region.name])
+    return SearchTerms(words, _via(found))
 
 
 def site_words(catalog: Catalog) -> Iterable[str]:

@@ -14,9 +14,8 @@ from collections import Counter, defaultdict
 from functools import cache
 from operator import itemgetter
 
-import snowballstemmer
-
 from ..content.model import Catalog, Measure
+from . import morphology
 
 LIMIT = 5
 MIN_SCORE = 0.12
@@ -31,15 +30,10 @@ _STOP = frozenset(
 
 
 @cache
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("russian")
-
-
-@cache
 def _word_stem(word: str) -> str | None:
     """The stem of a word as found in a text, or None for short words and stop words."""
     word = word.lower().replace("ё", "е")
-    return _stemmer().stemWord(word) if len(word) >= 4 and word not in _STOP else None
+    return morphology.stem(word) if len(word) >= 4 and word not in _STOP else None
 
 
 def stems(text: str) -> list[str]:
