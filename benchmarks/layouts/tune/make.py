@@ -215,6 +215,24 @@ def wrap(text, width):
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
+
+def text_block(plan, keys, widths, gap, cells, center=(), vcenter=False):
+    """One table row of space-aligned text: `cells` are lists of lines, already wrapped, set in
+    their columns (centred for the keys in `center`; vertically centred with `vcenter`)."""
+    height = max(len(c) for c in cells)
+    if vcenter:
+        cells = [[""] * ((height - len(c)) // 2) + c for c in cells]
+    rows = []
+    for i in range(height):
+        parts = []
+        for k, w, c in zip(keys, widths, cells):
+            text = c[i] if i < len(c) else ""
+            assert len(text) <= w, (plan.id, k, text)
+            parts.append(text.center(w) if k in center else text.ljust(w))
+        rows.append((" " * gap).join(parts).rstrip())
+    return rows
+
+
 def text_spaces(plan, out):
     """Imitates `pdftotext -layout` of a ruled table: fixed column starts,
     cells wrapped inside their column, top-aligned, form feed between pages."""
@@ -225,17 +243,7 @@ def text_spaces(plan, out):
     total = sum(widths) + gap * (len(widths) - 1)
 
     def block(cells, center=()):
-        """cells: list of lists of lines, already wrapped."""
-        height = max(len(c) for c in cells)
-        rows = []
-        for i in range(height):
-            parts = []
-            for k, w, c in zip(keys, widths, cells):
-                s = c[i] if i < len(c) else ""
-                assert len(s) <= w, (plan.id, k, s)
-                parts.append(s.center(w) if k in center else s.ljust(w))
-            rows.append((" " * gap).join(parts).rstrip())
-        return rows
+        return text_block(plan, keys, widths, gap, cells, center)
 
     def wrapped(m, key):
         out_lines = []
@@ -316,18 +324,7 @@ def text_spaces_paged(plan, out):
     page_lines = opt["page_lines"] - 16
 
     def block(cells, center=(), vcenter=False):
-        height = max(len(c) for c in cells)
-        if vcenter:
-            cells = [[""] * ((height - len(c)) // 2) + c for c in cells]
-        rows = []
-        for i in range(height):
-            parts = []
-            for k, w, c in zip(keys, widths, cells):
-                text = c[i] if i < len(c) else ""
-                assert len(text) <= w, (plan.id, k, text)
-                parts.append(text.center(w) if k in center else text.ljust(w))
-            rows.append((" " * gap).join(parts).rstrip())
-        return rows
+        return text_block(plan, keys, widths, gap, cells, center, vcenter)
 
     def wrapped(m, key):
         if key == "resp" and not m.lines:
