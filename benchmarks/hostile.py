@@ -48,6 +48,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the cases' make.py use benchmarks.hostile_files and benchmarks.bounds
 CASES = ROOT / "benchmarks" / "hostile" / "cases"
 COPIED = ("content", "docs", "overrides", "mkdocs.yml")
 CLASSES = ("injection", "unicode", "yaml", "numbers", "ids", "files", "formula", "exhaustion", "importer")
