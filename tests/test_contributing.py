@@ -30,50 +30,19 @@ def test_every_plugin_option_is_documented() -> None:
         assert f"`{name}`" in readme, f"plugin option '{name}' is not described in README.md"
 
 
-def test_new_plan_writes_a_valid_skeleton(content: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "new-plan",
-            "--region",
-            "perm",
-            "--year",
-            "2031",
-            "--content",
-            str(content),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
+def _new_plan(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "new-plan", *args], capture_output=True, text=True, cwd=ROOT
     )
+
+
+def test_new_plan_writes_a_valid_skeleton(content: Path) -> None:
+    result = _new_plan("--region", "perm", "--year", "2031", "--content", str(content))
     assert result.returncode == 0, result.stderr
     plan = loader.load(content).plans["perm-2031"]
     assert plan.period == (2031, 2034) and len(plan.measures) == 1
-    again = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "new-plan",
-            "--region",
-            "perm",
-            "--year",
-            "2031",
-            "--content",
-            str(content),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    again = _new_plan("--region", "perm", "--year", "2031", "--content", str(content))
     assert again.returncode == 1 and "already exists; use --force" in again.stderr
-    unknown = subprocess.run(
-        [sys.executable, "-m", "generator", "new-plan", "--region", "atlantis", "--content", str(content)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    unknown = _new_plan("--region", "atlantis", "--content", str(content))
     assert unknown.returncode == 1 and "unknown region 'atlantis'" in unknown.stderr
     assert "Traceback" not in unknown.stderr

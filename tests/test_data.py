@@ -30,6 +30,10 @@ SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=g
 SHEETS = {export.MEASURES: "measures", export.PLANS: "plans", export.AGENCIES: "agencies", export.TARGETS: "targets"}
 
 
+# The whole base's downloads, as the data page lists them.
+WHOLE_BASE = ("knowledge-base.xlsx", "knowledge-base.json", "measures.csv", "plans.csv", "agencies.csv", "targets.csv")
+
+
 def expected_rows(catalog, table) -> int:
     return {
         "measures": len(catalog.measures),
@@ -182,14 +186,7 @@ def test_data_package_validates_and_lists_every_download(site: Path, catalog) ->
     paths = {r["path"] for r in package["resources"]}
     for plan in catalog.plans.values():
         assert {f"plans/{plan.id}.{ext}" for ext in ("xlsx", "csv", "json", "yaml")} <= paths
-    assert {
-        "knowledge-base.xlsx",
-        "knowledge-base.json",
-        "measures.csv",
-        "plans.csv",
-        "agencies.csv",
-        "targets.csv",
-    } <= paths
+    assert set(WHOLE_BASE) <= paths
     for resource in package["resources"]:
         assert resource["bytes"] == (site / "data" / resource["path"]).stat().st_size
     tables = {r["path"]: r for r in package["resources"] if r["type"] == "table"}
@@ -224,12 +221,7 @@ def test_data_page_shows_release_licence_citation_and_every_file(site: Path, cat
     assert about["citation"] in page.find(id="cite").find_next("p").get_text()
     hrefs = {a["href"] for a in page.select("article a[href]")}
     for name in (
-        "knowledge-base.xlsx",
-        "knowledge-base.json",
-        "measures.csv",
-        "plans.csv",
-        "agencies.csv",
-        "targets.csv",
+        *WHOLE_BASE,
         "datapackage.json",
         "schemas/dataset.schema.json",
     ):
