@@ -216,6 +216,13 @@ def wrap(text, width):
 
 
 
+def section_rows(opt, label, total):
+    """A section row of space-aligned text, `total` characters wide: centred or at the left."""
+    if opt["section"] == "center":
+        return [x.center(total).rstrip() for x in wrap(label, total - 10)]
+    return wrap(label, total)
+
+
 def text_block(plan, keys, widths, gap, cells, center=(), vcenter=False):
     """One table row of space-aligned text: `cells` are lists of lines, already wrapped, set in
     their columns (centred for the keys in `center`; vertically centred with `vcenter`)."""
@@ -285,12 +292,7 @@ def text_spaces(plan, out):
     for kind, *rest in walk(plan):
         if kind == "sec":
             depth, sec, ctx = rest
-            label = section_label(sec, depth, ctx, None)
-            if opt["section"] == "center":
-                rows = [x.center(total).rstrip() for x in wrap(label, total - 10)]
-            else:
-                rows = wrap(label, total)
-            add(rows)
+            add(section_rows(opt, section_label(sec, depth, ctx, None), total))
         else:
             m, ctx = rest
             add(block([wrapped(m, k) for k in keys], center=opt["center"]))
@@ -365,11 +367,7 @@ def text_spaces_paged(plan, out):
     for kind, *rest in walk(plan):
         if kind == "sec":
             depth, sec, ctx = rest
-            label = section_label(sec, depth, ctx, None)
-            if opt["section"] == "center":
-                add([x.center(total).rstrip() for x in wrap(label, total - 10)], False)
-            else:
-                add(wrap(label, total), False)
+            add(section_rows(opt, section_label(sec, depth, ctx, None), total), False)
         else:
             m, ctx = rest
             add(block([wrapped(m, k) for k in keys], center=opt["center"], vcenter=var["vcenter"]), True)
