@@ -1,5 +1,5 @@
-"""Word files the hostile cases make at run time (their make.py): a small plan, and one part of
-its .docx rewritten."""
+"""Files the hostile cases make at run time (their make.py): a small Word plan, one part of a
+.docx rewritten, a PDF of many pages or of no text."""
 
 from __future__ import annotations
 
@@ -45,3 +45,18 @@ def rewrite(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
         if name not in source.namelist():
             archive.writestr(name, change(b""))
     return out.getvalue()
+
+
+def pdf(path: Any, pages: int, text: bool = True) -> None:
+    """A PDF of `pages` pages, each with a line of text or, with `text=False`, only a drawing."""
+    from fpdf import FPDF
+
+    doc = FPDF()
+    doc.set_font("helvetica", size=10)
+    for i in range(pages):
+        doc.add_page()
+        if text:
+            doc.cell(text=f"Plan page {i} 2021")
+        else:
+            doc.rect(20, 20, 100, 60, style="F")
+    doc.output(str(path))
