@@ -82,7 +82,9 @@ def execute(source: Path, region: str, content: Path, out: Path | None, force: b
             if not force:
                 raise ImporterError(f"{out} already exists; use --force to overwrite it (or --out another file)")
             result = import_source(source, region, vocabularies.without(out), result.plan_id)
-    source_bytes = source.read_bytes() if result.source_format == "txt" else result.source_text.encode("utf-8")
+    source_bytes = result.source_text.encode("utf-8")
+    if result.source_format == "txt" and _is_utf8(source.read_bytes()):
+        source_bytes = source.read_bytes()  # kept byte for byte; other encodings are kept as UTF-8
     source_path = content / layout.SOURCES_DIR / f"{result.plan_id}.txt"
     write_source = True
     if source_path.exists():
@@ -103,6 +105,14 @@ def execute(source: Path, region: str, content: Path, out: Path | None, force: b
             created.unlink(missing_ok=True)
         raise
     return result, out
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def validate(text: str, plan_id: str, source_bytes: bytes, content: Path) -> None:
