@@ -63,11 +63,37 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
             chunks = [c for _, _, c in _chunks(candidate)]
             if block and not all(len(c) <= 40 and not c[0].isdigit() for c in chunks):
                 break
+            if block and _complete(block) and not all(_continues(c) for c in chunks):
+                break  # a full header is followed by the first row, not by more of its labels
             block.append(candidate)
-        fields = {columns.field_of(c) for b in block for _, _, c in _chunks(b)}
-        if "title" in fields and fields & {"responsible", "timeframe"}:
-            return start, start + len(block)
+        if _complete(block):
+            above = start
+            while above > max(0, start - 2) and _label_above(lines[above - 1], line):
+                above -= 1  # a label wrapped upwards («Срок» over «исполнения»)
+            return above, start + len(block)
     return None
+
+
+def _complete(block: list[str]) -> bool:
+    fields = {columns.field_of(c) for b in block for _, _, c in _chunks(b)}
+    return "title" in fields and bool(fields & {"responsible", "timeframe"})
+
+
+def _continues(chunk: str) -> bool:
+    """A header label's next line: it goes on in lower case («исполнения», «(тыс. руб.)», «п/п»)."""
+    return not chunk[0].isupper()
+
+
+def _label_above(line: str, header: str) -> bool:
+    """A line right above the header that holds the first line of a label or two: fewer and short
+    runs of words, each over one of the header's."""
+    chunks, below = _chunks(line), _chunks(header)
+    return (
+        0 < len(chunks) < len(below)
+        and "\f" not in line
+        and all(len(c) <= 30 and not c[0].isdigit() for _, _, c in chunks)
+        and all(any(s < e2 and s2 < e for s2, e2, _ in below) for s, e, _ in chunks)
+    )
 
 
 def _label_spans(header: list[str]) -> list[tuple[int, int]]:
