@@ -30,7 +30,14 @@ _HEADS = frozenset(
     """министерство управление департамент комитет отдел отделение администрация совет инспекция
 агентство служба комиссия центр прокуратура органы учреждение организация""".split()
 )
-_PLURAL_HEADS = frozenset("организации учреждения предприятия".split())  # nominative only after an adjective
+_PLURAL_HEADS = frozenset("организации учреждения предприятия отделы".split())  # nominative only after an adjective
+# A head noun in the genitive: the name goes on with what it belongs to («Управления» / «Роспотребнадзора»).
+_GENITIVE_HEADS = frozenset(
+    """министерства управления департамента комитета отдела отделения администрации совета инспекции
+агентства службы комиссии центра прокуратуры учреждения организации""".split()
+)
+# A branch of an organisation named next: «филиал ФГКУ …», «региональное отделение Союза …».
+_BRANCHES = frozenset("филиал отделение подразделение представительство".split())
 _ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")
 _ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,}[а-яё]?[А-ЯЁA-Z]*$")  # «ОГИБДД», «КДНиЗП»
 _OBLIQUE = re.compile(r"(?:ого|его|ому|ему|ой|ей|ых|их|ым|им|ую|юю|ии)$")  # «Ключевского», «России»
@@ -45,7 +52,8 @@ _LEGAL_FORMS = frozenset(
 _POSITIONS = re.compile(
     r"^(?:председател|секретар|глав[аы]|специалист|заместител|начальник|директор|руководител"
     r"|бухгалтер|главн|ведущ|контрактн|управляющ|инспектор|советник|консультант|член|уполномоченн"
-    r"|куратор|методист|педагог|учител|помощник|представител|старш|инженер|юрист)",
+    r"|куратор|методист|педагог|учител|помощник|представител|старш|инженер|юрист|проректор|ректор"
+    r"|заведующ|декан|врач|координатор|эксперт|организатор|оператор|командир|перв(?:ый|ая)\b|врио\b)",
     re.I,
 )
 
@@ -123,15 +131,24 @@ def _cut_before(words: list[str], i: int, segment: int, depths: list[int]) -> in
     after_initials = _INITIALS.match(before) or (i >= 2 and _INITIAL.match(before) and _INITIAL.match(words[i - 2]))
     if after_initials and re.match(r"^[«\"]?[А-ЯЁA-Z]", word):
         return i
+    if (
+        word[0].islower()
+        and _POSITIONS.match(word)
+        and (after_initials or (before.endswith(("»", '"')) and not _POSITIONS.match(words[segment])))
+    ):
+        return i  # «ГАУ ДПО «…» проректор по … Кравец А.Ю.», «… Кузнецов В.П. секретарь …»: the next person
     if word in _LEGAL_FORMS and (before.endswith(("»", '"', ")")) or _finished(before)):
-        return None if _POSITIONS.match(words[segment]) else i  # «Директор МАОУ "СОШ № 2"» is one person
+        if _POSITIONS.match(words[segment]):
+            return None  # «Директор МАОУ "СОШ № 2"» is one person
+        branch = any(_bare(w) in _BRANCHES for w in words[segment:i])
+        return None if branch and not any(w in _LEGAL_FORMS for w in words[segment:i]) else i
     if _bare(word) in _HEADS or (_bare(word) in _PLURAL_HEADS and _ADJECTIVE.search(_bare(before))):
         start = i
         while (
             start > segment + 1
             and _ADJECTIVE.search(_bare(words[start - 1]))
             and not depths[start - 1]
-            and not _PARTICIPLE.search(_bare(words[start - 1]))
+            and (not _PARTICIPLE.search(_bare(words[start - 1])) or _plural_pair(words[start - 1], words[i]))
         ):
             start -= 1
         if start > segment and _finished(words[start - 1]) and not _PARTICIPLE.search(_bare(words[start])):
@@ -163,6 +180,8 @@ def starts_name(before: str, line: str) -> bool:
     current = re.split(r"[,;]", before)[-1].split() or previous  # the name the line may continue
     if _bare(last) in _HEADS and current == [last]:
         return False  # «…, Отдел» / «ЖКХ администрации»: a head noun alone is no name yet
+    if _owned(last, words):
+        return False
     if _bare(last) in _STOP or re.fullmatch(r"[а-яё]{1,4}\.", last) or _OBLIQUE.search(_bare(first)):
         return False
     if _INITIALS.match(first) or _INITIAL.match(first):
@@ -178,10 +197,29 @@ def starts_name(before: str, line: str) -> bool:
     return True
 
 
+def _plural_pair(adjective: str, head: str) -> bool:
+    """«управляющие организации»: a participle before a plural head agrees with it, as an adjective."""
+    return _bare(head) in _PLURAL_HEADS and _bare(adjective).endswith(("ие", "ые"))
+
+
 def _one_person(words: list[str]) -> bool:
     """True when a name starts with one person's position («Глава», «Ведущий специалист»), not a plural one."""
     first = _bare(words[0])
     return bool(_POSITIONS.match(first)) and (first == "глава" or not first.endswith(("и", "ы", "я", "а")))
+
+
+def _owned(last: str, words: list[str]) -> bool:
+    """True when a line names what the head noun ending the line before belongs to: «региональное
+    отделение» / «Союза писателей России», «Управления» / «Роспотребнадзора» — a word that starts
+    no name of its own (no head noun, legal form, abbreviation, nominative adjective or person)."""
+    if _bare(last) not in _HEADS | _GENITIVE_HEADS:
+        return False
+    first = words[0].strip("«\"(")
+    if not first or first in _LEGAL_FORMS or _ABBREVIATION.match(first) or _bare(first) in _HEADS:
+        return False
+    if _ADJECTIVE.search(_bare(first)) or (len(words) > 1 and (_INITIALS.match(words[1]) or _INITIAL.match(words[1]))):
+        return False
+    return True
 
 
 def _finished(word: str) -> bool:
