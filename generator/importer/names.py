@@ -223,7 +223,7 @@ def _owned(last: str, words: list[str]) -> bool:
     no name of its own (no head noun, legal form, abbreviation, nominative adjective or person)."""
     if _bare(last) not in _HEADS | _GENITIVE_HEADS:
         return False
-    first = words[0].strip("«\"(")
+    first = words[0].strip('«"(')
     if not first or first in _LEGAL_FORMS or _ABBREVIATION.match(first) or _bare(first) in _HEADS:
         return False
     if _ADJECTIVE.search(_bare(first)) or (len(words) > 1 and (_INITIALS.match(words[1]) or _INITIAL.match(words[1]))):
@@ -248,7 +248,8 @@ def _branch_open(words: list[str]) -> bool:
     if not at:
         return False
     return not any(
-        w in _LEGAL_FORMS or _ABBREVIATION.match(w.strip("«»\"(),;")) or re.search("[«\"]", w) for w in words[at[-1] + 1 :]
+        w in _LEGAL_FORMS or _ABBREVIATION.match(w.strip('«»"(),;')) or re.search('[«"]', w)
+        for w in words[at[-1] + 1 :]
     )
 
 

@@ -275,5 +275,7 @@ def _row_starts(group: list[tuple[int, list[str]]], number: int, centred: bool, 
     for a, b in zip(anchors, anchors[1:]):
         want = 2 * a - starts[-1]  # the row's last line when the number is on its middle line
         candidates = [e for e in (want - 1, want, want + 1) if a <= e < b] or [min(max(want, a), b - 1)]
-        starts.append(min(candidates, key=lambda e, w=want: (_crossing(group, e), _untitled(group, e + 1, title), abs(e - w))) + 1)
+        starts.append(
+            min(candidates, key=lambda e, w=want: (_crossing(group, e), _untitled(group, e + 1, title), abs(e - w))) + 1
+        )
     return starts
