@@ -240,3 +240,10 @@ def test_a_row_going_on_in_lower_case_continues_the_row_above(vocabularies: Voca
     found = measures(result.plan)
     assert [m["number"] for m in found] == ["8.", "9.", "10."]
     assert found[1]["title"] == "Мониторинг состояния межнациональных и межконфессиональных отношений"
+
+
+def test_utf8_cut_inside_a_letter_stays_utf8(vocabularies: Vocabularies) -> None:
+    data = TABBED.encode("utf-8") + "Ж".encode()[:1]
+    result = import_bytes(data, "plan.txt", "perm", vocabularies)
+    assert measures(result.plan)[1]["title"] == "Рейды «Подросток» в вечернее время"
+    assert "UTF-8 with 1 damaged byte" in guesses(result)

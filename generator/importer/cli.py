@@ -33,7 +33,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         description="Read a plan document and write a draft content/plans/<region>-<year>.yaml that passes "
         "`check`, plus content/sources/<plan-id>.txt; print what a reviewer must check.",
     )
-    parser.add_argument("source", metavar="SOURCE", help="a .docx, a .pdf with a text layer, or text (UTF-8, windows-1251, KOI8-R, UTF-16; HTML as it declares)")
+    parser.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="a .docx, a .pdf with a text layer, or text (UTF-8, windows-1251, KOI8-R, UTF-16; HTML as it declares)",
+    )
     parser.add_argument("--region", required=True, help="region id from content/regions.yaml")
     parser.add_argument(
         "--out", metavar="FILE", help="plan file to write (default: CONTENT/plans/<region>-<year>.yaml)"

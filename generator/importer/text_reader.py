@@ -25,7 +25,7 @@ from .text_quoted import quoted_record
 
 def read_text(data: bytes, name: str) -> Source:
     """Read text (UTF-8, or the encoding it declares or its letters suggest) into a Source."""
-    text, encoding_note = decode_text(data)
+    text, _, encoding_note = decode_text(data)
     if text is None:
         raise ImporterError(f"{name} is not text in any encoding the importer knows; save the text as UTF-8")
     notes = [encoding_note] if encoding_note else []
