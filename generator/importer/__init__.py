@@ -2,11 +2,13 @@
 
 The pipeline, one module per step:
 
-    detect    → which format the bytes are (by content, not by extension)
+    detect    → which format the bytes are (by content, not by extension); encoding decodes text
+                as it declares itself, then UTF-8, then windows-1251 or KOI8-R by its letters
     readers   → rows of cells: docx_reader (Word tables), pdf_reader (ruled tables, pdf_layout;
-                tables without rules by pdf_unruled; scans by ocr), text_reader (tabs,
-                text_aligned, text_lines, text_pipe, html_reader); linebreaks tells a cell's own
-                line breaks from wraps; spans joins a header's label stretches
+                tables without rules by pdf_unruled; scans by ocr), text_reader (tabs with
+                text_quoted's Excel quoting, text_aligned, text_lines, text_pipe, html_reader);
+                linebreaks tells a cell's own line breaks from wraps; spans joins a header's
+                label stretches
     table     → sections and measures: the header by its meaning (columns, over several rows),
                 numbering forms (numbering), page breaks joined, continuation lines merged
     cleanup   → extraction artefacts fixed (homoglyphs, «000», broken words, HTML remnants)

@@ -33,7 +33,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         description="Read a plan document and write a draft content/plans/<region>-<year>.yaml that passes "
         "`check`, plus content/sources/<plan-id>.txt; print what a reviewer must check.",
     )
-    parser.add_argument("source", metavar="SOURCE", help="a .docx, a .pdf with a text layer, or UTF-8 text")
+    parser.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="a .docx, a .pdf with a text layer, or text (UTF-8, windows-1251, KOI8-R, UTF-16; HTML as it declares)",
+    )
     parser.add_argument("--region", required=True, help="region id from content/regions.yaml")
     parser.add_argument(
         "--out", metavar="FILE", help="plan file to write (default: CONTENT/plans/<region>-<year>.yaml)"
@@ -82,7 +86,9 @@ def execute(source: Path, region: str, content: Path, out: Path | None, force: b
             if not force:
                 raise ImporterError(f"{out} already exists; use --force to overwrite it (or --out another file)")
             result = import_source(source, region, vocabularies.without(out), result.plan_id)
-    source_bytes = source.read_bytes() if result.source_format == "txt" else result.source_text.encode("utf-8")
+    source_bytes = result.source_text.encode("utf-8")
+    if result.source_format == "txt" and _is_utf8(source.read_bytes()):
+        source_bytes = source.read_bytes()  # kept byte for byte; other encodings are kept as UTF-8
     source_path = content / layout.SOURCES_DIR / f"{result.plan_id}.txt"
     write_source = True
     if source_path.exists():
@@ -103,6 +109,14 @@ def execute(source: Path, region: str, content: Path, out: Path | None, force: b
             created.unlink(missing_ok=True)
         raise
     return result, out
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def validate(text: str, plan_id: str, source_bytes: bytes, content: Path) -> None:

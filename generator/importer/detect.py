@@ -6,6 +6,7 @@ import io
 import zipfile
 
 from . import limits
+from .encoding import decode_text
 from .errors import ImporterError
 
 PDF, DOCX, TXT = "pdf", "docx", "txt"
@@ -32,11 +33,12 @@ def detect_format(data: bytes, name: str = "the file") -> str:
         raise ImporterError(f"{name} is a zip archive but not a Word document (no word/document.xml)")
     if data.startswith(_OLE2):
         raise ImporterError(f"{name} is an old binary Word/Excel file (.doc/.xls); save it as .docx and import that")
-    if b"\x00" in head:
-        raise ImporterError(f"{name} is binary data, not a .docx, a .pdf or UTF-8 text")
     limits.check_text(data, name)
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImporterError(f"{name} is not UTF-8 text (byte {exc.start}); save the text as UTF-8") from None
+    text, codec, _ = decode_text(data)
+    if text is None or "\x00" in text[:1024]:
+        raise ImporterError(
+            f"{name} is binary data, not a .docx, a .pdf or text (UTF-8, UTF-16, windows-1251 or KOI8-R)"
+        )
+    if codec != "utf-8":
+        limits.check_text(text.encode("utf-8"), name)  # the plan file is UTF-8, larger than a code page
     return TXT

@@ -37,6 +37,7 @@ _BLOCKS = {
     "ol",
     "title",
 }
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP = {"script", "style", "head", "noscript", "template"}
 
 
@@ -164,6 +165,8 @@ class _Parser(HTMLParser):
             return
         if self.depth == 0 and (tag in _BLOCKS or tag in ("td", "th")):
             self.flush_text()
+            if tag in _HEADINGS and self.rows and self.rows[-1].kind == TEXT:
+                self.rows.append(Row(BREAK, where=self.where()))  # a heading is whole: the next line is not more of it
 
     def handle_data(self, data: str) -> None:
         if self.skip:

@@ -88,7 +88,8 @@ def preamble_lines(preamble: list[Row]) -> list[tuple[str, str]]:
             lines.append((row.cells[0], row.where))
         elif row.kind == BREAK:
             lines.append(("", row.where))
-        elif row.kind == CELLS and row.spans:
+        elif row.kind == CELLS and (row.spans or sum(1 for c in row.cells if c.strip()) == 1):
+            # a heading merged across the row, or a title line padded with tabs («План …<TAB><TAB>»)
             lines.extend([(" ".join(next((c for c in row.cells if c), "").split()), row.where), ("", row.where)])
         elif row.kind == CELLS:
             lines.append(("\t".join(" ".join(c.split()) for c in row.cells), row.where))
@@ -141,6 +142,8 @@ def _title(lines: list[tuple[str, str]], log: Log) -> tuple[str, str, set[int]]:
             parts = [line]
             for j in range(index + 1, min(index + 5, len(lines))):
                 nxt = lines[j][0].strip()
+                if not nxt and _bare_plan(parts):
+                    continue  # «ПЛАН» as a paragraph of its own, the rest of the title in the next one
                 if not nxt or "\t" in nxt or nxt.startswith("№"):
                     break
                 parts.append(nxt)
@@ -152,6 +155,10 @@ def _title(lines: list[tuple[str, str]], log: Log) -> tuple[str, str, set[int]]:
     where = lines[0][1] if lines else "line 1"
     log.add(GUESS, where, "no plan title found; a placeholder title was put in the draft")
     return "План мероприятий (название не найдено в тексте — впишите его)", where, set()
+
+
+def _bare_plan(parts: list[str]) -> bool:
+    return len(parts) == 1 and re.fullmatch(r"[*_#\s]*план[*_\s]*", parts[0], re.I) is not None
 
 
 def _recase(title: str, text: str, log: Log, where: str) -> str:

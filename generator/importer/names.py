@@ -28,13 +28,24 @@ _INITIAL = re.compile(r"^[А-ЯЁ]\.$")
 _SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
 _HEADS = frozenset(
     """министерство управление департамент комитет отдел отделение администрация совет инспекция
-агентство служба комиссия центр прокуратура органы учреждение организация""".split()
+агентство служба комиссия центр прокуратура органы учреждение организация комиссариат отряд штаб""".split()
 )
-_PLURAL_HEADS = frozenset("организации учреждения предприятия".split())  # nominative only after an adjective
+_PLURAL_HEADS = frozenset("организации учреждения предприятия отделы".split())  # nominative only after an adjective
+# A role an organisation fills, named after it: «организатор питания ООО «…»».
+_ROLES = re.compile(r"^(?:организатор|оператор|подрядчик|поставщик|исполнитель)", re.I)
+# A head noun in the genitive: the name goes on with what it belongs to («Управления» / «Роспотребнадзора»).
+_GENITIVE_HEADS = frozenset(
+    """министерства управления департамента комитета отдела отделения администрации совета инспекции
+агентства службы комиссии центра прокуратуры учреждения организации""".split()
+)
+# A branch of an organisation named next: «филиал ФГКУ …», «региональное отделение Союза …».
+_BRANCHES = frozenset("филиал отделение подразделение представительство".split())
 _ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")
 _ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,}[а-яё]?[А-ЯЁA-Z]*$")  # «ОГИБДД», «КДНиЗП»
 _OBLIQUE = re.compile(r"(?:ого|его|ому|ему|ой|ей|ых|их|ым|им|ую|юю|ии)$")  # «Ключевского», «России»
 _PARTICIPLE = re.compile(r"(?:ющ|ящ|ащ|ущ|вш|нн|ем|им)[а-я]*$")
+# Adjectives with «нн» that are no participles: «районное отделение», «военный комиссариат».
+_NN_ADJECTIVE = re.compile(r"^(?:районн|военн|государственн|общественн|отечественн|производственн|художественн)")
 _STOP = frozenset(
     "и или а также по в во на с со при для к ко о об от из за под над между до у через числе".split()
 )  # «в том числе»
@@ -45,7 +56,8 @@ _LEGAL_FORMS = frozenset(
 _POSITIONS = re.compile(
     r"^(?:председател|секретар|глав[аы]|специалист|заместител|начальник|директор|руководител"
     r"|бухгалтер|главн|ведущ|контрактн|управляющ|инспектор|советник|консультант|член|уполномоченн"
-    r"|куратор|методист|педагог|учител|помощник|представител|старш|инженер|юрист)",
+    r"|куратор|методист|педагог|учител|помощник|представител|старш|инженер|юрист|проректор|ректор"
+    r"|заведующ|декан|врач|координатор|эксперт|командир|перв(?:ый|ая)\b|врио\b)",
     re.I,
 )
 
@@ -123,18 +135,26 @@ def _cut_before(words: list[str], i: int, segment: int, depths: list[int]) -> in
     after_initials = _INITIALS.match(before) or (i >= 2 and _INITIAL.match(before) and _INITIAL.match(words[i - 2]))
     if after_initials and re.match(r"^[«\"]?[А-ЯЁA-Z]", word):
         return i
+    if (
+        word[0].islower()
+        and _POSITIONS.match(word)
+        and (after_initials or (_finished(before) and not _POSITIONS.match(words[segment])))
+    ):
+        return i  # «ГАУ ДПО «…» проректор по … Кравец А.Ю.», «… Кузнецов В.П. секретарь …»: the next person
     if word in _LEGAL_FORMS and (before.endswith(("»", '"', ")")) or _finished(before)):
-        return None if _POSITIONS.match(words[segment]) else i  # «Директор МАОУ "СОШ № 2"» is one person
+        if _POSITIONS.match(words[segment]) or _ROLES.match(words[segment]):
+            return None  # «Директор МАОУ "СОШ № 2"» is one person, «организатор питания ООО …» one organisation
+        return None if _branch_open(words[segment:i]) else i
     if _bare(word) in _HEADS or (_bare(word) in _PLURAL_HEADS and _ADJECTIVE.search(_bare(before))):
         start = i
         while (
             start > segment + 1
             and _ADJECTIVE.search(_bare(words[start - 1]))
             and not depths[start - 1]
-            and not _PARTICIPLE.search(_bare(words[start - 1]))
+            and (not _participle(words[start - 1]) or _plural_pair(words[start - 1], words[i]))
         ):
             start -= 1
-        if start > segment and _finished(words[start - 1]) and not _PARTICIPLE.search(_bare(words[start])):
+        if start > segment and _finished(words[start - 1]) and not _participle(words[start]):
             return start
         return None
     if _SURNAME.match(word) and i + 1 < len(words) and (_INITIALS.match(words[i + 1]) or _INITIAL.match(words[i + 1])):
@@ -160,9 +180,12 @@ def starts_name(before: str, line: str) -> bool:
     if before.count("«") != before.count("»") or before.count("(") != before.count(")") or before.count('"') % 2:
         return False
     last, first = previous[-1], words[0]
-    current = re.split(r"[,;]", before)[-1].split() or previous  # the name the line may continue
+    # the name the line may continue
+    current = (split_names(re.split(r"[,;]", before)[-1]) or [before])[-1].split() or previous
     if _bare(last) in _HEADS and current == [last]:
         return False  # «…, Отдел» / «ЖКХ администрации»: a head noun alone is no name yet
+    if _owned(last, words) or _awaits_organisation(current, first):
+        return False
     if _bare(last) in _STOP or re.fullmatch(r"[а-яё]{1,4}\.", last) or _OBLIQUE.search(_bare(first)):
         return False
     if _INITIALS.match(first) or _INITIAL.match(first):
@@ -178,10 +201,56 @@ def starts_name(before: str, line: str) -> bool:
     return True
 
 
+def _participle(word: str) -> bool:
+    bare = _bare(word)
+    return bool(_PARTICIPLE.search(bare)) and not _NN_ADJECTIVE.match(bare)
+
+
+def _plural_pair(adjective: str, head: str) -> bool:
+    """«управляющие организации»: a participle before a plural head agrees with it, as an adjective."""
+    return _bare(head) in _PLURAL_HEADS and _bare(adjective).endswith(("ие", "ые"))
+
+
 def _one_person(words: list[str]) -> bool:
     """True when a name starts with one person's position («Глава», «Ведущий специалист»), not a plural one."""
     first = _bare(words[0])
     return bool(_POSITIONS.match(first)) and (first == "глава" or not first.endswith(("и", "ы", "я", "а")))
+
+
+def _owned(last: str, words: list[str]) -> bool:
+    """True when a line names what the head noun ending the line before belongs to: «региональное
+    отделение» / «Союза писателей России», «Управления» / «Роспотребнадзора» — a word that starts
+    no name of its own (no head noun, legal form, abbreviation, nominative adjective or person)."""
+    if _bare(last) not in _HEADS | _GENITIVE_HEADS:
+        return False
+    first = words[0].strip('«"(')
+    if not first or first in _LEGAL_FORMS or _ABBREVIATION.match(first) or _bare(first) in _HEADS:
+        return False
+    if _ADJECTIVE.search(_bare(first)) or (len(words) > 1 and (_INITIALS.match(words[1]) or _INITIAL.match(words[1]))):
+        return False
+    return True
+
+
+def _awaits_organisation(current: list[str], first: str) -> bool:
+    """«… - филиал» / «ФГКУ …», «организатор питания» / «ООО …»: a branch or a role names its
+    organisation next."""
+    if first not in _LEGAL_FORMS and not _ABBREVIATION.match(first):
+        return False
+    if any(w in _LEGAL_FORMS for w in current):
+        return False
+    return bool(_ROLES.match(current[0])) or _branch_open(current)
+
+
+def _branch_open(words: list[str]) -> bool:
+    """True when a name names a branch whose organisation is still to come: no abbreviation or
+    quoted name after «филиал» («филиал по г. Краснозаводску» / «ФКУ УИИ …»)."""
+    at = [i for i, w in enumerate(words) if _bare(w) in _BRANCHES]
+    if not at:
+        return False
+    return not any(
+        w in _LEGAL_FORMS or _ABBREVIATION.match(w.strip('«»"(),;')) or re.search('[«"]', w)
+        for w in words[at[-1] + 1 :]
+    )
 
 
 def _finished(word: str) -> bool:

@@ -10,7 +10,7 @@ from .text_reader import read_text
 
 
 def read_source(data: bytes, name: str = "the source") -> Source:
-    """Read `data` (a .docx, a .pdf or UTF-8 text) into a Source; raise ImporterError on bad input."""
+    """Read `data` (a .docx, a .pdf or text) into a Source; raise ImporterError on bad input."""
     kind = detect_format(data, name)
     if kind == PDF:
         return read_pdf(data, name)

@@ -333,7 +333,14 @@ class _Builder:
             self.new_section(match.group(1) if match else None, match.group(2) if match else text, row)
             return
         if "number" not in self.mapping:
-            if title and (self.field(cells, "responsible") or self.field(cells, "timeframe")):
+            # a title going on in lower case is the row above cut (by a page break), not a new measure
+            cut = (
+                title[:1].islower()
+                and not LEADING.match(title)
+                and self.current is not None
+                and self.current.kind == "measure"
+            )
+            if title and not cut and (self.field(cells, "responsible") or self.field(cells, "timeframe")):
                 leading = LEADING.match(title)
                 if leading:
                     cells = list(cells)
@@ -346,6 +353,14 @@ class _Builder:
                     message = f"the table has no № column; this row is numbered {item.number} in order"
                 self.log.add(GUESS, row.where, message, item.subject, item)
             else:
+                if cut and not self.pending_break:
+                    self.log.add(
+                        GUESS,
+                        row.where,
+                        f"a row whose text goes on in lower case joined to {self.current.number}: «{_short(title)}»",
+                        self.current.subject,
+                        self.current,
+                    )
                 self.continuation(row, cells)
             return
         if number:

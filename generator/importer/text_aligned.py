@@ -63,11 +63,37 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
             chunks = [c for _, _, c in _chunks(candidate)]
             if block and not all(len(c) <= 40 and not c[0].isdigit() for c in chunks):
                 break
+            if block and _complete(block) and not all(_continues(c) for c in chunks):
+                break  # a full header is followed by the first row, not by more of its labels
             block.append(candidate)
-        fields = {columns.field_of(c) for b in block for _, _, c in _chunks(b)}
-        if "title" in fields and fields & {"responsible", "timeframe"}:
-            return start, start + len(block)
+        if _complete(block):
+            above = start
+            while above > max(0, start - 2) and _label_above(lines[above - 1], line):
+                above -= 1  # a label wrapped upwards («Срок» over «исполнения»)
+            return above, start + len(block)
     return None
+
+
+def _complete(block: list[str]) -> bool:
+    fields = {columns.field_of(c) for b in block for _, _, c in _chunks(b)}
+    return "title" in fields and bool(fields & {"responsible", "timeframe"})
+
+
+def _continues(chunk: str) -> bool:
+    """A header label's next line: it goes on in lower case («исполнения», «(тыс. руб.)», «п/п»)."""
+    return not chunk[0].isupper()
+
+
+def _label_above(line: str, header: str) -> bool:
+    """A line right above the header that holds the first line of a label or two: fewer and short
+    runs of words, each over one of the header's."""
+    chunks, below = _chunks(line), _chunks(header)
+    return (
+        0 < len(chunks) < len(below)
+        and "\f" not in line
+        and all(len(c) <= 30 and not c[0].isdigit() for _, _, c in chunks)
+        and all(any(s < e2 and s2 < e for s2, e2, _ in below) for s, e, _ in chunks)
+    )
 
 
 def _label_spans(header: list[str]) -> list[tuple[int, int]]:
@@ -194,7 +220,7 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     close()
     centred = numbered and _centred_numbers([g for (g, _), top in zip(groups, after_break) if not top], number_column)
     for group, place in reversed(groups):
-        cut = _row_starts(group, number_column, centred) if numbered else [0]
+        cut = _row_starts(group, number_column, centred, mapping.get("title")) if numbered else [0]
         made = []
         for a, b in zip(cut, [*cut[1:], len(group)]):
             cells = [linebreaks.join_monospaced([p[i] for _, p in group[a:b]], widths[i]) for i in range(len(bounds))]
@@ -225,15 +251,21 @@ def _centred_numbers(groups: list[list[tuple[int, list[str]]]], number: int) -> 
     return around < at_numbers
 
 
+def _untitled(group: list[tuple[int, list[str]]], line: int, title: int | None) -> bool:
+    """True when a row starting at `line` would start with an empty title cell."""
+    return title is not None and line < len(group) and not group[line][1][title]
+
+
 def _crossing(group: list[tuple[int, list[str]]], end: int) -> int:
     """How many cells a row boundary after line `end` cuts in two (twice for a cell going on in lower case)."""
     above, below = group[end][1], group[end + 1][1]
     return sum(1 + y[:1].islower() for x, y in zip(above, below) if x and y)
 
 
-def _row_starts(group: list[tuple[int, list[str]]], number: int, centred: bool) -> list[int]:
+def _row_starts(group: list[tuple[int, list[str]]], number: int, centred: bool, title: int | None = None) -> list[int]:
     """Where rows start in a run of table lines: at each number, or, with centred numbers, as far
-    above each number as the row reaches below it (ties go to the end that cuts fewest cells)."""
+    above each number as the row reaches below it (ties go to the end that cuts fewest cells, then
+    to the one after which a title starts)."""
     anchors = [i for i, (_, parts) in enumerate(group) if parts[number]]
     if not centred:
         return sorted({0, *anchors})
@@ -243,5 +275,7 @@ def _row_starts(group: list[tuple[int, list[str]]], number: int, centred: bool) 
     for a, b in zip(anchors, anchors[1:]):
         want = 2 * a - starts[-1]  # the row's last line when the number is on its middle line
         candidates = [e for e in (want - 1, want, want + 1) if a <= e < b] or [min(max(want, a), b - 1)]
-        starts.append(min(candidates, key=lambda e, w=want: (_crossing(group, e), abs(e - w))) + 1)
+        starts.append(
+            min(candidates, key=lambda e, w=want: (_crossing(group, e), _untitled(group, e + 1, title), abs(e - w))) + 1
+        )
     return starts

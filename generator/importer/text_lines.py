@@ -9,8 +9,10 @@ rows, where there are any, end a row.
 
 from __future__ import annotations
 
+import re
+
 from . import columns
-from .numbering import NUMBER, SECTION_TEXT
+from .numbering import LEADING, NUMBER, SECTION_TEXT
 from .rows import BREAK, CELLS, TEXT, Row
 
 _MAX_COLUMNS = 8
@@ -30,6 +32,7 @@ def lines_rows(lines: list[str]) -> tuple[list[Row], int] | None:
         for i, line in enumerate(lines[:start], 1)
     ]
     rows.append(Row(CELLS, labels, f"line {start + 1}", table=1))
+    body = [(number, line.strip()) for number, line in enumerate(lines[start + width :], start + width + 1)]
     cells: list[str] | None = None
     first = 0
 
@@ -39,13 +42,23 @@ def lines_rows(lines: list[str]) -> tuple[list[Row], int] | None:
             rows.append(Row(CELLS, cells + [""] * (width - len(cells)), f"line {first}", table=1))
         cells = None
 
-    for number, line in enumerate(lines[start + width :], start + width + 1):
-        text = line.strip()
+    for index, (number, text) in enumerate(body):
         if not text:
             close()
             continue
+        if _ATTACHED.match(text) and (cells or rows[-1].kind == CELLS and not rows[-1].spans):
+            # «(по согласованию)» on its own line qualifies the name above it
+            target = cells if cells else rows[-1].cells
+            filled = max(i for i, c in enumerate(target) if c) if any(target) else 0
+            target[filled] = f"{target[filled]} {text}".strip()
+            continue
+        if cells is not None and numbered_first and len(cells) >= 2 and NUMBER.match(text):
+            close()  # a number alone where a cell was due starts the next row: the row above was a heading
         if cells is None:
             if numbered_first and not NUMBER.match(text):
+                rows.append(Row(CELLS, [text] + [""] * (width - 1), f"line {number}", spans=True, table=1))
+                continue
+            if "number" not in mapping and _numbered(text) and _heads_rows(body, index, width):
                 rows.append(Row(CELLS, [text] + [""] * (width - 1), f"line {number}", spans=True, table=1))
                 continue
             cells, first = [], number
@@ -54,6 +67,27 @@ def lines_rows(lines: list[str]) -> tuple[list[Row], int] | None:
             close()
     close()
     return rows, width
+
+
+# A line that only qualifies the name above it.
+_ATTACHED = re.compile(r"^\((?:по согласованию|по согл\.|при участии|по приглашению)\)[,;.]?$", re.I)
+
+
+def _numbered(text: str) -> bool:
+    return bool(SECTION_TEXT.match(text) or LEADING.match(text))
+
+
+def _heads_rows(body: list[tuple[int, str]], index: int, width: int) -> bool:
+    """True when the numbered line at `index` is a heading: in a table without a № column, the lines
+    up to the next numbered one fill whole rows (a measure numbered in its title would leave one
+    cell short)."""
+    count = 0
+    for _, text in body[index + 1 :]:
+        if _numbered(text):
+            break
+        if text and not _ATTACHED.match(text):
+            count += 1
+    return count % width == 0
 
 
 def _header(lines: list[str]) -> tuple[int, list[str]] | None:

@@ -13,17 +13,22 @@ import re
 
 from . import columns
 from .detect import TXT
+from .encoding import decode_text
+from .errors import ImporterError
 from .html_reader import html_rows, looks_like_html
 from .rows import BREAK, CELLS, TEXT, Row, Source
 from .text_aligned import aligned_rows, looks_aligned
 from .text_lines import lines_rows
 from .text_pipe import looks_piped, pipe_rows
+from .text_quoted import quoted_record
 
 
 def read_text(data: bytes, name: str) -> Source:
-    """Read UTF-8 text (with or without a byte-order mark) into a Source."""
-    text = data.decode("utf-8-sig")
-    notes = []
+    """Read text (UTF-8, or the encoding it declares or its letters suggest) into a Source."""
+    text, _, encoding_note = decode_text(data)
+    if text is None:
+        raise ImporterError(f"{name} is not text in any encoding the importer knows; save the text as UTF-8")
+    notes = [encoding_note] if encoding_note else []
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
         notes.append("control characters (NUL, ESC and the like) removed from the text")
@@ -79,10 +84,20 @@ def has_header(rows: list[Row]) -> bool:
 
 
 def text_rows(text: str) -> list[Row]:
-    """Rows of a tab-separated text: a cells row per line with tabs, a break per blank line or form feed."""
+    """Rows of a tab-separated text: a cells row per line with tabs (a row over several lines where
+    a quoted cell holds line breaks), a break per blank line or form feed."""
     rows: list[Row] = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for number, line in enumerate(lines, 1):
+    index = 0
+    while index < len(lines):
+        line, number = lines[index], index + 1
+        record = quoted_record(lines, index) if "\f" not in line else None
+        if record is not None:
+            cells, covered = record
+            rows.append(Row(CELLS, [c.strip() for c in cells], f"line {number}"))
+            index += covered
+            continue
+        index += 1
         parts = line.split("\f")
         for i, part in enumerate(parts):
             if i:
