@@ -22,6 +22,7 @@
 //   ready(term) -> Promise: resolves when the word lists the term needs have arrived.
 //   lemma(word) -> string: the dictionary form of a word the site uses (in any of its forms), folded.
 //   load(letter): fetch the word list of a letter.
+//   api() -> Promise<{search, filters}>: Pagefind, run in a worker (see `api`).
 // How a query is read: numbers never match measure numbers: a year becomes the «Год» filter, a grade
 // («9 класс», «девятиклассники») the «Класс» filter, a month the «Месяц» filter, a region's name or
 // everyday name («Кузбасс», «ленобласть») the «Регион» filter; function words are dropped; Latin letters
@@ -317,9 +318,35 @@ window.kbSearchQuery = function (base, changed) {
     });
   }
 
+  // Pagefind's API as this page uses it (search, filters, each result's data()), answered by the
+  // worker the page's head starts (assets/search-worker.js): searches keep the main thread free.
   var pagefind = null, asked = [];
   function api() {
-    pagefind = pagefind || import(base + "pagefind/pagefind.js");
+    pagefind = pagefind || window.kbStartPagefind().then(function (worker) {
+      var waiting = {}, next = 1;
+      worker.onmessage = function (e) {
+        var call = waiting[e.data.id];
+        delete waiting[e.data.id];
+        if (e.data.error) call.fail(new Error(e.data.error));
+        else call.ok(e.data.value);
+      };
+      function ask(op, args) {
+        return new Promise(function (ok, fail) {
+          var id = next++;
+          waiting[id] = { ok: ok, fail: fail };
+          worker.postMessage({ id: id, op: op, args: args });
+        });
+      }
+      return {
+        search: function (term, options) {
+          return ask("search", [term, options]).then(function (found) {
+            found.results.forEach(function (x) { x.data = function () { return ask("data", [x.key]); }; });
+            return found;
+          });
+        },
+        filters: function () { return ask("filters", []); },
+      };
+    });
     return pagefind;
   }
   // Which pages are not measures, once a visit: measures are what people look for, so a plan, region
@@ -523,5 +550,5 @@ window.kbSearchQuery = function (base, changed) {
   }
 
   return { search: search, rewrite: rewrite, filters: filters, relax: relax, excerpt: excerpt, analyze: analyze,
-           ready: ready, load: load, lemma: lemma };
+           ready: ready, load: load, lemma: lemma, api: api };
 };

@@ -32,7 +32,7 @@
     if (!query) {
       query = window.kbSearchQuery(base, function () { if (field.value.trim()) run(field.value, false); });
     }
-    return window.kbStartPagefind();  // in the page's head (overrides/main.html)
+    return query.api();  // started in the page's head (overrides/main.html)
   }
   ["focus", "pointerdown", "touchstart"].forEach(function (type) {
     field.addEventListener(type, warm, { once: true, passive: true });
