@@ -34,6 +34,8 @@ window.kbSearchQuery = function (base, changed) {
   "use strict";
   changed = changed || function () {};
   var TOP = 5;
+  // A word (or concept) that this share of all measures has is weak; it ranks with this weight.
+  var WEAK_SHARE = 0.4, WEAK_WEIGHT = 0.5;
   var STOP = new Set(("а в во для до за и из или к как какие какой каких какая каком ко кто ли мне на над не ни о об обо " +
     "от по под при про с со у что чтобы это где когда зачем почему же бы мой моя мои моему моей ваш наш его ее их " +
     "можно нужно есть быть чем тот эти этот все всё очень если она он они оно мы вы я там тут куда откуда чего " +
@@ -416,6 +418,15 @@ window.kbSearchQuery = function (base, changed) {
       return (memo[key] = memo[key] || pf.search(q || null, { filters: pagefindFilters(active) }));
     }
     function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
+    // Which parts of the query most measures have: such a word says little about what is asked
+    // («как регион рассказывает о профориентации в СМИ»), so a measure need not have it to rank
+    // among those with all the words. None is weak when every part would be.
+    function weakParts(partRuns) {
+      var total = vocabulary && vocabulary.measures, weak = partRuns.map(function (r) {
+        return !!total && r.results.filter(function (x) { return measure.has(x.id); }).length >= WEAK_SHARE * total;
+      });
+      return weak.every(Boolean) ? weak.map(function () { return false; }) : weak;
+    }
     // Measures that name the grade or month asked for, rather than naming none (a filter-only search).
     function named() {
       var strict = {};
@@ -432,15 +443,26 @@ window.kbSearchQuery = function (base, changed) {
       var multi = a.parts.length > 1;
       return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run)), named()])
         .then(function (runs) {
-          var all = runs[0].results, scored = {}, top = scale(runs[0]);
-          all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top }; });
+          var all = runs[0].results, scored = {}, top = scale(runs[0]), weak = weakParts(runs[1]);
+          all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top, has: 0 }; });
           runs[1].forEach(function (r, i) {
-            var weight = i < a.concepts.length ? 2 : 1, best = scale(r);
+            var scaled = weak[i] ? WEAK_WEIGHT : 1, weight = (i < a.concepts.length ? 2 : 1) * scaled, best = scale(r);
             r.results.forEach(function (x) {
-              var s = scored[x.id] = scored[x.id] || { result: x, all: 0, parts: 0, score: 0 };
-              if (!s.all) { s.parts += weight; s.score += (x.score || 0) / best; }
+              var s = scored[x.id] = scored[x.id] || { result: x, all: 0, parts: 0, score: 0, has: 0 };
+              if (!weak[i]) s.has++;
+              if (!s.all || weak.some(Boolean)) { s.parts += weight; s.score += scaled * (x.score || 0) / best; }
             });
           });
+          // With words most measures have («регион», «профориентация»), a measure with all the others counts as
+          // having them all: the common words only rank (see `weakParts`).
+          if (weak.some(Boolean)) {
+            var strong = weak.filter(function (w) { return !w; }).length;
+            Object.keys(scored).forEach(function (id) {
+              var s = scored[id];
+              s.all = s.has === strong ? 1 : 0;
+              if (s.all) s.parts = 0;  // ranked by their scores, as those with every word are
+            });
+          }
           // The concept's official phrase and the reader's own words rank the measures found, and add none
           // (a plan page's long text has them all).
           runs[2].forEach(function (r) {

@@ -275,4 +275,5 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
         "regions": regions,
         "months": {morphology.lemma(m): m for m in MONTH_NAMES},
         "function_words": sorted(FUNCTION_WORDS),
+        "measures": len(catalog.measures),
     }
