@@ -173,7 +173,8 @@ window.kbSearchQuery = function (base, changed) {
       });
     });
     // The longest phrases first; of equal length, the one that starts first («онлайн-уроки о профессиях»
-    // is «онлайн-уроки», not «уроки о профессиях»).
+    // is «онлайн-уроки», not «уроки о профессиях»), then the one whose words stand closer («уроки по
+    // интернету про профессии»: «уроки по интернету», words side by side once «по» is left out).
     function match(p) {
       for (var start = 0; start < slots.length; start++) {
         var at = [], i = start;
@@ -187,6 +188,7 @@ window.kbSearchQuery = function (base, changed) {
       }
       return null;
     }
+    function span(at) { return at[at.length - 1] - at[0]; }
     var lengths = all.map(function (p) { return p.phrase.length; }).sort(function (a, b) { return b - a; });
     lengths.filter(function (n, i) { return lengths.indexOf(n) === i; }).forEach(function (n) {
       var group = all.filter(function (p) { return p.phrase.length === n; });
@@ -194,7 +196,9 @@ window.kbSearchQuery = function (base, changed) {
         var best = null;
         group.forEach(function (p) {
           var at = match(p);
-          if (at && (!best || at[0] < best.at[0])) best = { entry: p.entry, at: at, p: p };
+          if (at && (!best || at[0] < best.at[0] || (at[0] === best.at[0] && span(at) < span(best.at)))) {
+            best = { entry: p.entry, at: at, p: p };
+          }
         });
         if (!best) break;
         best.at.forEach(function (j) { used[j] = true; });
