@@ -48,6 +48,7 @@ window.kbSearchQuery = function (base, changed) {
     ["t", "т"], ["u", "у"], ["f", "ф"], ["h", "х"], ["c", "ц"], ["w", "в"], ["x", "кс"], ["q", "к"], ["'", "ь"]];
   // A query typed with the keyboard in the Latin layout («rjkktl;» is «колледж»).
   var LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`", RUSSIAN_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё";
+  var ORDINALS = ["перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят", "десят", "одиннадцат"];
   var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одиннадцати"];
   // The stages of school by their everyday names: «младшие (классы, школьники)», «начальная школа» are
   // grades 1–4, «средние классы», «среднее звено» 5–9 («средняя школа» is all of school), «старшие
@@ -255,6 +256,14 @@ window.kbSearchQuery = function (base, changed) {
       }
       var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн"); });
       if (grade >= 0) { add("Класс", String(grade + 1)); return; }
+      // «в девятом классе»; «после девятого», «до одиннадцатого»: the grade school is left after.
+      var ordinal = ORDINALS.findIndex(function (p) { return new RegExp("^" + p + "(ый|ой|ий|ого|его|ом|ем|ому|ему|ым|им|ые|ых)$").test(w); });
+      if (ordinal >= 0 && (/^класс/.test(words[i + 1] || "") ||
+          ((ordinal === 8 || ordinal === 10) && /^(после|до)$/.test(words[i - 1] || "")))) {
+        add("Класс", String(ordinal + 1));
+        if (/^класс/.test(words[i + 1] || "")) skip = 1;
+        return;
+      }
       var stage = schoolStage(w, words[i + 1]);
       if (stage) { stage.grades.forEach(function (n) { add("Класс", String(n)); }); skip = stage.words - 1; return; }
       if (/^(г|гг|год|года|году|годы|годов|х|й|го|м|ом|е)$/.test(w)) return;
@@ -301,7 +310,10 @@ window.kbSearchQuery = function (base, changed) {
       });
       hits.used.forEach(function (u, i) { if (u) words[i] = null; });
     }
-    words = words.filter(function (w) { return w && !STOP.has(w); });
+    words = words.filter(function (w) { return w && !STOP.has(w); }).map(function (w) {
+      var as = vocabulary && vocabulary.searched_as;
+      return as && Object.prototype.hasOwnProperty.call(as, lemma(w)) ? as[lemma(w)] : w;
+    });
     if (filters["Класс"]) filters["Класс"].push("не указан");
     if (filters["Месяц"]) filters["Месяц"].push("не указан");
     var text = concepts.map(fold).concat(words).join(" ").split(" ").filter(function (w, i, all) {
