@@ -29,7 +29,10 @@
 // transliterated Russian unless the site uses the word; a misspelt word becomes the nearest
 // word the site uses; an abbreviation (in capitals, or of 3+ letters) and an everyday phrase of the search
 // vocabulary become the words of its concept (content/search-vocabulary.yaml), which are indexed with
-// every page that has the concept — so «СПО» finds colleges, never «среднего общего образования».
+// every page that has the concept — so «СПО» finds colleges, never «среднего общего образования»; an
+// everyday word no page says is searched as the official word it stands for. Ranking: a word or concept
+// that most measures have («регион», «профориентация», a column's label «срок») is weak: it only ranks,
+// and a measure with all the other words counts as having every word.
 window.kbSearchQuery = function (base, changed) {
   "use strict";
   changed = changed || function () {};
