@@ -30,16 +30,22 @@
 // transliterated Russian unless the site uses the word; a misspelt word becomes the nearest
 // word the site uses; an abbreviation (in capitals, or of 3+ letters) and an everyday phrase of the search
 // vocabulary become the words of its concept (content/search-vocabulary.yaml), which are indexed with
-// every page that has the concept — so «СПО» finds colleges, never «среднего общего образования».
+// every page that has the concept — so «СПО» finds colleges, never «среднего общего образования»; an
+// everyday word no page says is searched as the official word it stands for. Ranking: a word or concept
+// that most measures have («регион», «профориентация», a column's label «срок») is weak: it only ranks,
+// and a measure with all the other words counts as having every word.
 window.kbSearchQuery = function (base, changed) {
   "use strict";
   changed = changed || function () {};
   var TOP = 5;
+  // A word (or concept) that this share of all measures has is weak; it ranks with this weight.
+  var WEAK_SHARE = 0.3, WEAK_WEIGHT = 0.5;
   var STOP = new Set(("а в во для до за и из или к как какие какой каких какая каком ко кто ли мне на над не ни о об обо " +
     "от по под при про с со у что чтобы это где когда зачем почему же бы мой моя мои моему моей ваш наш его ее их " +
     "можно нужно есть быть чем тот эти этот все всё очень если она он они оно мы вы я там тут куда откуда чего " +
     "после перед ли либо еще уже тоже также только бывает бывают проводят проводится делают делать сделать есть лучше " +
-    "хочет хочу хотим знает знаю подскажите посоветуйте расскажите найти нужен нужна нужны какое каков ей ему им").split(" "));
+    "хочет хочу хотим знает знаю подскажите посоветуйте расскажите найти нужен нужна нужны какое каков ей ему им " +
+    "проводит проводить провести пройти проходит проходят проходить участвует участвуют участвовать").split(" "));
   var TRANSLIT = [["shch", "щ"], ["sch", "щ"], ["zh", "ж"], ["kh", "х"], ["ts", "ц"], ["ch", "ч"], ["sh", "ш"],
     ["yu", "ю"], ["ju", "ю"], ["iu", "ю"], ["ya", "я"], ["ja", "я"], ["ia", "я"], ["yo", "е"], ["ye", "е"],
     ["a", "а"], ["b", "б"], ["v", "в"], ["g", "г"], ["d", "д"], ["e", "е"], ["z", "з"], ["i", "и"], ["y", "ы"],
@@ -47,6 +53,7 @@ window.kbSearchQuery = function (base, changed) {
     ["t", "т"], ["u", "у"], ["f", "ф"], ["h", "х"], ["c", "ц"], ["w", "в"], ["x", "кс"], ["q", "к"], ["'", "ь"]];
   // A query typed with the keyboard in the Latin layout («rjkktl;» is «колледж»).
   var LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`", RUSSIAN_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё";
+  var ORDINALS = ["перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят", "десят", "одиннадцат"];
   var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одиннадцати"];
   // The stages of school by their everyday names: «младшие (классы, школьники)», «начальная школа» are
   // grades 1–4, «средние классы», «среднее звено» 5–9 («средняя школа» is all of school), «старшие
@@ -172,7 +179,8 @@ window.kbSearchQuery = function (base, changed) {
       });
     });
     // The longest phrases first; of equal length, the one that starts first («онлайн-уроки о профессиях»
-    // is «онлайн-уроки», not «уроки о профессиях»).
+    // is «онлайн-уроки», not «уроки о профессиях»), then the one whose words stand closer («уроки по
+    // интернету про профессии»: «уроки по интернету», words side by side once «по» is left out).
     function match(p) {
       for (var start = 0; start < slots.length; start++) {
         var at = [], i = start;
@@ -186,6 +194,7 @@ window.kbSearchQuery = function (base, changed) {
       }
       return null;
     }
+    function span(at) { return at[at.length - 1] - at[0]; }
     var lengths = all.map(function (p) { return p.phrase.length; }).sort(function (a, b) { return b - a; });
     lengths.filter(function (n, i) { return lengths.indexOf(n) === i; }).forEach(function (n) {
       var group = all.filter(function (p) { return p.phrase.length === n; });
@@ -193,7 +202,9 @@ window.kbSearchQuery = function (base, changed) {
         var best = null;
         group.forEach(function (p) {
           var at = match(p);
-          if (at && (!best || at[0] < best.at[0])) best = { entry: p.entry, at: at, p: p };
+          if (at && (!best || at[0] < best.at[0] || (at[0] === best.at[0] && span(at) < span(best.at)))) {
+            best = { entry: p.entry, at: at, p: p };
+          }
         });
         if (!best) break;
         best.at.forEach(function (j) { used[j] = true; });
@@ -250,6 +261,14 @@ window.kbSearchQuery = function (base, changed) {
       }
       var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн"); });
       if (grade >= 0) { add("Класс", String(grade + 1)); return; }
+      // «в девятом классе»; «после девятого», «до одиннадцатого»: the grade school is left after.
+      var ordinal = ORDINALS.findIndex(function (p) { return new RegExp("^" + p + "(ый|ой|ий|ого|его|ом|ем|ому|ему|ым|им|ые|ых)$").test(w); });
+      if (ordinal >= 0 && (/^класс/.test(words[i + 1] || "") ||
+          ((ordinal === 8 || ordinal === 10) && /^(после|до)$/.test(words[i - 1] || "")))) {
+        add("Класс", String(ordinal + 1));
+        if (/^класс/.test(words[i + 1] || "")) skip = 1;
+        return;
+      }
       var stage = schoolStage(w, words[i + 1]);
       if (stage) { stage.grades.forEach(function (n) { add("Класс", String(n)); }); skip = stage.words - 1; return; }
       if (/^(г|гг|год|года|году|годы|годов|х|й|го|м|ом|е)$/.test(w)) return;
@@ -296,7 +315,10 @@ window.kbSearchQuery = function (base, changed) {
       });
       hits.used.forEach(function (u, i) { if (u) words[i] = null; });
     }
-    words = words.filter(function (w) { return w && !STOP.has(w); });
+    words = words.filter(function (w) { return w && !STOP.has(w); }).map(function (w) {
+      var as = vocabulary && vocabulary.searched_as;
+      return as && Object.prototype.hasOwnProperty.call(as, lemma(w)) ? as[lemma(w)] : w;
+    });
     if (filters["Класс"]) filters["Класс"].push("не указан");
     if (filters["Месяц"]) filters["Месяц"].push("не указан");
     var text = concepts.map(fold).concat(words).join(" ").split(" ").filter(function (w, i, all) {
@@ -443,6 +465,15 @@ window.kbSearchQuery = function (base, changed) {
       return (memo[key] = memo[key] || pf.search(q || null, { filters: pagefindFilters(active) }));
     }
     function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
+    // Which parts of the query most measures have: such a word says little about what is asked
+    // («как регион рассказывает о профориентации в СМИ»), so a measure need not have it to rank
+    // among those with all the words. None is weak when every part would be.
+    function weakParts(partRuns) {
+      var total = vocabulary && vocabulary.measures, weak = partRuns.map(function (r) {
+        return !!total && r.results.filter(function (x) { return measure.has(x.id); }).length >= WEAK_SHARE * total;
+      });
+      return weak.every(Boolean) ? weak.map(function () { return false; }) : weak;
+    }
     // Measures that name the grade or month asked for, rather than naming none (a filter-only search).
     function named() {
       var strict = {};
@@ -459,15 +490,26 @@ window.kbSearchQuery = function (base, changed) {
       var multi = a.parts.length > 1;
       return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run)), named()])
         .then(function (runs) {
-          var all = runs[0].results, scored = {}, top = scale(runs[0]);
-          all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top }; });
+          var all = runs[0].results, scored = {}, top = scale(runs[0]), weak = weakParts(runs[1]);
+          all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top, has: 0 }; });
           runs[1].forEach(function (r, i) {
-            var weight = i < a.concepts.length ? 2 : 1, best = scale(r);
+            var scaled = weak[i] ? WEAK_WEIGHT : 1, weight = (i < a.concepts.length ? 2 : 1) * scaled, best = scale(r);
             r.results.forEach(function (x) {
-              var s = scored[x.id] = scored[x.id] || { result: x, all: 0, parts: 0, score: 0 };
-              if (!s.all) { s.parts += weight; s.score += (x.score || 0) / best; }
+              var s = scored[x.id] = scored[x.id] || { result: x, all: 0, parts: 0, score: 0, has: 0 };
+              if (!weak[i]) s.has++;
+              if (!s.all || weak.some(Boolean)) { s.parts += weight; s.score += scaled * (x.score || 0) / best; }
             });
           });
+          // With words most measures have («регион», «профориентация»), a measure with all the others counts as
+          // having them all: the common words only rank (see `weakParts`).
+          if (weak.some(Boolean)) {
+            var strong = weak.filter(function (w) { return !w; }).length;
+            Object.keys(scored).forEach(function (id) {
+              var s = scored[id];
+              s.all = s.has === strong ? 1 : 0;
+              if (s.all) s.parts = 0;  // ranked by their scores, as those with every word are
+            });
+          }
           // The concept's official phrase and the reader's own words rank the measures found, and add none
           // (a plan page's long text has them all).
           runs[2].forEach(function (r) {

@@ -214,8 +214,8 @@ def page_terms(catalog: Catalog, region: Region, text: str) -> SearchTerms:
     return SearchTerms(words, _via(found))
 
 
-def site_words(catalog: Catalog) -> Iterable[str]:
-    """Every word of 3+ letters the site's pages and vocabulary use."""
+def _page_texts(catalog: Catalog) -> list[str]:
+    """The texts the site's pages say of their own (no vocabulary word)."""
     texts: list[str] = []
     for m in catalog.measures:
         texts += [m.title, m.result or "", m.document or "", m.timeframe.text, m.responsible_text or ""]
@@ -223,6 +223,12 @@ def site_words(catalog: Catalog) -> Iterable[str]:
         texts += [a.name, *a.short_names]
     texts += [t.title + " " + t.description for t in catalog.topics.values()]
     texts += [a.title for a in catalog.audiences.values()] + [r.name for r in catalog.regions.values()]
+    return texts
+
+
+def site_words(catalog: Catalog) -> Iterable[str]:
+    """Every word of 3+ letters the site's pages and vocabulary use."""
+    texts = _page_texts(catalog)
     vocabulary = catalog.vocabulary
     for c in vocabulary.concepts:
         texts += [c.term, *c.plans, *c.abbr, *c.people]
@@ -269,10 +275,16 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
                 "phrases": [list(content_lemmas(n)) for n in names if content_lemmas(n)],
             }
         )
+    synonyms = {morphology.lemma(k): morphology.lemma(v) for k, v in vocabulary.synonyms.items()}
+    said = {lem for text in _page_texts(catalog) for lem in morphology.lemmas(text)}
     return {
         "concepts": concepts,
-        "synonyms": {morphology.lemma(k): morphology.lemma(v) for k, v in vocabulary.synonyms.items()},
+        "synonyms": synonyms,
+        # An everyday word no page says is searched as the official word it stands for («дистанционные
+        # курсы»: «онлайн»); one that pages say stays («работа с родителями» is no «трудоустройство»).
+        "searched_as": {k: v for k, v in synonyms.items() if k not in said},
         "regions": regions,
         "months": {morphology.lemma(m): m for m in MONTH_NAMES},
         "function_words": sorted(FUNCTION_WORDS),
+        "measures": len(catalog.measures),
     }
