@@ -280,3 +280,18 @@ def test_hand_written_pages_use_macros(site: Path, catalog) -> None:
     text = article_text(page(site, "index.md"))
     assert f"{len(catalog.measures)} мероприятий" in text
     assert re.search(r"\{\{|\{%", text) is None
+
+
+def test_what_pagefind_reads_is_the_indexed_text_of_each_page(site: Path, catalog) -> None:
+    """The extract handed to Pagefind drops only what it would skip (tables of other pages, graphs)."""
+    from generator.mkdocs.pagefind import _BODY, without_ignored
+
+    for page in (site / "index.html", site / "agencies" / next(iter(catalog.agencies)) / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        body = html[html.find(_BODY) : html.find("</article>")]
+        kept = BeautifulSoup(without_ignored(body), "html.parser")
+        whole = BeautifulSoup(body, "html.parser")
+        for ignored in whole.select("[data-pagefind-ignore]"):
+            ignored.decompose()
+        assert kept.get_text().split() == whole.get_text().split()
+        assert not kept.select("[data-pagefind-ignore]")

@@ -33,6 +33,9 @@ _UNUSED = (
 )
 _BODY = "<div data-pagefind-body"
 _LANG = re.compile(r'<html lang="([^"]*)"')
+# An element Pagefind leaves out of the index (a table of other pages, a graph), and void elements.
+_IGNORED = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>")
+_VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class SearchIndexError(Exception):
@@ -65,12 +68,34 @@ class SearchPages:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
             f'<!doctype html><html lang="{lang.group(1) if lang else ""}"><head><meta charset="utf-8">'
-            f"</head><body>{html[start : end if end > 0 else len(html)]}</body></html>",
+            f"</head><body>{without_ignored(html[start : end if end > 0 else len(html)])}</body></html>",
             encoding="utf-8",
         )
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def without_ignored(html: str) -> str:
+    """`html` without the elements marked data-pagefind-ignore, which Pagefind would read and skip:
+    on list pages they are most of the bytes. Only the templates write tags (content text is
+    escaped), so an element ends at the close tag that balances its own name."""
+    out, pos = [], 0
+    while (found := _IGNORED.search(html, pos)) is not None:
+        out.append(html[pos : found.start()])
+        tag = found.group(1)
+        pos = found.end() if tag in _VOID or found.group(0).endswith("/>") else _element_end(html, tag, found.end())
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _element_end(html: str, tag: str, start: int) -> int:
+    depth = 1
+    for mark in re.compile(rf"<(/?){tag}\b[^>]*>").finditer(html, start):
+        depth += -1 if mark.group(1) else 1
+        if depth == 0:
+            return mark.end()
+    return len(html)
 
 
 def _command(pages: Path, site_dir: Path) -> list[str]:
