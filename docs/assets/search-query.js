@@ -24,14 +24,15 @@
 //   load(letter): fetch the word list of a letter.
 //   api() -> Promise<{search, filters}>: Pagefind, run in a worker (see `api`).
 // How a query is read: numbers never match measure numbers: a year becomes the «Год» filter, a grade
-// («9 класс», «девятиклассники») the «Класс» filter, a month the «Месяц» filter, a region's name or
-// everyday name («Кузбасс», «ленобласть») the «Регион» filter; function words are dropped; Latin letters
+// («9 класс», «девятиклассники») the «Класс» filter, a month the «Месяц» filter («до мая»: the months up
+// to May), a region's name or everyday name («Кузбасс», «ленобласть») the «Регион» filter; function words are dropped; Latin letters
 // are read as Russian typed in the Latin keyboard layout when that makes a word the site uses, else as
 // transliterated Russian unless the site uses the word; a misspelt word becomes the nearest
 // word the site uses; an abbreviation (in capitals, or of 3+ letters) and an everyday phrase of the search
 // vocabulary become the words of its concept (content/search-vocabulary.yaml), which are indexed with
 // every page that has the concept — so «СПО» finds colleges, never «среднего общего образования»; an
-// everyday word no page says is searched as the official word it stands for. Ranking: a word or concept
+// everyday word no page says is searched as the official word it stands for, and a word left over from an
+// everyday phrase that no page has («привести» without «в колледж») is dropped. Ranking: a word or concept
 // that most measures have («регион», «профориентация», a column's label «срок») is weak: it only ranks,
 // and a measure with all the other words counts as having every word.
 window.kbSearchQuery = function (base, changed) {
@@ -271,6 +272,13 @@ window.kbSearchQuery = function (base, changed) {
       }
       var stage = schoolStage(w, words[i + 1]);
       if (stage) { stage.grades.forEach(function (n) { add("Класс", String(n)); }); skip = stage.words - 1; return; }
+      // «до декабря», «к маю»: a deadline, so any month up to it (of the calendar year, as the plans count).
+      var month = vocabulary && vocabulary.months[lemma(w)];
+      if (month && /^(до|к|ко)$/.test(words[i - 1] || "")) {
+        var names = Object.keys(vocabulary.months).map(function (k) { return vocabulary.months[k]; });
+        names.slice(0, names.indexOf(month) + 1).forEach(function (m) { add("Месяц", m); });
+        return;
+      }
       if (/^(г|гг|год|года|году|годы|годов|х|й|го|м|ом|е)$/.test(w)) return;
       if (/^класс/.test(w) && [words[i - 2], words[i - 1], words[i + 1]].some(function (x) { return x && /^\d+$/.test(x); })) return;
       kept.push(w);
@@ -315,7 +323,8 @@ window.kbSearchQuery = function (base, changed) {
       });
       hits.used.forEach(function (u, i) { if (u) words[i] = null; });
     }
-    words = words.filter(function (w) { return w && !STOP.has(w); }).map(function (w) {
+    var unsaid = new Set(vocabulary ? vocabulary.unsaid : []);
+    words = words.filter(function (w) { return w && !STOP.has(w) && !unsaid.has(lemma(w)); }).map(function (w) {
       var as = vocabulary && vocabulary.searched_as;
       return as && Object.prototype.hasOwnProperty.call(as, lemma(w)) ? as[lemma(w)] : w;
     });

@@ -250,6 +250,13 @@ def word_forms(catalog: Catalog) -> dict[str, dict[str, str]]:
     return grouped
 
 
+def _stem_said(word: str, stems: set[str]) -> bool:
+    """Whether Pagefind, which matches words by their stems and their beginnings, may find a word in
+    pages that say another word of its root («программирование»: «программа»)."""
+    own = morphology.stem(word)
+    return any(s.startswith(own) or (len(s) >= 5 and own.startswith(s)) for s in stems)
+
+
 def query_vocabulary(catalog: Catalog) -> dict[str, object]:
     """What the search page needs to read a query: concept phrases (by lemma) and the term each
     becomes, abbreviations, synonyms, region names by alias, months."""
@@ -277,12 +284,19 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
         )
     synonyms = {morphology.lemma(k): morphology.lemma(v) for k, v in vocabulary.synonyms.items()}
     said = {lem for text in _page_texts(catalog) for lem in morphology.lemmas(text)}
+    indexed = said | {lem for c in vocabulary.concepts for lem in morphology.lemmas(c.term)}
+    everyday = {lem for c in vocabulary.concepts for p in c.people for lem in content_lemmas(p)}
+    texts = _page_texts(catalog) + [c.term for c in vocabulary.concepts]
+    stems = {morphology.stem(w) for text in texts for w in morphology.words(text)}
     return {
         "concepts": concepts,
         "synonyms": synonyms,
         # An everyday word no page says is searched as the official word it stands for («дистанционные
         # курсы»: «онлайн»); one that pages say stays («работа с родителями» is no «трудоустройство»).
         "searched_as": {k: v for k, v in synonyms.items() if k not in said},
+        # A word only everyday phrases have («привести» of «привести в колледж»): left alone in a query,
+        # it is no page's word, so it is dropped, as a word the site does not know is.
+        "unsaid": sorted(w for w in everyday - indexed - set(synonyms) if not _stem_said(w, stems)),
         "regions": regions,
         "months": {morphology.lemma(m): m for m in MONTH_NAMES},
         "function_words": sorted(FUNCTION_WORDS),
