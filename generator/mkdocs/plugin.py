@@ -24,7 +24,7 @@ from ..content.model import Catalog
 from ..site import pages, release, status, urls
 from ..site.build import Links, Site
 from ..site.render import Renderer
-from . import macros, pagefind
+from . import macros, pagefind, scripts
 from .config import PlansConfig
 from .drawn_once import DrawnOnce
 from .generated_page import GeneratedPage
@@ -101,7 +101,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             if file.is_documentation_page():
                 GeneratedPage(nav_titles.get(output.src), file, config)
             files.append(file)
-        return files
+        return scripts.minified(files, config)
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         self.drawn_once.install(env, config)
