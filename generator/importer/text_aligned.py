@@ -21,6 +21,7 @@ from .spans import merged_spans
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S {2,}\S")
 _MAX_HEADER_LINES = 4
+_WIDTH_SHARE = 0.9  # the share of a column's lines that its width must hold
 
 
 def looks_aligned(lines: list[str]) -> bool:
@@ -173,11 +174,13 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     header_cells = _header_cells(header, bounds)
     mapping = columns.recognise(header_cells) or {}
     number_column = mapping.get("number")
-    widths = [0] * len(bounds)
+    lengths: list[list[int]] = [[] for _ in bounds]
     for line in lines[end:]:
         if not _spanning(line, bounds):
             for i, part in enumerate(_slices(line, bounds)):
-                widths[i] = max(widths[i], len(part.strip()))
+                if part.strip():
+                    lengths[i].append(len(part.strip()))
+    widths = [_width(found) for found in lengths]
     rows: list[Row] = []
     group: list[tuple[int, list[str]]] = []  # the table lines since the last blank line, break or heading
     groups: list[tuple[list[tuple[int, list[str]]], int]] = []  # each group, and where it goes in rows
@@ -321,3 +324,12 @@ def _top_aligned_starts(group: list[tuple[int, list[str]]], title: int, rows_apa
         if titles[i][:1].isupper() and any(p for k, p in enumerate(parts) if k != title)
     ]
     return sorted({0, *starts})
+
+
+def _width(lengths: list[int]) -> int:
+    """A column's width in characters: what its longer lines reach, not its longest one, which a
+    line from a page whose columns drifted, or set in narrower letters, may pass."""
+    if not lengths:
+        return 0
+    ordered = sorted(lengths)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * _WIDTH_SHARE))]
