@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import columns, linebreaks
-from .numbering import SECTION_TEXT
+from .numbering import LEADING, SECTION_TEXT
 from .pdf_unruled import PAGE_NUMBER
 from .rows import BREAK, CELLS, TEXT, Row
 from .spans import merged_spans
@@ -21,6 +21,7 @@ from .spans import merged_spans
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S {2,}\S")
 _MAX_HEADER_LINES = 4
+_WIDTH_SHARE = 0.9  # the share of a column's lines that its width must hold
 
 
 def looks_aligned(lines: list[str]) -> bool:
@@ -127,8 +128,22 @@ def _boundaries(header: list[str], body: list[str]) -> list[int] | None:
 
 
 def _slices(line: str, bounds: list[int]) -> list[str]:
-    ends = [*bounds[1:], None]
-    return [line[b:e] for b, e in zip(bounds, ends)]
+    """The line cut at the column boundaries, a word the cut would split going whole to the side
+    that holds most of it (a page's columns drift a character or two from the others')."""
+    cuts = [_cut(line, b) for b in bounds[1:]]
+    return [line[b:e] for b, e in zip([0, *cuts], [*cuts, None])]
+
+
+def _cut(line: str, bound: int) -> int:
+    if bound >= len(line) or line[bound - 1] == " " or line[bound] == " ":
+        return bound
+    start = bound
+    while start > 0 and line[start - 1] != " ":
+        start -= 1
+    end = bound
+    while end < len(line) and line[end] != " ":
+        end += 1
+    return start if end - bound > bound - start else end
 
 
 def _header_cells(header: list[str], bounds: list[int]) -> list[str]:
@@ -159,11 +174,13 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     header_cells = _header_cells(header, bounds)
     mapping = columns.recognise(header_cells) or {}
     number_column = mapping.get("number")
-    widths = [0] * len(bounds)
+    lengths: list[list[int]] = [[] for _ in bounds]
     for line in lines[end:]:
         if not _spanning(line, bounds):
             for i, part in enumerate(_slices(line, bounds)):
-                widths[i] = max(widths[i], len(part.strip()))
+                if part.strip():
+                    lengths[i].append(len(part.strip()))
+    widths = [_width(found) for found in lengths]
     rows: list[Row] = []
     group: list[tuple[int, list[str]]] = []  # the table lines since the last blank line, break or heading
     groups: list[tuple[list[tuple[int, list[str]]], int]] = []  # each group, and where it goes in rows
@@ -176,7 +193,7 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
         group = []
 
     index = end
-    stripped_header = [h.strip() for h in header]
+    header_words = " ".join(header).split()
     width = max(len(part.rstrip()) for line in lines for part in line.split("\f"))
     numbered = number_column is not None
     after_blank = page_top = False
@@ -189,7 +206,7 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
                 close()
                 rows.append(Row(BREAK, where=f"line {number}"))
                 page_top = True  # until the next numbered row: a row cut by the break may go on here
-            if [h.strip() for h in lines[index - 1 : index - 1 + len(header)]] == stripped_header and not j:
+            if not j and _repeats_header(lines[index - 1 : index - 1 + len(header)], header_words):
                 close()
                 rows.append(Row(CELLS, header_cells, f"line {number}", table=1))
                 index += len(header) - 1
@@ -218,9 +235,14 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
             page_top = page_top and not (numbered and parts[number_column])
             group.append((number, parts))
     close()
+    pages = 1 + sum(line.count("\f") for line in lines[end:])
+    rows_apart = len(groups) > 2 * pages  # blank lines set rows apart, not only pages and headings
     centred = numbered and _centred_numbers([g for (g, _), top in zip(groups, after_break) if not top], number_column)
     for group, place in reversed(groups):
-        cut = _row_starts(group, number_column, centred, mapping.get("title")) if numbered else [0]
+        if numbered:
+            cut = _row_starts(group, number_column, centred, mapping.get("title"))
+        else:
+            cut = _top_aligned_starts(group, mapping.get("title", 0), rows_apart)
         made = []
         for a, b in zip(cut, [*cut[1:], len(group)]):
             cells = [linebreaks.join_monospaced([p[i] for _, p in group[a:b]], widths[i]) for i in range(len(bounds))]
@@ -279,3 +301,35 @@ def _row_starts(group: list[tuple[int, list[str]]], number: int, centred: bool, 
             min(candidates, key=lambda e, w=want: (_crossing(group, e), _untitled(group, e + 1, title), abs(e - w))) + 1
         )
     return starts
+
+
+def _repeats_header(block: list[str], header_words: list[str]) -> bool:
+    """True when the lines repeat the header's words in order, however the page moved its columns."""
+    return " ".join(block).split() == header_words
+
+
+def _top_aligned_starts(group: list[tuple[int, list[str]]], title: int, rows_apart: bool) -> list[int]:
+    """Where rows start in a run of lines of a table without a number column: at each line whose
+    title starts with a number («1. …», «а) …»), or, when no title does, at each line whose title
+    starts with a capital letter and that has text in another column too (cells are top-aligned,
+    so a row's first line starts every cell it has, and a wrapped title goes on in lower case)
+    unless blank lines already set the rows apart."""
+    titles = [parts[title] for _, parts in group]
+    numbered = [i for i, text in enumerate(titles) if LEADING.match(text) or SECTION_TEXT.match(text)]
+    if numbered or rows_apart:
+        return sorted({0, *numbered})
+    starts = [
+        i
+        for i, (_, parts) in enumerate(group)
+        if titles[i][:1].isupper() and any(p for k, p in enumerate(parts) if k != title)
+    ]
+    return sorted({0, *starts})
+
+
+def _width(lengths: list[int]) -> int:
+    """A column's width in characters: what its longer lines reach, not its longest one, which a
+    line from a page whose columns drifted, or set in narrower letters, may pass."""
+    if not lengths:
+        return 0
+    ordered = sorted(lengths)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * _WIDTH_SHARE))]
