@@ -112,3 +112,22 @@ def browser():
         browser = p.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def vocabularies():
+    """The importer's vocabularies (agencies, topics, regions) of the real content."""
+    from generator.importer import Vocabularies
+
+    return Vocabularies.load(CONTENT)
+
+
+def draft_measures(plan: dict) -> list[dict]:
+    """Every measure of an imported draft, sections and subsections flattened, in order."""
+
+    def walk(sections: list[dict]):
+        for section in sections:
+            yield from section.get("measures", [])
+            yield from walk(section.get("sections", []))
+
+    return list(walk(plan["sections"]))

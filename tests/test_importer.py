@@ -46,11 +46,6 @@ def empty_content(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture(scope="module")
-def vocabularies() -> Vocabularies:
-    return Vocabularies.load(CONTENT)
-
-
 def all_measures(sections: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for section in sections:
         yield from section.get("measures", [])

@@ -6,14 +6,8 @@ import io
 from typing import Any
 
 import pytest
-from conftest import CONTENT
 
 from generator.importer import Vocabularies, import_bytes
-
-
-@pytest.fixture(scope="module")
-def vocabularies() -> Vocabularies:
-    return Vocabularies.load(CONTENT)
 
 
 def measures(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:

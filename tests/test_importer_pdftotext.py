@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CONTENT, ROOT
+from conftest import ROOT
+from conftest import draft_measures as measures
 
 from generator.importer import Vocabularies, import_bytes
 
@@ -18,24 +18,10 @@ LAYOUTS = ROOT / "benchmarks" / "layouts"
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 
 
-@pytest.fixture(scope="module")
-def vocabularies() -> Vocabularies:
-    return Vocabularies.load(CONTENT)
-
-
 def pdftotext(pdf: Path, tmp_path: Path) -> bytes:
     out = tmp_path / "plan.txt"
     subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out)], check=True)
     return out.read_bytes()
-
-
-def measures(plan: dict[str, Any]) -> list[dict[str, Any]]:
-    def walk(sections: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        for section in sections:
-            yield from section.get("measures", [])
-            yield from walk(section.get("sections", []))
-
-    return list(walk(plan["sections"]))
 
 
 def responsible(plan: dict[str, Any], measure: dict[str, Any]) -> list[str]:

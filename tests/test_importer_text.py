@@ -7,26 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from conftest import CONTENT
+from conftest import draft_measures as measures
 
 from generator.content import layout, loader
 from generator.importer import Vocabularies, cli, import_bytes
 from generator.importer.log import GUESS
-
-
-@pytest.fixture(scope="module")
-def vocabularies() -> Vocabularies:
-    return Vocabularies.load(CONTENT)
-
-
-def measures(plan: dict[str, Any]) -> list[dict[str, Any]]:
-    def walk(sections: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        for section in sections:
-            yield from section.get("measures", [])
-            yield from walk(section.get("sections", []))
-
-    return list(walk(plan["sections"]))
 
 
 def sections(plan: dict[str, Any]) -> list[str]:
