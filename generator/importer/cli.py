@@ -87,8 +87,10 @@ def execute(source: Path, region: str, content: Path, out: Path | None, force: b
                 raise ImporterError(f"{out} already exists; use --force to overwrite it (or --out another file)")
             result = import_source(source, region, vocabularies.without(out), result.plan_id)
     source_bytes = result.source_text.encode("utf-8")
-    if result.source_format == "txt" and _is_utf8(source.read_bytes()):
-        source_bytes = source.read_bytes()  # kept byte for byte; other encodings are kept as UTF-8
+    if result.source_format == "txt":
+        original = source.read_bytes()
+        if _is_utf8(original):
+            source_bytes = original  # kept byte for byte; other encodings are kept as UTF-8
     source_path = content / layout.SOURCES_DIR / f"{result.plan_id}.txt"
     write_source = True
     if source_path.exists():

@@ -23,6 +23,11 @@ SECTION_TEXT = re.compile(
 )
 
 
+def starts_numbered(text: str) -> bool:
+    """True when a cell's text starts with a section heading («Раздел 1.») or a number («1.», «а)»)."""
+    return bool(SECTION_TEXT.match(text) or LEADING.match(text))
+
+
 def roman_value(text: str) -> int:
     """«IV» → 4."""
     values = {"I": 1, "V": 5, "X": 10}

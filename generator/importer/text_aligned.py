@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import columns, linebreaks
-from .numbering import LEADING, SECTION_TEXT
+from .numbering import SECTION_TEXT, starts_numbered
 from .pdf_unruled import PAGE_NUMBER
 from .rows import BREAK, CELLS, TEXT, Row
 from .spans import merged_spans
@@ -315,7 +315,7 @@ def _top_aligned_starts(group: list[tuple[int, list[str]]], title: int, rows_apa
     so a row's first line starts every cell it has, and a wrapped title goes on in lower case)
     unless blank lines already set the rows apart."""
     titles = [parts[title] for _, parts in group]
-    numbered = [i for i, text in enumerate(titles) if LEADING.match(text) or SECTION_TEXT.match(text)]
+    numbered = [i for i, text in enumerate(titles) if starts_numbered(text)]
     if numbered or rows_apart:
         return sorted({0, *numbered})
     starts = [

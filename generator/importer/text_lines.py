@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import columns
-from .numbering import LEADING, NUMBER, SECTION_TEXT
+from .numbering import NUMBER, SECTION_TEXT, starts_numbered
 from .rows import BREAK, CELLS, TEXT, Row
 
 _MAX_COLUMNS = 8
@@ -58,7 +58,7 @@ def lines_rows(lines: list[str]) -> tuple[list[Row], int] | None:
             if numbered_first and not NUMBER.match(text):
                 rows.append(Row(CELLS, [text] + [""] * (width - 1), f"line {number}", spans=True, table=1))
                 continue
-            if "number" not in mapping and _numbered(text) and _heads_rows(body, index, width):
+            if "number" not in mapping and starts_numbered(text) and _heads_rows(body, index, width):
                 rows.append(Row(CELLS, [text] + [""] * (width - 1), f"line {number}", spans=True, table=1))
                 continue
             cells, first = [], number
@@ -73,17 +73,13 @@ def lines_rows(lines: list[str]) -> tuple[list[Row], int] | None:
 _ATTACHED = re.compile(r"^\((?:по согласованию|по согл\.|при участии|по приглашению)\)[,;.]?$", re.I)
 
 
-def _numbered(text: str) -> bool:
-    return bool(SECTION_TEXT.match(text) or LEADING.match(text))
-
-
 def _heads_rows(body: list[tuple[int, str]], index: int, width: int) -> bool:
     """True when the numbered line at `index` is a heading: in a table without a № column, the lines
     up to the next numbered one fill whole rows (a measure numbered in its title would leave one
     cell short)."""
     count = 0
     for _, text in body[index + 1 :]:
-        if _numbered(text):
+        if starts_numbered(text):
             break
         if text and not _ATTACHED.match(text):
             count += 1

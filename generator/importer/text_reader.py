@@ -59,9 +59,10 @@ def shaped_rows(text: str) -> tuple[list[Row], str | None]:
         rows = aligned_rows(lines)
         if rows is not None and has_header(rows):
             return rows, (
-                "the text has no tabs; its columns were read from where the words line up, and a line "
+                "the text has no tabs; its columns were read from where the words line up, a line "
                 "inside a cell starts a new name only where its first word would have fitted on the line "
-                "before"
+                "before, and in a table without a № column a row starts where a title starts with a number "
+                "(or, when none does, with a capital letter beside other cells)"
             )
     found = lines_rows(lines)
     if found is not None:
