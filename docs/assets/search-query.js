@@ -54,7 +54,9 @@ window.kbSearchQuery = function (base, changed) {
     ["t", "т"], ["u", "у"], ["f", "ф"], ["h", "х"], ["c", "ц"], ["w", "в"], ["x", "кс"], ["q", "к"], ["'", "ь"]];
   // A query typed with the keyboard in the Latin layout («rjkktl;» is «колледж»).
   var LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`", RUSSIAN_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё";
+  // «девятом», «девятого»: an ordinal's stem (its place is the grade) and its endings.
   var ORDINALS = ["перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят", "десят", "одиннадцат"];
+  var ORDINAL = new RegExp("^(" + ORDINALS.join("|") + ")(ый|ой|ий|ого|его|ом|ем|ому|ему|ым|им|ые|ых)$");
   var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одиннадцати"];
   // The stages of school by their everyday names: «младшие (классы, школьники)», «начальная школа» are
   // grades 1–4, «средние классы», «среднее звено» 5–9 («средняя школа» is all of school), «старшие
@@ -263,7 +265,7 @@ window.kbSearchQuery = function (base, changed) {
       var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн"); });
       if (grade >= 0) { add("Класс", String(grade + 1)); return; }
       // «в девятом классе»; «после девятого», «до одиннадцатого»: the grade school is left after.
-      var ordinal = ORDINALS.findIndex(function (p) { return new RegExp("^" + p + "(ый|ой|ий|ого|его|ом|ем|ому|ему|ым|им|ые|ых)$").test(w); });
+      var named = ORDINAL.exec(w), ordinal = named ? ORDINALS.indexOf(named[1]) : -1;
       if (ordinal >= 0 && (/^класс/.test(words[i + 1] || "") ||
           ((ordinal === 8 || ordinal === 10) && /^(после|до)$/.test(words[i - 1] || "")))) {
         add("Класс", String(ordinal + 1));

@@ -283,11 +283,12 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
             }
         )
     synonyms = {morphology.lemma(k): morphology.lemma(v) for k, v in vocabulary.synonyms.items()}
-    said = {lem for text in _page_texts(catalog) for lem in morphology.lemmas(text)}
+    pages = _page_texts(catalog)
+    said = {lem for text in pages for lem in morphology.lemmas(text)}
     indexed = said | {lem for c in vocabulary.concepts for lem in morphology.lemmas(c.term)}
     everyday = {lem for c in vocabulary.concepts for p in c.people for lem in content_lemmas(p)}
-    texts = _page_texts(catalog) + [c.term for c in vocabulary.concepts]
-    stems = {morphology.stem(w) for text in texts for w in morphology.words(text)}
+    terms = [c.term for c in vocabulary.concepts]
+    stems = {morphology.stem(w) for text in pages + terms for w in morphology.words(text)}
     return {
         "concepts": concepts,
         "synonyms": synonyms,
