@@ -9,6 +9,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import ROOT, build_site, minimal_plan, write_plan
@@ -167,24 +168,62 @@ def test_search_filters_live_in_the_url(page, server, catalog) -> None:
     page.goto(server + "search/?q=пробы")
     page.wait_for_load_state("networkidle")
     page.locator(".kb-result").first.wait_for()
-    everything = page.locator(".kb-result").count()
+    everything = page.locator(".kb-results > li").count()
     region = catalog.regions["irkutsk"].name
     page.click(".kb-filters-toggle")  # the filters' data loads when the reader opens them
     box = page.locator(f"input[name='Регион'][value='{region}']")
     box.wait_for(state="attached", timeout=60000)
     box.evaluate("box => { box.closest('details').open = true; }")
     box.check()
-    page.wait_for_function(f"document.querySelectorAll('.kb-result').length < {everything}")
-    filtered = page.locator(".kb-result").count()
+    page.wait_for_function(f"document.querySelectorAll('.kb-results > li').length < {everything}")
+    filtered = page.locator(".kb-results > li").count()
     assert "f=" in page.url
     shared = page.url
     page.goto(server)
     page.goto(shared)
     page.wait_for_load_state("networkidle")
-    page.wait_for_function(f"document.querySelectorAll('.kb-result').length === {filtered}")
+    page.wait_for_function(f"document.querySelectorAll('.kb-results > li').length === {filtered}")
     page.click(".kb-filters-toggle")
     page.locator(".kb-filter input:checked").first.wait_for()
     assert page.locator(".kb-filter input:checked").count() == 1
+
+
+def test_results_below_a_phone_screen_fetch_their_text_when_scrolled_to(browser, server) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True, locale="ru-RU")
+    page = context.new_page()
+    fragments = []
+    page.on("request", lambda r: "/pagefind/fragment/" in r.url and fragments.append(r.url))
+    page.goto(server + "search/?q=профориентация")
+    page.locator(".kb-result").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    placed = page.locator(".kb-results > li").count()
+    assert placed == 10
+    assert 0 < len(fragments) < placed
+    page.locator(".kb-results > li").last.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelectorAll('.kb-results > li.kb-result').length === 10")
+    assert len(fragments) == placed
+    context.close()
+
+
+def test_a_word_of_one_or_two_letters_is_searched_once_the_reader_pauses(page, server) -> None:
+    """While typing, «п» would be searched as the start of thousands of words: it waits for a pause
+    (search.js PAUSE_MS), the words before it are searched at once."""
+    page.goto(server + "search/")
+    page.evaluate("""() => {
+        window.kbStates = [];
+        const replace = history.replaceState.bind(history);
+        history.replaceState = (s, t, url) => { kbStates.push([performance.now(), String(url)]); replace(s, t, url); };
+    }""")
+    field = page.locator("#kb-search-page-q")
+    field.fill("родители")
+    page.wait_for_function("kbStates.length > 0")
+    field.press_sequentially(" п")
+    typed = page.evaluate("performance.now()")
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'родители п'")
+    states = [(at, parse_qs(urlsplit(url).query).get("q", [""])[0]) for at, url in page.evaluate("kbStates")]
+    whole = next(at for at, q in states if q == "родители п")
+    assert whole - typed >= 500
+    assert "родители" in [q for at, q in states if typed <= at < whole]  # searched meanwhile
 
 
 def test_a_question_without_result_is_not_a_dead_end(page, server) -> None:

@@ -443,9 +443,9 @@ window.kbSearchQuery = function (base, changed) {
   // each reading, and their results are shown in turn (the best of each first).
   function search(term, chosen) {
     chosen = chosen || {};
-    return ready(term).then(api).then(function (pf) { return measures(pf).then(function (ids) { return [pf, ids]; }); })
-      .then(function (got) {
-      var pf = got[0], measure = got[1], first = analyze(term);
+    // Which pages are measures is asked for together with the query's own searches, not before them.
+    return ready(term).then(api).then(function (pf) {
+      var measure = measures(pf), first = analyze(term);
       asked = tokens(first.concepts.join(" "));
       var readings = [];
       for (var k = 0; k < first.readings; k++) readings.push(k ? analyze(term, k) : first);
@@ -466,7 +466,8 @@ window.kbSearchQuery = function (base, changed) {
     });
   }
 
-  function searchReading(pf, measure, a, chosen) {
+  // `measureReady` resolves to the set of measures (see `measures`).
+  function searchReading(pf, measureReady, a, chosen) {
     var active = JSON.parse(JSON.stringify(a.filters)), notes = [];
     Object.keys(chosen).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k].slice(); });
     if (!a.text && !Object.keys(active).length) return { query: "", filters: {}, results: [], note: "", counts: null };
@@ -479,7 +480,7 @@ window.kbSearchQuery = function (base, changed) {
     // Which parts of the query most measures have: such a word says little about what is asked
     // («как регион рассказывает о профориентации в СМИ»), so a measure need not have it to rank
     // among those with all the words. None is weak when every part would be.
-    function weakParts(partRuns) {
+    function weakParts(partRuns, measure) {
       var total = vocabulary && vocabulary.measures, weak = partRuns.map(function (r) {
         return !!total && r.results.filter(function (x) { return measure.has(x.id); }).length >= WEAK_SHARE * total;
       });
@@ -499,9 +500,10 @@ window.kbSearchQuery = function (base, changed) {
     }
     function attempt() {
       var multi = a.parts.length > 1;
-      return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run)), named()])
+      return Promise.all([run(a.text), Promise.all(multi ? a.parts.map(run) : []), Promise.all(a.ranking.map(run)), named(),
+        measureReady])
         .then(function (runs) {
-          var all = runs[0].results, scored = {}, top = scale(runs[0]), weak = weakParts(runs[1]);
+          var measure = runs[4], all = runs[0].results, scored = {}, top = scale(runs[0]), weak = weakParts(runs[1], measure);
           all.forEach(function (x) { scored[x.id] = { result: x, all: 1, parts: 0, score: (x.score || 0) / top, has: 0 }; });
           runs[1].forEach(function (r, i) {
             var scaled = weak[i] ? WEAK_WEIGHT : 1, weight = (i < a.concepts.length ? 2 : 1) * scaled, best = scale(r);

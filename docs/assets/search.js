@@ -1,7 +1,7 @@
 // The search page: Pagefind's JS API behind a light result list and filter panel of our own,
 // so that a phone fetches only what a query needs. Pagefind's script, WASM and index entry come
 // when the field gets focus (or at once for a search link, started in the page's head); the filters' data when the reader
-// opens «Фильтры»; each result's fragment when it is shown. Queries are rewritten first
+// opens «Фильтры»; each result's fragment when its place nears the screen. Queries are rewritten first
 // (search-query.js); a query with no result is relaxed or gets suggestions, never a dead end.
 // Every text from the index reaches the page as text (textContent); only Pagefind's excerpt,
 // whose <mark>s show the matched words, is read as HTML, and only its text and marks are kept.
@@ -19,18 +19,19 @@
   var list = document.querySelector(".kb-results");
   var more = document.querySelector(".kb-more");
   var help = document.querySelector(".kb-search-help");
-  var PAGE = 10, DEBOUNCE_MS = 200;
+  var PAGE = 10, DEBOUNCE_MS = 200, PAUSE_MS = 500;
   // Filter groups in the order a reader narrows down; values of a group combine with "or".
   var GROUPS = ["Тип", "Регион", "План", "Тема", "Для кого", "Год", "Класс"];
   var NUMERIC = { "Год": true, "Класс": true };
 
   var query = null, selected = filtersFromUrl(), totals = null;
-  var shown = { results: [], next: 0 }, started = null, serial = 0, timer = 0, relaxed = {};
+  var shown = { results: [], next: 0 }, started = null, serial = 0, timer = 0, relaxed = {}, latest = "";
 
   // --- loading: nothing of Pagefind's until the reader is about to search ---------------------
   function warm() {
     if (!query) {
-      query = window.kbSearchQuery(base, function () { if (field.value.trim()) run(field.value, false); });
+      // A letter's word list has come: the latest search may read its words better now.
+      query = window.kbSearchQuery(base, function () { if (latest.trim()) run(latest, false); });
     }
     return query.api();  // started in the page's head (overrides/main.html)
   }
@@ -215,17 +216,29 @@
     li.append(excerpt);
     li.className = "kb-result";
   }
-  // Results are drawn in order as their fragments arrive; "Показать ещё" fetches the next page.
+  // Results are drawn in order as their fragments arrive; "Показать ещё" adds the next page. A
+  // result's fragment is fetched when its place comes near the screen (with those above it, which a
+  // quick scroll passed), so a phone that shows four results does not wait for ten.
+  var nearScreen = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      for (var li = entry.isIntersecting && entry.target; li && li.kbFetch; li = li.previousElementSibling) li.kbFetch();
+    });
+  }, { rootMargin: "0px 0px 25% 0px" }) : null;
   function showMore(token) {
     var page = shown.results.slice(shown.next, shown.next + PAGE);
     shown.next += page.length;
     more.hidden = shown.next >= shown.results.length;
-    return Promise.all(page.map(function (result) {
+    page.forEach(function (result) {
       var li = document.createElement("li");
       li.className = "kb-result-pending";
+      li.kbFetch = function () {
+        li.kbFetch = null;
+        if (nearScreen) nearScreen.unobserve(li);
+        result.data().then(function (data) { if (token === serial) drawResult(li, data); });
+      };
       list.append(li);
-      return result.data().then(function (data) { if (token === serial) drawResult(li, data); });
-    }));
+      if (nearScreen) nearScreen.observe(li); else li.kbFetch();
+    });
   }
   more.addEventListener("click", function () { showMore(serial); });
 
@@ -241,6 +254,7 @@
 
   // `term` is what the reader typed; `searched`, when given, is a relaxed query run in its place.
   function run(term, force, searched) {
+    latest = term;
     saveState(term);
     if (!term.trim() && !anySelected()) {
       serial++;
@@ -316,11 +330,21 @@
     help.hidden = false;
   }
 
+  // While the reader types, a last word of one or two letters waits for a pause: searched as the
+  // start of a word, each such letter would fetch another part of the index for words not meant.
+  function withoutStartedWord(term) {
+    var started = /(^|\s+)\S{1,2}$/.exec(term);
+    return started ? term.slice(0, started.index) : term;
+  }
   field.addEventListener("input", function () {
     clearTimeout(timer);
-    var term = field.value;
+    var term = field.value, sure = withoutStartedWord(term);
     warm().then(function () { loadLetters(term); });
-    timer = setTimeout(function () { run(term, false); }, DEBOUNCE_MS);
+    timer = setTimeout(function () {
+      if (sure === term) return run(term, false);
+      if (sure.trim()) run(sure, false);
+      timer = setTimeout(function () { run(term, false); }, PAUSE_MS);
+    }, DEBOUNCE_MS);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
