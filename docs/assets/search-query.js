@@ -75,6 +75,8 @@ window.kbSearchQuery = function (base, changed) {
     }
     return null;
   }
+  // Where one studies (the search vocabulary's terms); after 9th grade, the first.
+  var PLACES = ["колледж", "школа", "вуз"];
   var dict = {}, loading = {};
   var vocabulary = null;
   var vocabularyLoading = fetch(base + "data/search-vocabulary.json")
@@ -220,7 +222,7 @@ window.kbSearchQuery = function (base, changed) {
 
   // `reading`: which meaning an abbreviation of several concepts takes (0, the first, unless given).
   function analyze(term, reading) {
-    var filters = {}, concepts = [], ranking = [], readings = 1;
+    var filters = {}, concepts = [], ranking = [], readings = 1, afterNine = false;
     function add(name, value) {
       filters[name] = filters[name] || [];
       if (filters[name].indexOf(value) < 0) filters[name].push(value);
@@ -234,8 +236,15 @@ window.kbSearchQuery = function (base, changed) {
       c.abbr.forEach(function (a) { (abbreviations[a] = abbreviations[a] || []).push(c.term); });
     });
     var words = [];
-    raw.forEach(function (w) {
+    // «после ОГЭ», «после ЕГЭ»: the exam is when school is left, so the grade it ends («после 9 класса»).
+    var EXAM_GRADES = { "огэ": "9", "егэ": "11" };
+    raw.forEach(function (w, i) {
       var lower = fold(w);
+      if (Object.prototype.hasOwnProperty.call(EXAM_GRADES, lower) && /^(после|до)$/.test(fold(raw[i - 1] || ""))) {
+        add("Класс", EXAM_GRADES[lower]);
+        if (EXAM_GRADES[lower] === "9" && fold(raw[i - 1]) === "после") afterNine = true;
+        return;
+      }
       var capitals = w === w.toUpperCase() && /[А-ЯA-Z]/.test(w);
       var meanings = Object.prototype.hasOwnProperty.call(abbreviations, lower) ? abbreviations[lower] : null;
       if (meanings && (capitals || lower.length >= 3)) {
@@ -250,6 +259,7 @@ window.kbSearchQuery = function (base, changed) {
     });
     // Numbers: years and grades become filters; any other number is no word to search for.
     var kept = [], skip = 0;
+    function leaves(n, before) { if (n === 9 && before === "после") afterNine = true; }
     words.forEach(function (w, i) {
       if (skip > 0) { skip--; return; }
       var year = /^(19|20)\d\d(г|гг|год|года|году)?$/.test(w) && parseInt(w, 10);
@@ -257,6 +267,7 @@ window.kbSearchQuery = function (base, changed) {
       if (year) { add("Год", String(year)); return; }
       if (/^\d+$/.test(w)) {
         var n = parseInt(w, 10);
+        leaves(n, words[i - 1]);
         // «9 класс», «в 10-м классе»; «после 9», «до 11»: the grades school is left after.
         if (n >= 1 && n <= 11 && near.some(function (x) { return /^класс/.test(x); })) add("Класс", String(n));
         else if ((n === 9 || n === 11) && /^(после|до)$/.test(words[i - 1] || "")) add("Класс", String(n));
@@ -266,6 +277,7 @@ window.kbSearchQuery = function (base, changed) {
       if (grade >= 0) { add("Класс", String(grade + 1)); return; }
       // «в девятом классе»; «после девятого», «до одиннадцатого»: the grade school is left after.
       var named = ORDINAL.exec(w), ordinal = named ? ORDINALS.indexOf(named[1]) : -1;
+      if (ordinal >= 0) leaves(ordinal + 1, words[i - 1]);
       if (ordinal >= 0 && (/^класс/.test(words[i + 1] || "") ||
           ((ordinal === 8 || ordinal === 10) && /^(после|до)$/.test(words[i - 1] || "")))) {
         add("Класс", String(ordinal + 1));
@@ -292,7 +304,8 @@ window.kbSearchQuery = function (base, changed) {
       .filter(Boolean);
     var slots = words.map(function (w) {
       var s = new Set([w, lemma(w)]);
-      if (vocabulary && vocabulary.synonyms[lemma(w)]) s.add(vocabulary.synonyms[lemma(w)]);
+      var official = vocabulary && Object.prototype.hasOwnProperty.call(vocabulary.synonyms, lemma(w)) ? vocabulary.synonyms[lemma(w)] : [];
+      official.forEach(function (o) { s.add(o); });
       return s;
     });
     if (vocabulary) {
@@ -324,6 +337,9 @@ window.kbSearchQuery = function (base, changed) {
         if (concepts.indexOf(c.term) >= 0 && c.official && ranking.indexOf(c.official) < 0) ranking.push(c.official);
       });
       hits.used.forEach(function (u, i) { if (u) words[i] = null; });
+      // «Куда поступать после 9 класса», «после ОГЭ»: a question of studying further with no place of study
+      // named: school is left for a college.
+      if (afterNine && concepts.length && !concepts.some(function (t) { return PLACES.indexOf(t) >= 0; })) concepts.push(PLACES[0]);
     }
     var unsaid = new Set(vocabulary ? vocabulary.unsaid : []);
     words = words.filter(function (w) { return w && !STOP.has(w) && !unsaid.has(lemma(w)); }).map(function (w) {
