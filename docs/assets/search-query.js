@@ -484,6 +484,7 @@ window.kbSearchQuery = function (base, changed) {
 
   function searchReading(pf, measure, a, chosen) {
     var active = JSON.parse(JSON.stringify(a.filters)), notes = [];
+    var audiences = (vocabulary ? vocabulary.concepts : []).filter(function (c) { return c.audience; }).map(function (c) { return c.term; });
     Object.keys(chosen).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k].slice(); });
     if (!a.text && !Object.keys(active).length) return { query: "", filters: {}, results: [], note: "", counts: null };
     var memo = {};
@@ -494,11 +495,14 @@ window.kbSearchQuery = function (base, changed) {
     function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
     // Which parts of the query most measures have: such a word says little about what is asked
     // («как регион рассказывает о профориентации в СМИ»), so a measure need not have it to rank
-    // among those with all the words. None is weak when every part would be.
+    // among those with all the words. A concept of whom a measure is for («экскурсия для дочки»: parents)
+    // is weak next to a part that is neither. None is weak when every part would be.
     function weakParts(partRuns) {
       var total = vocabulary && vocabulary.measures, weak = partRuns.map(function (r) {
         return !!total && r.results.filter(function (x) { return measure.has(x.id); }).length >= WEAK_SHARE * total;
       });
+      var audience = partRuns.map(function (r, i) { return i < a.concepts.length && audiences.indexOf(a.concepts[i]) >= 0; });
+      if (weak.some(function (w, i) { return !w && !audience[i]; })) weak = weak.map(function (w, i) { return w || audience[i]; });
       return weak.every(Boolean) ? weak.map(function () { return false; }) : weak;
     }
     // Measures that name the grade or month asked for, rather than naming none (a filter-only search).

@@ -270,6 +270,7 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
                 "phrases": [p for p in phrases if p],
                 "abbr": [a.lower() for a in c.abbr],
                 "official": c.plans[0] if c.plans else None,
+                "audience": c.audience,
             }
         )
     regions = []
