@@ -56,16 +56,17 @@ window.kbSearchQuery = function (base, changed) {
   var LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`", RUSSIAN_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё";
   // «девятом», «девятого»: an ordinal's stem (its place is the grade) and its endings.
   var ORDINALS = ["перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят", "десят", "одиннадцат"];
-  var ORDINAL = new RegExp("^(" + ORDINALS.join("|") + ")(ый|ой|ий|ого|его|ом|ем|ому|ему|ым|им|ые|ых)$");
+  // «девятово»: «-ого» spelt as it sounds.
+  var ORDINAL = new RegExp("^(" + ORDINALS.join("|") + ")(ый|ой|ий|ого|его|ово|ево|ом|ем|ому|ему|ым|им|ые|ых)$");
   var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одиннадцати"];
   // The stages of school by their everyday names: «младшие (классы, школьники)», «начальная школа» are
   // grades 1–4, «средние классы», «среднее звено» 5–9 («средняя школа» is all of school), «старшие
   // классы», «старшая школа», «старшеклассники» 10–11. `next`: the word that makes a stage of the
   // word before it; `alone`: a word that is a stage by itself.
   var STAGES = [
-    { grades: [1, 2, 3, 4], alone: /^младш/, word: /^(младш|начальн)/, next: /^(класс|школ|звен|ступен)/ },
-    { grades: [5, 6, 7, 8, 9], alone: null, word: /^средн/, next: /^(класс|звен)/ },
-    { grades: [10, 11], alone: /^старшекласс/, word: /^старш/, next: /^(класс|школ|звен|ступен)/ }
+    { grades: [1, 2, 3, 4], alone: /^младш/, word: /^(младш|начальн)/, next: /^(клас|школ|звен|ступен)/ },
+    { grades: [5, 6, 7, 8, 9], alone: null, word: /^средн/, next: /^(клас|звен)/ },
+    { grades: [10, 11], alone: /^старшекласс/, word: /^старш/, next: /^(клас|школ|звен|ступен)/ }
   ];
   function schoolStage(word, next) {
     for (var k = 0; k < STAGES.length; k++) {
@@ -77,6 +78,7 @@ window.kbSearchQuery = function (base, changed) {
   }
   // Where one studies (the search vocabulary's terms); after 9th grade, the first.
   var PLACES = ["колледж", "школа", "вуз"];
+  var FIRST_ALTERNATE = { "е": "э", "э": "е" };
   var dict = {}, loading = {};
   var vocabulary = null;
   var vocabularyLoading = fetch(base + "data/search-vocabulary.json")
@@ -115,12 +117,13 @@ window.kbSearchQuery = function (base, changed) {
       return at < 0 ? c : RUSSIAN_KEYS[at];
     }).join("");
   }
-  // A chunk of Latin keys that the site does not know but whose Russian keys make a word it knows.
+  // A chunk of Latin keys that the site does not know but whose Russian keys make a word it knows, or a
+  // short function word («yf» is «на»: the word lists have words of 3+ letters).
   function layout(term) {
     return term.split(/(\s+)/).map(function (chunk) {
       if (!/^[a-z;',.\[\]`]+$/i.test(chunk) || known(fold(chunk))) return chunk;
       var russian = fold(unlayout(chunk));
-      return known(russian) ? russian : chunk;
+      return known(russian) || STOP.has(russian) ? russian : chunk;
     }).join("");
   }
   function distance(a, b, limit) {
@@ -153,7 +156,9 @@ window.kbSearchQuery = function (base, changed) {
     var words = dict[word[0]];
     if (!words) { load(word[0]); return word; }
     if (known(word)) return word;
-    var keys = Object.keys(words), shape = skeleton(word);
+    // «екскурсия» (a transliterated «ekskursiya», or as heard): «е» and «э» begin the same words.
+    var other = FIRST_ALTERNATE[word[0]], keys = Object.keys(words).concat(other && dict[other] ? Object.keys(dict[other]) : []);
+    var shape = skeleton(word);
     var limit = word.length <= 7 ? 1 : 2, best = null;
     keys.forEach(function (w) {
       var d = skeleton(w) === shape ? 0 : distance(word, w, limit);
@@ -269,7 +274,7 @@ window.kbSearchQuery = function (base, changed) {
         var n = parseInt(w, 10);
         leaves(n, words[i - 1]);
         // «9 класс», «в 10-м классе»; «после 9», «до 11»: the grades school is left after.
-        if (n >= 1 && n <= 11 && near.some(function (x) { return /^класс/.test(x); })) add("Класс", String(n));
+        if (n >= 1 && n <= 11 && near.some(function (x) { return /^клас/.test(x); })) add("Класс", String(n));
         else if ((n === 9 || n === 11) && /^(после|до)$/.test(words[i - 1] || "")) add("Класс", String(n));
         return;
       }
@@ -278,10 +283,10 @@ window.kbSearchQuery = function (base, changed) {
       // «в девятом классе»; «после девятого», «до одиннадцатого»: the grade school is left after.
       var named = ORDINAL.exec(w), ordinal = named ? ORDINALS.indexOf(named[1]) : -1;
       if (ordinal >= 0) leaves(ordinal + 1, words[i - 1]);
-      if (ordinal >= 0 && (/^класс/.test(words[i + 1] || "") ||
+      if (ordinal >= 0 && (/^клас/.test(words[i + 1] || "") ||
           ((ordinal === 8 || ordinal === 10) && /^(после|до)$/.test(words[i - 1] || "")))) {
         add("Класс", String(ordinal + 1));
-        if (/^класс/.test(words[i + 1] || "")) skip = 1;
+        if (/^клас/.test(words[i + 1] || "")) skip = 1;
         return;
       }
       var stage = schoolStage(w, words[i + 1]);
@@ -294,7 +299,7 @@ window.kbSearchQuery = function (base, changed) {
         return;
       }
       if (/^(г|гг|год|года|году|годы|годов|х|й|го|м|ом|е)$/.test(w)) return;
-      if (/^класс/.test(w) && [words[i - 2], words[i - 1], words[i + 1]].some(function (x) { return x && /^\d+$/.test(x); })) return;
+      if (/^клас/.test(w) && [words[i - 2], words[i - 1], words[i + 1]].some(function (x) { return x && /^\d+$/.test(x); })) return;
       kept.push(w);
     });
     var FUNCTION = new Set(vocabulary ? vocabulary.function_words : []);
@@ -358,7 +363,9 @@ window.kbSearchQuery = function (base, changed) {
   function filters(term) { return analyze(term).filters; }
   function ready(term) {
     var letters = {};
-    tokens(term).forEach(function (w) { letters[w[0]] = 1; letters[translit(w)[0]] = 1; });
+    tokens(term).forEach(function (w) {
+      [w[0], translit(w)[0]].forEach(function (l) { letters[l] = 1; if (FIRST_ALTERNATE[l]) letters[FIRST_ALTERNATE[l]] = 1; });
+    });
     term.split(/\s+/).forEach(function (chunk) { if (chunk) letters[fold(unlayout(chunk))[0]] = 1; });
     return Promise.all([vocabularyLoading].concat(Object.keys(letters).map(load))).then(function () {
       // A corrected or transliterated word may start with a letter not asked for yet.
