@@ -264,15 +264,15 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
     concepts = []
     for c in vocabulary.concepts:
         phrases = [list(content_lemmas(p)) for p in c.people]
-        concepts.append(
-            {
-                "term": c.term,
-                "phrases": [p for p in phrases if p],
-                "abbr": [a.lower() for a in c.abbr],
-                "official": c.plans[0] if c.plans else None,
-                "audience": c.audience,
-            }
-        )
+        entry = {
+            "term": c.term,
+            "phrases": [p for p in phrases if p],
+            "abbr": [a.lower() for a in c.abbr],
+            "official": c.plans[0] if c.plans else None,
+        }
+        if c.audience:
+            entry["audience"] = True
+        concepts.append(entry)
     regions = []
     for region in catalog.regions.values():
         names = [region.name, *vocabulary.region_aliases.get(region.id, ())]
