@@ -56,16 +56,17 @@ window.kbSearchQuery = function (base, changed) {
   var LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`", RUSSIAN_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё";
   // «девятом», «девятого»: an ordinal's stem (its place is the grade) and its endings.
   var ORDINALS = ["перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят", "десят", "одиннадцат"];
-  var ORDINAL = new RegExp("^(" + ORDINALS.join("|") + ")(ый|ой|ий|ого|его|ом|ем|ому|ему|ым|им|ые|ых)$");
+  // «девятово»: «-ого» spelt as it sounds.
+  var ORDINAL = new RegExp("^(" + ORDINALS.join("|") + ")(ый|ой|ий|ого|его|ово|ево|ом|ем|ому|ему|ым|им|ые|ых)$");
   var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одиннадцати"];
   // The stages of school by their everyday names: «младшие (классы, школьники)», «начальная школа» are
   // grades 1–4, «средние классы», «среднее звено» 5–9 («средняя школа» is all of school), «старшие
   // классы», «старшая школа», «старшеклассники» 10–11. `next`: the word that makes a stage of the
   // word before it; `alone`: a word that is a stage by itself.
   var STAGES = [
-    { grades: [1, 2, 3, 4], alone: /^младш/, word: /^(младш|начальн)/, next: /^(класс|школ|звен|ступен)/ },
-    { grades: [5, 6, 7, 8, 9], alone: null, word: /^средн/, next: /^(класс|звен)/ },
-    { grades: [10, 11], alone: /^старшекласс/, word: /^старш/, next: /^(класс|школ|звен|ступен)/ }
+    { grades: [1, 2, 3, 4], alone: /^младш/, word: /^(младш|начальн)/, next: /^(клас|школ|звен|ступен)/ },
+    { grades: [5, 6, 7, 8, 9], alone: null, word: /^средн/, next: /^(клас|звен)/ },
+    { grades: [10, 11], alone: /^старшекласс/, word: /^старш/, next: /^(клас|школ|звен|ступен)/ }
   ];
   function schoolStage(word, next) {
     for (var k = 0; k < STAGES.length; k++) {
@@ -75,6 +76,9 @@ window.kbSearchQuery = function (base, changed) {
     }
     return null;
   }
+  // Where one studies (the search vocabulary's terms); after 9th grade, the first.
+  var PLACES = ["колледж", "школа", "вуз"];
+  var FIRST_ALTERNATE = { "е": "э", "э": "е" };
   var dict = {}, loading = {};
   var vocabulary = null;
   var vocabularyLoading = fetch(base + "data/search-vocabulary.json")
@@ -113,12 +117,13 @@ window.kbSearchQuery = function (base, changed) {
       return at < 0 ? c : RUSSIAN_KEYS[at];
     }).join("");
   }
-  // A chunk of Latin keys that the site does not know but whose Russian keys make a word it knows.
+  // A chunk of Latin keys that the site does not know but whose Russian keys make a word it knows, or a
+  // short function word («yf» is «на»: the word lists have words of 3+ letters).
   function layout(term) {
     return term.split(/(\s+)/).map(function (chunk) {
       if (!/^[a-z;',.\[\]`]+$/i.test(chunk) || known(fold(chunk))) return chunk;
       var russian = fold(unlayout(chunk));
-      return known(russian) ? russian : chunk;
+      return known(russian) || STOP.has(russian) ? russian : chunk;
     }).join("");
   }
   function distance(a, b, limit) {
@@ -151,7 +156,9 @@ window.kbSearchQuery = function (base, changed) {
     var words = dict[word[0]];
     if (!words) { load(word[0]); return word; }
     if (known(word)) return word;
-    var keys = Object.keys(words), shape = skeleton(word);
+    // «екскурсия» (a transliterated «ekskursiya», or as heard): «е» and «э» begin the same words.
+    var other = FIRST_ALTERNATE[word[0]], keys = Object.keys(words).concat(other && dict[other] ? Object.keys(dict[other]) : []);
+    var shape = skeleton(word);
     var limit = word.length <= 7 ? 1 : 2, best = null;
     keys.forEach(function (w) {
       var d = skeleton(w) === shape ? 0 : distance(word, w, limit);
@@ -220,7 +227,7 @@ window.kbSearchQuery = function (base, changed) {
 
   // `reading`: which meaning an abbreviation of several concepts takes (0, the first, unless given).
   function analyze(term, reading) {
-    var filters = {}, concepts = [], ranking = [], readings = 1;
+    var filters = {}, concepts = [], ranking = [], readings = 1, afterNine = false;
     function add(name, value) {
       filters[name] = filters[name] || [];
       if (filters[name].indexOf(value) < 0) filters[name].push(value);
@@ -234,8 +241,15 @@ window.kbSearchQuery = function (base, changed) {
       c.abbr.forEach(function (a) { (abbreviations[a] = abbreviations[a] || []).push(c.term); });
     });
     var words = [];
-    raw.forEach(function (w) {
+    // «после ОГЭ», «после ЕГЭ»: the exam is when school is left, so the grade it ends («после 9 класса»).
+    var EXAM_GRADES = { "огэ": "9", "егэ": "11" };
+    raw.forEach(function (w, i) {
       var lower = fold(w);
+      if (Object.prototype.hasOwnProperty.call(EXAM_GRADES, lower) && /^(после|до)$/.test(fold(raw[i - 1] || ""))) {
+        add("Класс", EXAM_GRADES[lower]);
+        if (EXAM_GRADES[lower] === "9" && fold(raw[i - 1]) === "после") afterNine = true;
+        return;
+      }
       var capitals = w === w.toUpperCase() && /[А-ЯA-Z]/.test(w);
       var meanings = Object.prototype.hasOwnProperty.call(abbreviations, lower) ? abbreviations[lower] : null;
       if (meanings && (capitals || lower.length >= 3)) {
@@ -250,6 +264,7 @@ window.kbSearchQuery = function (base, changed) {
     });
     // Numbers: years and grades become filters; any other number is no word to search for.
     var kept = [], skip = 0;
+    function leaves(n, before) { if (n === 9 && before === "после") afterNine = true; }
     words.forEach(function (w, i) {
       if (skip > 0) { skip--; return; }
       var year = /^(19|20)\d\d(г|гг|год|года|году)?$/.test(w) && parseInt(w, 10);
@@ -257,8 +272,9 @@ window.kbSearchQuery = function (base, changed) {
       if (year) { add("Год", String(year)); return; }
       if (/^\d+$/.test(w)) {
         var n = parseInt(w, 10);
+        leaves(n, words[i - 1]);
         // «9 класс», «в 10-м классе»; «после 9», «до 11»: the grades school is left after.
-        if (n >= 1 && n <= 11 && near.some(function (x) { return /^класс/.test(x); })) add("Класс", String(n));
+        if (n >= 1 && n <= 11 && near.some(function (x) { return /^клас/.test(x); })) add("Класс", String(n));
         else if ((n === 9 || n === 11) && /^(после|до)$/.test(words[i - 1] || "")) add("Класс", String(n));
         return;
       }
@@ -266,10 +282,11 @@ window.kbSearchQuery = function (base, changed) {
       if (grade >= 0) { add("Класс", String(grade + 1)); return; }
       // «в девятом классе»; «после девятого», «до одиннадцатого»: the grade school is left after.
       var named = ORDINAL.exec(w), ordinal = named ? ORDINALS.indexOf(named[1]) : -1;
-      if (ordinal >= 0 && (/^класс/.test(words[i + 1] || "") ||
+      if (ordinal >= 0) leaves(ordinal + 1, words[i - 1]);
+      if (ordinal >= 0 && (/^клас/.test(words[i + 1] || "") ||
           ((ordinal === 8 || ordinal === 10) && /^(после|до)$/.test(words[i - 1] || "")))) {
         add("Класс", String(ordinal + 1));
-        if (/^класс/.test(words[i + 1] || "")) skip = 1;
+        if (/^клас/.test(words[i + 1] || "")) skip = 1;
         return;
       }
       var stage = schoolStage(w, words[i + 1]);
@@ -282,7 +299,7 @@ window.kbSearchQuery = function (base, changed) {
         return;
       }
       if (/^(г|гг|год|года|году|годы|годов|х|й|го|м|ом|е)$/.test(w)) return;
-      if (/^класс/.test(w) && [words[i - 2], words[i - 1], words[i + 1]].some(function (x) { return x && /^\d+$/.test(x); })) return;
+      if (/^клас/.test(w) && [words[i - 2], words[i - 1], words[i + 1]].some(function (x) { return x && /^\d+$/.test(x); })) return;
       kept.push(w);
     });
     var FUNCTION = new Set(vocabulary ? vocabulary.function_words : []);
@@ -292,7 +309,8 @@ window.kbSearchQuery = function (base, changed) {
       .filter(Boolean);
     var slots = words.map(function (w) {
       var s = new Set([w, lemma(w)]);
-      if (vocabulary && vocabulary.synonyms[lemma(w)]) s.add(vocabulary.synonyms[lemma(w)]);
+      var official = vocabulary && Object.prototype.hasOwnProperty.call(vocabulary.synonyms, lemma(w)) ? vocabulary.synonyms[lemma(w)] : [];
+      official.forEach(function (o) { s.add(o); });
       return s;
     });
     if (vocabulary) {
@@ -324,6 +342,9 @@ window.kbSearchQuery = function (base, changed) {
         if (concepts.indexOf(c.term) >= 0 && c.official && ranking.indexOf(c.official) < 0) ranking.push(c.official);
       });
       hits.used.forEach(function (u, i) { if (u) words[i] = null; });
+      // «Куда поступать после 9 класса», «после ОГЭ»: a question of studying further with no place of study
+      // named: school is left for a college.
+      if (afterNine && concepts.length && !concepts.some(function (t) { return PLACES.indexOf(t) >= 0; })) concepts.push(PLACES[0]);
     }
     var unsaid = new Set(vocabulary ? vocabulary.unsaid : []);
     words = words.filter(function (w) { return w && !STOP.has(w) && !unsaid.has(lemma(w)); }).map(function (w) {
@@ -342,7 +363,9 @@ window.kbSearchQuery = function (base, changed) {
   function filters(term) { return analyze(term).filters; }
   function ready(term) {
     var letters = {};
-    tokens(term).forEach(function (w) { letters[w[0]] = 1; letters[translit(w)[0]] = 1; });
+    tokens(term).forEach(function (w) {
+      [w[0], translit(w)[0]].forEach(function (l) { letters[l] = 1; if (FIRST_ALTERNATE[l]) letters[FIRST_ALTERNATE[l]] = 1; });
+    });
     term.split(/\s+/).forEach(function (chunk) { if (chunk) letters[fold(unlayout(chunk))[0]] = 1; });
     return Promise.all([vocabularyLoading].concat(Object.keys(letters).map(load))).then(function () {
       // A corrected or transliterated word may start with a letter not asked for yet.
@@ -469,6 +492,7 @@ window.kbSearchQuery = function (base, changed) {
   // `measureReady` resolves to the set of measures (see `measures`).
   function searchReading(pf, measureReady, a, chosen) {
     var active = JSON.parse(JSON.stringify(a.filters)), notes = [];
+    var audiences = (vocabulary ? vocabulary.concepts : []).filter(function (c) { return c.audience; }).map(function (c) { return c.term; });
     Object.keys(chosen).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k].slice(); });
     if (!a.text && !Object.keys(active).length) return { query: "", filters: {}, results: [], note: "", counts: null };
     var memo = {};
@@ -479,11 +503,14 @@ window.kbSearchQuery = function (base, changed) {
     function scale(r) { return r.results.length ? r.results[0].score || 1 : 1; }
     // Which parts of the query most measures have: such a word says little about what is asked
     // («как регион рассказывает о профориентации в СМИ»), so a measure need not have it to rank
-    // among those with all the words. None is weak when every part would be.
+    // among those with all the words. A concept of whom a measure is for («экскурсия для дочки»: parents)
+    // is weak next to a part that is neither. None is weak when every part would be.
     function weakParts(partRuns, measure) {
       var total = vocabulary && vocabulary.measures, weak = partRuns.map(function (r) {
         return !!total && r.results.filter(function (x) { return measure.has(x.id); }).length >= WEAK_SHARE * total;
       });
+      var audience = partRuns.map(function (r, i) { return i < a.concepts.length && audiences.indexOf(a.concepts[i]) >= 0; });
+      if (weak.some(function (w, i) { return !w && !audience[i]; })) weak = weak.map(function (w, i) { return w || audience[i]; });
       return weak.every(Boolean) ? weak.map(function () { return false; }) : weak;
     }
     // Measures that name the grade or month asked for, rather than naming none (a filter-only search).

@@ -225,6 +225,7 @@ class _Loader:
                     tuple(e.get("plans", ())),
                     tuple(e.get("abbr", ())),
                     tuple(e.get("people", ())),
+                    bool(e.get("audience", False)),
                 )
                 for e in data["concepts"]
             ),

@@ -70,6 +70,7 @@ class Concept:
     plans: tuple[str, ...] = ()
     abbr: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
+    audience: bool = False
 
 
 @dataclass(frozen=True)

@@ -264,14 +264,15 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
     concepts = []
     for c in vocabulary.concepts:
         phrases = [list(content_lemmas(p)) for p in c.people]
-        concepts.append(
-            {
-                "term": c.term,
-                "phrases": [p for p in phrases if p],
-                "abbr": [a.lower() for a in c.abbr],
-                "official": c.plans[0] if c.plans else None,
-            }
-        )
+        entry = {
+            "term": c.term,
+            "phrases": [p for p in phrases if p],
+            "abbr": [a.lower() for a in c.abbr],
+            "official": c.plans[0] if c.plans else None,
+        }
+        if c.audience:
+            entry["audience"] = True
+        concepts.append(entry)
     regions = []
     for region in catalog.regions.values():
         names = [region.name, *vocabulary.region_aliases.get(region.id, ())]
@@ -282,7 +283,7 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
                 "phrases": [list(content_lemmas(n)) for n in names if content_lemmas(n)],
             }
         )
-    synonyms = {morphology.lemma(k): morphology.lemma(v) for k, v in vocabulary.synonyms.items()}
+    synonyms = {morphology.lemma(k): [morphology.lemma(w) for w in v.split()] for k, v in vocabulary.synonyms.items()}
     pages = _page_texts(catalog)
     said = {lem for text in pages for lem in morphology.lemmas(text)}
     indexed = said | {lem for c in vocabulary.concepts for lem in morphology.lemmas(c.term)}
@@ -294,7 +295,7 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
         "synonyms": synonyms,
         # An everyday word no page says is searched as the official word it stands for («дистанционные
         # курсы»: «онлайн»); one that pages say stays («работа с родителями» is no «трудоустройство»).
-        "searched_as": {k: v for k, v in synonyms.items() if k not in said},
+        "searched_as": {k: v[0] for k, v in synonyms.items() if k not in said},
         # A word only everyday phrases have («привести» of «привести в колледж»): left alone in a query,
         # it is no page's word, so it is dropped, as a word the site does not know is.
         "unsaid": sorted(w for w in everyday - indexed - set(synonyms) if not _stem_said(w, stems)),
