@@ -11,8 +11,9 @@ header, navigation and footer. So each page that has something to index is hande
 a page of its own holding only its `data-pagefind-body` element (`SearchPages`), at the same
 path: Pagefind builds the same index, byte for byte, from a fraction of the HTML.
 
-Every query, however short, first loads the index's metadata (a list of every indexed page),
-so that one file is recompressed with Zopfli: the same gzip format any browser reads, smaller.
+Every query, however short, first loads the index's metadata (a list of every indexed page) and
+Pagefind's WASM, so those files are recompressed with Zopfli: the same gzip format any browser
+reads, smaller.
 """
 
 from __future__ import annotations
@@ -125,8 +126,11 @@ def index_site(pages: Path, site_dir: Path) -> str:
         raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{result.stdout}\n{result.stderr}".strip())
     for name in _UNUSED:
         (site_dir / OUTPUT_SUBDIR / name).unlink(missing_ok=True)
-    for meta in (site_dir / OUTPUT_SUBDIR).glob("*.pf_meta"):
-        recompress(meta)
+    for meta in (site_dir / OUTPUT_SUBDIR).glob("pagefind.*.pf_meta"):  # one per language indexed
+        language = meta.name.split(".")[1].rsplit("_", 1)[0]
+        for loaded_first in (meta, site_dir / OUTPUT_SUBDIR / f"wasm.{language}.pagefind"):
+            if loaded_first.is_file():
+                recompress(loaded_first)
     return result.stdout
 
 
