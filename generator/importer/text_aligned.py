@@ -17,6 +17,7 @@ from .numbering import SECTION_TEXT, starts_numbered
 from .pdf_unruled import PAGE_NUMBER
 from .rows import BREAK, CELLS, TEXT, Row
 from .spans import merged_spans
+from .text_drift import fitted
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S {2,}\S")
@@ -98,8 +99,27 @@ def _label_above(line: str, header: str) -> bool:
 
 
 def _label_spans(header: list[str]) -> list[tuple[int, int]]:
-    """Where the header's labels lie: the chunks of all its lines, overlapping ones merged."""
-    return [(int(s), int(e)) for s, e in merged_spans((s, e) for line in header for s, e, _ in _chunks(line))]
+    """Where the header's labels lie: the chunks of all its lines, overlapping ones merged, less
+    a group's label over two or more columns («Исполнение» over «Ответственные» and «Срок»)."""
+    lines = [_chunks(line) for line in header]
+    kept = [(s, e) for at, chunks in enumerate(lines) for s, e, _ in chunks if not _group(s, e, lines[at + 1 :])]
+    return [(int(s), int(e)) for s, e in merged_spans(kept)]
+
+
+def _group(start: int, end: int, below: list[list[tuple[int, int, str]]]) -> bool:
+    """True when a label is a group's over labels of the lines below: none of them lies under its
+    middle, and on one line it reaches into the label on one side of its middle, by less than half
+    its length, with another label on the other side («Организация исполнения» over «Исполнитель»
+    and «Срок»)."""
+    middle = (start + end) / 2
+    if any(s <= middle <= e for chunks in below for s, e, _ in chunks):
+        return False
+    for chunks in below:
+        for (_, e1, _), (s2, _, _) in zip(chunks, chunks[1:]):
+            if e1 < middle < s2:
+                reach = max(e1 - start, end - s2)
+                return 0 < reach < (end - start) / 2
+    return False
 
 
 def _boundaries(header: list[str], body: list[str]) -> list[int] | None:
@@ -181,16 +201,19 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
                 if part.strip():
                     lengths[i].append(len(part.strip()))
     widths = [_width(found) for found in lengths]
+    spans = _label_spans(header)
+    gaps = [(left_end, right_start) for (_, left_end), (right_start, _) in zip(spans, spans[1:])]
     rows: list[Row] = []
     group: list[tuple[int, list[str]]] = []  # the table lines since the last blank line, break or heading
-    groups: list[tuple[list[tuple[int, list[str]]], int]] = []  # each group, and where it goes in rows
+    texts: list[str] = []  # those lines as printed
+    groups: list[tuple[list[tuple[int, list[str]]], int, list[str]]] = []  # each group, where it goes in rows
     after_break: list[bool] = []  # whether each group starts a page (it may go on with a row cut there)
 
     def close() -> None:
-        nonlocal group
+        nonlocal group, texts
         if group:
-            groups.append((group, len(rows)))
-        group = []
+            groups.append((group, len(rows), texts))
+        group, texts = [], []
 
     index = end
     header_words = " ".join(header).split()
@@ -234,18 +257,22 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
                 after_break.append(page_top)
             page_top = page_top and not (numbered and parts[number_column])
             group.append((number, parts))
+            texts.append(page)
     close()
     pages = 1 + sum(line.count("\f") for line in lines[end:])
     rows_apart = len(groups) > 2 * pages  # blank lines set rows apart, not only pages and headings
-    centred = numbered and _centred_numbers([g for (g, _), top in zip(groups, after_break) if not top], number_column)
-    for group, place in reversed(groups):
+    unbroken = [g for (g, _, _), top in zip(groups, after_break) if not top]
+    centred = numbered and _centred_numbers(unbroken, number_column)
+    for group, place, printed in reversed(groups):
         if numbered:
             cut = _row_starts(group, number_column, centred, mapping.get("title"))
         else:
             cut = _top_aligned_starts(group, mapping.get("title", 0), rows_apart)
         made = []
         for a, b in zip(cut, [*cut[1:], len(group)]):
-            cells = [linebreaks.join_monospaced([p[i] for _, p in group[a:b]], widths[i]) for i in range(len(bounds))]
+            local = fitted(printed[a:b], bounds, gaps)
+            parts = [_slices(text, local) for text in printed[a:b]]
+            cells = [linebreaks.join_monospaced([p[i] for p in parts], widths[i]) for i in range(len(bounds))]
             made.append(Row(CELLS, cells, f"line {group[a][0]}", table=1))
         rows[place:place] = made
     return rows
