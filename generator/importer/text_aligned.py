@@ -171,14 +171,20 @@ def _header_cells(header: list[str], bounds: list[int]) -> list[str]:
     return [" ".join(" ".join(p[i] for p in parts).split()) for i in range(len(bounds))]
 
 
-def _spanning(line: str, bounds: list[int]) -> bool:
-    """True for a heading over the table: the line's one run of words crosses a column boundary,
-    or is a numbered heading («3. Продвижение …») set apart from the number column."""
+def _spanning(line: str, bounds: list[int], title: int) -> bool:
+    """True for a heading over the table: the line's one run of words crosses a column boundary
+    (from the title column or before it, or across two boundaries: a run from a later column into
+    the next is two cells set one space apart), or is a numbered heading («3. Продвижение …») set
+    apart from the number column."""
     chunks = _chunks(line)
     if len(chunks) != 1:
         return False
     start, end, text = chunks[0]
-    return any(start < b < end for b in bounds[1:]) or (start >= bounds[1] and bool(SECTION_TEXT.match(text)))
+    crossed = [b for b in bounds[1:] if start < b < end]
+    before_title_end = title + 1 >= len(bounds) or start < bounds[title + 1]
+    return (bool(crossed) and (before_title_end or len(crossed) > 1)) or (
+        start >= bounds[1] and bool(SECTION_TEXT.match(text))
+    )
 
 
 def _centred(line: str, width: int) -> bool:
@@ -194,9 +200,10 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     header_cells = _header_cells(header, bounds)
     mapping = columns.recognise(header_cells) or {}
     number_column = mapping.get("number")
+    title = mapping.get("title", 0)
     lengths: list[list[int]] = [[] for _ in bounds]
     for line in lines[end:]:
-        if not _spanning(line, bounds):
+        if not _spanning(line, bounds, title):
             for i, part in enumerate(_slices(line, bounds)):
                 if part.strip():
                     lengths[i].append(len(part.strip()))
@@ -243,7 +250,7 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
             if _page_number(page, bounds):
                 close()
                 continue
-            if heading or _spanning(page, bounds):
+            if heading or _spanning(page, bounds, title):
                 close()
                 cells = [" ".join(page.split())] + [""] * (len(bounds) - 1)
                 rows.append(Row(CELLS, cells, f"line {number}", spans=True, table=1))
@@ -339,8 +346,9 @@ def _top_aligned_starts(group: list[tuple[int, list[str]]], title: int, rows_apa
     """Where rows start in a run of lines of a table without a number column: at each line whose
     title starts with a number («1. …», «а) …»), or, when no title does, at each line whose title
     starts with a capital letter and that has text in another column too (cells are top-aligned,
-    so a row's first line starts every cell it has, and a wrapped title goes on in lower case)
-    unless blank lines already set the rows apart."""
+    so a row's first line starts every cell it has, and a wrapped title goes on in lower case),
+    unless a cell of the line before goes on («… во» / «Всероссийском …», «образования»,» /
+    «проректор …»), or blank lines already set the rows apart."""
     titles = [parts[title] for _, parts in group]
     numbered = [i for i, text in enumerate(titles) if starts_numbered(text)]
     if numbered or rows_apart:
@@ -348,7 +356,9 @@ def _top_aligned_starts(group: list[tuple[int, list[str]]], title: int, rows_apa
     starts = [
         i
         for i, (_, parts) in enumerate(group)
-        if titles[i][:1].isupper() and any(p for k, p in enumerate(parts) if k != title)
+        if titles[i][:1].isupper()
+        and any(p for k, p in enumerate(parts) if k != title)
+        and not (i and any(linebreaks.goes_on(p) for p in group[i - 1][1]))
     ]
     return sorted({0, *starts})
 
