@@ -62,7 +62,8 @@ def join(lines: Sequence[str], breaks: Sequence[bool]) -> str:
 def join_monospaced(lines: Sequence[str], width: int) -> str:
     """Lines of a column `width` characters wide (text aligned with spaces)."""
     lines = [" ".join(line.split()) for line in lines if line.strip()]
-    breaks = [len(line) + 1 + len(nxt.split()[0]) <= width and not goes_on(line) for line, nxt in zip(lines, lines[1:])]
+    room = width - max(1, width // 10)
+    breaks = [len(line) + 1 + len(nxt.split()[0]) <= room and not goes_on(line) for line, nxt in zip(lines, lines[1:])]
     return join(lines, breaks)
 
 
