@@ -11,9 +11,10 @@ is, in a numbered table, a line after a blank one centred over the whole table.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import columns, linebreaks
-from .numbering import SECTION_TEXT, starts_numbered
+from .numbering import NUMBER, SECTION_TEXT, starts_numbered
 from .pdf_unruled import PAGE_NUMBER
 from .rows import BREAK, CELLS, TEXT, Row
 from .spans import merged_spans
@@ -171,20 +172,36 @@ def _header_cells(header: list[str], bounds: list[int]) -> list[str]:
     return [" ".join(" ".join(p[i] for p in parts).split()) for i in range(len(bounds))]
 
 
-def _spanning(line: str, bounds: list[int], title: int) -> bool:
+def _spanning(line: str, bounds: list[int], title: int, shapes: frozenset[str] = frozenset()) -> bool:
     """True for a heading over the table: the line's one run of words crosses a column boundary
     (from the title column or before it, or across two boundaries: a run from a later column into
     the next is two cells set one space apart), or is a numbered heading («3. Продвижение …») set
-    apart from the number column."""
+    apart from the number column. A run that starts with a number shaped like the rows' («1.2.1»
+    where rows are «1.1.1») is a row whose number touches its title."""
     chunks = _chunks(line)
     if len(chunks) != 1:
         return False
     start, end, text = chunks[0]
+    if start < bounds[1] and number_shape(text.split()[0]) in shapes:
+        return False
     crossed = [b for b in bounds[1:] if start < b < end]
     before_title_end = title + 1 >= len(bounds) or start < bounds[title + 1]
     return (bool(crossed) and (before_title_end or len(crossed) > 1)) or (
         start >= bounds[1] and bool(SECTION_TEXT.match(text))
     )
+
+
+def number_shape(token: str) -> str:
+    """A number's shape: «1.2.1» and «3.1.4» are «9.9.9», «2.» is «9.»; other words have none."""
+    return re.sub(r"\d+", "9", token) if NUMBER.match(token) else ""
+
+
+def _row_shapes(lines: list[str], bounds: list[int]) -> frozenset[str]:
+    """The shapes of the numbers printed apart from all else in the number column, each on two
+    lines or more (a heading's «2. Развитие …» is one run of words, not a number apart)."""
+    firsts = [chunks[0] for chunks in map(_chunks, lines) if chunks and chunks[0][0] < bounds[1]]
+    counts = Counter(number_shape(text) for _, end, text in firsts if end <= bounds[1] + 1)
+    return frozenset(shape for shape, count in counts.items() if shape and count >= 2)
 
 
 def _centred(line: str, width: int) -> bool:
@@ -201,9 +218,10 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     mapping = columns.recognise(header_cells) or {}
     number_column = mapping.get("number")
     title = mapping.get("title", 0)
+    shapes = _row_shapes(lines[end:], bounds) if number_column is not None else frozenset()
     lengths: list[list[int]] = [[] for _ in bounds]
     for line in lines[end:]:
-        if not _spanning(line, bounds, title):
+        if not _spanning(line, bounds, title, shapes):
             for i, part in enumerate(_slices(line, bounds)):
                 if part.strip():
                     lengths[i].append(len(part.strip()))
@@ -250,7 +268,7 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
             if _page_number(page, bounds):
                 close()
                 continue
-            if heading or _spanning(page, bounds, title):
+            if heading or _spanning(page, bounds, title, shapes):
                 close()
                 cells = [" ".join(page.split())] + [""] * (len(bounds) - 1)
                 rows.append(Row(CELLS, cells, f"line {number}", spans=True, table=1))
