@@ -101,13 +101,12 @@ def _attached(body: list[Line]) -> list[Line]:
 
 
 def _blocks(body: list[Line], numbered: bool) -> list[list[Line]]:
-    """The runs of lines between blank lines (where blank lines set rows apart), each cut again
-    before every number when the table is numbered."""
-    apart = _blank_apart(body)
+    """The runs of lines between blank lines, each cut again before every number when the table
+    is numbered."""
     blocks: list[list[Line]] = [[]]
     for number, text in body:
         if not text:
-            if apart and blocks[-1]:
+            if blocks[-1]:
                 blocks.append([])
             continue
         if numbered and NUMBER.match(text) and blocks[-1]:
@@ -116,18 +115,17 @@ def _blocks(body: list[Line], numbered: bool) -> list[list[Line]]:
     return [b for b in blocks if b]
 
 
-def _blank_apart(body: list[Line]) -> bool:
-    """True when blank lines stand between the rows, not only at the end."""
-    texts = [t for _, t in body]
-    while texts and not texts[-1]:
-        texts.pop()
-    return "" in texts
+def _blank_apart(body: list[Line], width: int) -> bool:
+    """True when blank lines set the rows apart: most runs between them are no longer than a row
+    with a few names one per line (not only the table and the signature under it)."""
+    runs = _blocks(body, False)
+    return len(runs) >= _MIN_ROWS and sum(len(run) <= 2 * width for run in runs) * 2 >= len(runs)
 
 
 def _body(body: list[Line], width: int, mapping: dict[str, int]) -> list[Row]:
     body = _attached(body)
     numbered = mapping.get("number") == 0
-    apart = _blank_apart(body)
+    apart = _blank_apart(body, width)
     rows: list[Row] = []
     for block in _blocks(body, numbered):
         if numbered or apart:
