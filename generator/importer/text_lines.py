@@ -8,7 +8,7 @@ with more lines than cells lists one name per line in its responsible cell (the 
 fill the columns before it, the lines after it the columns after it); a line alone between rows,
 or one where a row would start whose row would put no deadline under «Срок», is a heading over
 the table (a section). Without a header, numbered rows set apart by blank lines or numbers still
-make a table: its width is the usual length of a row, and the table builder guesses its columns.
+make a table: its width is the length of its shorter rows, and the table builder guesses its columns.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def _text_rows(lines: list[str]) -> list[Row]:
 
 
 def _headerless(lines: list[str]) -> tuple[list[Row], int, bool] | None:
-    """A table without a header: numbered rows, each as long as most of them are."""
+    """A table without a header: numbered rows, each as long as the shorter of them are."""
     numbered = [i for i, line in enumerate(lines) if NUMBER.match(line.strip())]
     if len(numbered) < _MIN_ROWS:
         return None
@@ -78,7 +78,9 @@ def _headerless(lines: list[str]) -> tuple[list[Row], int, bool] | None:
         start = above  # a numbered heading right above the first row opens the table
     body = [(number, line.strip()) for number, line in enumerate(lines[start:], start + 1)]
     lengths = Counter(len(block) for block in _blocks(_attached(body), True) if NUMBER.match(block[0][1]))
-    width = max(lengths, key=lambda n: (lengths[n], n))
+    # the shortest length that a quarter of the rows have: longer rows list names one per line
+    total = sum(lengths.values())
+    width = min(n for n, count in lengths.items() if count * 4 >= total)
     if width < 3:
         return None
     sample = [[t for _, t in block] for block in _blocks(_attached(body), True) if len(block) == width]

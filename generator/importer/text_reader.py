@@ -70,7 +70,7 @@ def shaped_rows(text: str) -> tuple[list[Row], str | None]:
         if headerless:
             return rows, (
                 f"the text has one cell per line and no header; rows were rebuilt from the numbering, "
-                f"{width} lines a row as most rows have"
+                f"{width} lines a row, as the shorter rows have (longer ones list names one per line)"
             )
         return rows, (
             f"the text has one cell per line; rows were rebuilt from the header's {width} columns and the numbering"
