@@ -66,7 +66,7 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
             chunks = [c for _, _, c in _chunks(candidate)]
             if block and not all(len(c) <= 40 and not c[0].isdigit() for c in chunks):
                 break
-            if block and _complete(block) and not all(_continues(c) for c in chunks):
+            if block and _complete(block) and not all(_continues(c) or _new_label(c, block) for c in chunks):
                 break  # a full header is followed by the first row, not by more of its labels
             block.append(candidate)
         if _complete(block):
@@ -80,6 +80,13 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
 def _complete(block: list[str]) -> bool:
     fields = {columns.field_of(c) for b in block for _, _, c in _chunks(b)}
     return "title" in fields and bool(fields & {"responsible", "timeframe"})
+
+
+def _new_label(chunk: str, block: list[str]) -> bool:
+    """A label for a column the header lines so far do not name («Срок проведения» set on the
+    middle line of a header whose other labels are set higher)."""
+    field = columns.field_of(chunk)
+    return field is not None and field not in {columns.field_of(c) for b in block for _, _, c in _chunks(b)}
 
 
 def _continues(chunk: str) -> bool:
