@@ -63,10 +63,10 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
         for candidate in lines[start : start + _MAX_HEADER_LINES]:
             if not candidate.strip() or "\f" in candidate:
                 break
-            chunks = [c for _, _, c in _chunks(candidate)]
-            if block and not all(len(c) <= 40 and not c[0].isdigit() for c in chunks):
+            chunks = _chunks(candidate)
+            if block and not all(len(c) <= 40 and not c[0].isdigit() for _, _, c in chunks):
                 break
-            if block and _complete(block) and not all(_continues(c) or _new_label(c, block) for c in chunks):
+            if block and _complete(block) and not all(_continues(c, block) or _new_label(c[2], block) for c in chunks):
                 break  # a full header is followed by the first row, not by more of its labels
             block.append(candidate)
         if _complete(block):
@@ -89,9 +89,15 @@ def _new_label(chunk: str, block: list[str]) -> bool:
     return field is not None and field not in {columns.field_of(c) for b in block for _, _, c in _chunks(b)}
 
 
-def _continues(chunk: str) -> bool:
-    """A header label's next line: it goes on in lower case («исполнения», «(тыс. руб.)», «п/п»)."""
-    return not chunk[0].isupper()
+def _continues(chunk: tuple[int, int, str], block: list[str]) -> bool:
+    """A header label's next line: it goes on in lower case («исполнения», «(тыс. руб.)», «п/п»)
+    under a label it is not much wider than (a row's «министерство образования» under
+    «Исполнители» is the first row)."""
+    start, end, text = chunk
+    if text[0].isupper():
+        return False
+    above = [e - s for line in block for s, e, _ in _chunks(line) if s < end and start < e]
+    return bool(above) and end - start <= 1.5 * max(above) + 4
 
 
 def _label_above(line: str, header: str) -> bool:
