@@ -33,6 +33,7 @@ _DEPENDENT = re.compile(
     r"|включая|котор)",
     re.I,
 )
+_BRANCH = re.compile(r"^(?:филиал\b|[А-ЯЁ][а-яё-]+(?:ий|ый|ой|ое|ая)\s+(?:филиал|отделение)$)")
 # «Комитет по делам молодёжи, спорту и туризму»: a lowercase word in the dative after «по» continues the list.
 _GOVERNING = re.compile(r"\bпо\s+[^,;«»\"()]*[а-яё]$")
 _DATIVE_START = re.compile(r"^[а-яё]+(?:у|ю|ам|ям|ой|ей|ому|ему|ым|им)\b")
@@ -225,8 +226,10 @@ def _pieces(line: str, separators: str = ",;") -> list[str]:
 
 
 def _dependent(piece: str) -> bool:
-    """A participle or «в том числе» phrase in lower case; «Уполномоченный по правам ребёнка» is a name."""
-    return bool(_DEPENDENT.match(piece)) and piece[:1].islower()
+    """A participle or «в том числе» phrase in lower case («Уполномоченный по правам ребёнка» is a
+    name), or the branch of the organisation before the comma («…», филиал в Озёрском районе»,
+    «…», Заречный филиал»)."""
+    return (bool(_DEPENDENT.match(piece)) and piece[:1].islower()) or bool(_BRANCH.match(piece))
 
 
 def _governed_by(before: str, piece: str) -> bool:

@@ -143,8 +143,20 @@ _DATE_WORDS = re.compile(
 )
 _AGENCY_WORDS = re.compile(
     r"министерств|департамент|управлени|комитет|администраци|отдел|центр|организаци|"
-    r"учреждени|служб|совет|комисси|институт|колледж|школ|[А-ЯЁ]{2,}|[А-ЯЁ]\.\s?[А-ЯЁ]\."
+    r"учреждени|служб|совет|комисси|институт|колледж|школ|[А-ЯЁ]{2,}|[А-ЯЁ]\.\s?[А-ЯЁ]\.|"
+    r"(?i:\b(?:руководител|директор|начальник|специалист|заместител|инспектор|педагог|председател|секретар"
+    r"|учител)[иьяы]?\b)"
 )
+
+
+def dated(text: str) -> bool:
+    """True when a short cell reads like a deadline («до 01.02.2025», «ежегодно, март»)."""
+    return bool(_DATE_WORDS.search(text)) and len(text) < 80
+
+
+def agency_like(text: str) -> bool:
+    """True when a cell reads like an agency or a person («Отдел культуры …», «МКУ …», «Лаптева Е.С.»)."""
+    return bool(_AGENCY_WORDS.search(text))
 
 
 def guess(rows: list[list[str]]) -> dict[str, int]:
@@ -160,7 +172,7 @@ def guess(rows: list[list[str]]) -> dict[str, int]:
             lengths[i] += len(text)
             if NUMBER.match(text):
                 scores["number"][i] += 1
-            elif _DATE_WORDS.search(text) and len(text) < 80:
+            elif dated(text):
                 scores["timeframe"][i] += 1
             elif _AGENCY_WORDS.search(text):
                 scores["responsible"][i] += 1

@@ -13,9 +13,30 @@ agency splitter reads as a possible break between two names (`names.starts_name`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 WRAP = "\u2028"  # LINE SEPARATOR: a wrap before a capital letter, which may also end a name
+
+# Words a line of a cell cannot end with: the phrase goes on on the next line.
+_HANGING = frozenset("и или а также по в во на с со при для к ко о об от из за под над между до у через".split())
+_HYPHENATED = re.compile(r"[а-яёa-z]-$", re.I)  # «научно-» / «методической»: a word broken at its hyphen
+
+
+def goes_on(line: str) -> bool:
+    """True when a cell's line cannot be its last: it ends with a comma, a hyphen, a preposition or
+    conjunction, or inside quotes or parentheses."""
+    text = " ".join(line.split())
+    if not text:
+        return False
+    last = text.split()[-1].lower()
+    return (
+        text.endswith(",")
+        or bool(_HYPHENATED.search(text))
+        or last in _HANGING
+        or text.count("«") > text.count("»")
+        or text.count("(") > text.count(")")
+    )
 
 
 def as_spaces(text: str) -> str:
@@ -41,7 +62,8 @@ def join(lines: Sequence[str], breaks: Sequence[bool]) -> str:
 def join_monospaced(lines: Sequence[str], width: int) -> str:
     """Lines of a column `width` characters wide (text aligned with spaces)."""
     lines = [" ".join(line.split()) for line in lines if line.strip()]
-    breaks = [len(line) + 1 + len(nxt.split()[0]) <= width for line, nxt in zip(lines, lines[1:])]
+    room = width - max(1, width // 10)
+    breaks = [len(line) + 1 + len(nxt.split()[0]) <= room and not goes_on(line) for line, nxt in zip(lines, lines[1:])]
     return join(lines, breaks)
 
 

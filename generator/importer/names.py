@@ -30,6 +30,7 @@ _HEADS = frozenset(
     """министерство управление департамент комитет отдел отделение администрация совет инспекция
 агентство служба комиссия центр прокуратура органы учреждение организация комиссариат отряд штаб""".split()
 )
+_PLACE_KINDS = frozenset("округа района поселения города г".split())
 _PLURAL_HEADS = frozenset("организации учреждения предприятия отделы".split())  # nominative only after an adjective
 # A role an organisation fills, named after it: «организатор питания ООО «…»».
 _ROLES = re.compile(r"^(?:организатор|оператор|подрядчик|поставщик|исполнитель)", re.I)
@@ -57,7 +58,7 @@ _POSITIONS = re.compile(
     r"^(?:председател|секретар|глав[аы]|специалист|заместител|начальник|директор|руководител"
     r"|бухгалтер|главн|ведущ|контрактн|управляющ|инспектор|советник|консультант|член|уполномоченн"
     r"|куратор|методист|педагог|учител|помощник|представител|старш|инженер|юрист|проректор|ректор"
-    r"|заведующ|декан|врач|координатор|эксперт|командир|перв(?:ый|ая)\b|врио\b)",
+    r"|заведующ|декан|врач|координатор|эксперт|командир|перв(?:ый|ая)\b|врио\b|ответственн(?:ый|ая)\b)",
     re.I,
 )
 
@@ -138,6 +139,7 @@ def _cut_before(words: list[str], i: int, segment: int, depths: list[int]) -> in
     if (
         word[0].islower()
         and _POSITIONS.match(word)
+        and not _OBLIQUE.search(_bare(word))  # «совет ветеранов педагогического труда»: no position
         and (after_initials or (_finished(before) and not _POSITIONS.match(words[segment])))
     ):
         return i  # «ГАУ ДПО «…» проректор по … Кравец А.Ю.», «… Кузнецов В.П. секретарь …»: the next person
@@ -184,7 +186,7 @@ def starts_name(before: str, line: str) -> bool:
     current = (split_names(re.split(r"[,;]", before)[-1]) or [before])[-1].split() or previous
     if _bare(last) in _HEADS and current == [last]:
         return False  # «…, Отдел» / «ЖКХ администрации»: a head noun alone is no name yet
-    if _owned(last, words) or _awaits_organisation(current, first):
+    if _owned(last, words) or _awaits_organisation(current, first) or _place_named(last, first):
         return False
     if _bare(last) in _STOP or re.fullmatch(r"[а-яё]{1,4}\.", last) or _OBLIQUE.search(_bare(first)):
         return False
@@ -199,6 +201,18 @@ def starts_name(before: str, line: str) -> bool:
     if _one_person(current) and not named:
         return first in _LEGAL_FORMS or _bare(first) in _HEADS
     return True
+
+
+def _place_named(last: str, first: str) -> bool:
+    """«… городского округа» / «Светлогорск»: the place's own name goes on after its kind."""
+    return (
+        _bare(last) in _PLACE_KINDS
+        and first not in _LEGAL_FORMS
+        and not _ABBREVIATION.match(first)
+        and _bare(first) not in _HEADS
+        and not _POSITIONS.match(first)
+        and not _ADJECTIVE.search(_bare(first))
+    )
 
 
 def _participle(word: str) -> bool:

@@ -41,6 +41,8 @@ def unruled_rows(pages: list[tuple[int, list[Word]]]) -> list[Row]:
         rows.append(Row(BREAK, where=where))
         lines = [line for line in _lines(words) if not PAGE_NUMBER.match(_text(line))]
         found = _header(lines)
+        if found is not None and header_cells is not None and not _repeats(lines[found[0] : found[1]], header_cells):
+            found = None  # a note under the table («Примечание: сроки … мероприятий …») is no second header
         if found is not None:
             start, end = found
             page_bounds = _boundaries(lines[start:end], lines[end:])
@@ -58,6 +60,12 @@ def unruled_rows(pages: list[tuple[int, list[Word]]]) -> list[Row]:
             continue
         rows.extend(_body(lines, bounds, header_cells, where))
     return rows
+
+
+def _repeats(header: list[Line], cells: list[str]) -> bool:
+    """True when header lines name every column the table's header names (a repeated header)."""
+    known = {columns.field_of(c) for c in cells} - {None}
+    return known <= {columns.field_of(_text(c)) for line in header for c in _chunks(line)}
 
 
 def _text(line: Line) -> str:
@@ -172,8 +180,11 @@ def _spanning(line: Line, bounds: list[float]) -> bool:
     return any(x0 < b < x1 for b in bounds[1:])
 
 
-def _blocks(lines: list[Line], bounds: list[float], number: int | None, title: int | None) -> list[list[Line]]:
-    """Lines grouped into rows: at the wider vertical gaps when the rows are spaced apart, else at the numbers."""
+def _blocks(
+    lines: list[Line], bounds: list[float], number: int | None, title: int | None, deadline: int | None = None
+) -> list[list[Line]]:
+    """Lines grouped into rows: at the wider vertical gaps when the rows are spaced apart, else at the
+    numbers; in a table without numbers whose cells are centred on their rows, around each deadline."""
     pitches = [round(b[0]["top"] - a[0]["top"], 1) for a, b in zip(lines, lines[1:])]
     heights = [_height(line) for line in lines]
     pitch = min((p for p in pitches if p >= 0.8 * max(heights, default=0)), default=0)
@@ -181,6 +192,11 @@ def _blocks(lines: list[Line], bounds: list[float], number: int | None, title: i
     numbered = [number is not None and any(_column(w, bounds) == number for w in line) for line in lines]
     if not spaced and number is not None and _centred_numbers(lines, numbered, bounds, title):
         return _centred_blocks(lines, numbered, bounds, number)
+    if not spaced and number is None and deadline is not None:
+        dated = [any(_column(w, bounds) == deadline for w in line) for line in lines]
+        starts = [d and not (i and dated[i - 1]) for i, d in enumerate(dated)]  # a deadline's first line
+        if any(starts) and _centred_numbers(lines, starts, bounds, title):
+            return _centred_blocks(lines, starts, bounds, deadline)
     blocks: list[list[Line]] = []
     for i, line in enumerate(lines):
         new = i == 0 or pitches[i - 1] > 1.35 * pitch if spaced else not blocks or numbered[i]
@@ -210,7 +226,10 @@ def _centred_blocks(lines: list[Line], numbered: list[bool], bounds: list[float]
         anchors = [k for k, i in enumerate(group) if numbered[i]]
         start = 0
         for a, b in zip(anchors, anchors[1:]):
-            mark = [w for w in lines[group[a]] if _column(w, bounds) == number]
+            run = a + 1
+            while run < b and any(_column(w, bounds) == number for w in lines[group[run]]):
+                run += 1  # a deadline over two lines is centred as a whole
+            mark = [w for k in range(a, run) for w in lines[group[k]] if _column(w, bounds) == number]
             centre = (min(w["top"] for w in mark) + max(w["bottom"] for w in mark)) / 2
             want = 2 * centre - lines[group[start]][0]["top"]
             end = min(range(a, b), key=lambda k: abs(max(w["bottom"] for w in lines[group[k]]) - want))
@@ -242,7 +261,8 @@ def _body(lines: list[Line], bounds: list[float], header_cells: list[str], where
     words = [w for line in lines for w in line]
     space = 0.5 * sum(w["x1"] - w["x0"] for w in words) / max(sum(len(w["text"]) for w in words), 1)
     rows: list[Row] = []
-    for index, block in enumerate(_blocks(lines, bounds, number, mapping.get("title")), 1):
+    blocks = _blocks(lines, bounds, number, mapping.get("title"), mapping.get("timeframe"))
+    for index, block in enumerate(blocks, 1):
         if len(block) == 1 and _spanning(block[0], bounds):
             cells = [_text(block[0])] + [""] * (len(bounds) - 1)
             rows.append(Row(CELLS, cells, f"{where}, table line {index}", spans=True, table=1))

@@ -11,12 +11,14 @@ is, in a numbered table, a line after a blank one centred over the whole table.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import columns, linebreaks
-from .numbering import SECTION_TEXT, starts_numbered
+from .numbering import NUMBER, SECTION_TEXT, starts_numbered
 from .pdf_unruled import PAGE_NUMBER
 from .rows import BREAK, CELLS, TEXT, Row
 from .spans import merged_spans
+from .text_drift import fitted
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S {2,}\S")
@@ -61,10 +63,10 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
         for candidate in lines[start : start + _MAX_HEADER_LINES]:
             if not candidate.strip() or "\f" in candidate:
                 break
-            chunks = [c for _, _, c in _chunks(candidate)]
-            if block and not all(len(c) <= 40 and not c[0].isdigit() for c in chunks):
+            chunks = _chunks(candidate)
+            if block and not all(len(c) <= 40 and not c[0].isdigit() for _, _, c in chunks):
                 break
-            if block and _complete(block) and not all(_continues(c) for c in chunks):
+            if block and _complete(block) and not all(_continues(c, block) or _new_label(c[2], block) for c in chunks):
                 break  # a full header is followed by the first row, not by more of its labels
             block.append(candidate)
         if _complete(block):
@@ -80,9 +82,22 @@ def _complete(block: list[str]) -> bool:
     return "title" in fields and bool(fields & {"responsible", "timeframe"})
 
 
-def _continues(chunk: str) -> bool:
-    """A header label's next line: it goes on in lower case («исполнения», «(тыс. руб.)», «п/п»)."""
-    return not chunk[0].isupper()
+def _new_label(chunk: str, block: list[str]) -> bool:
+    """A label for a column the header lines so far do not name («Срок проведения» set on the
+    middle line of a header whose other labels are set higher)."""
+    field = columns.field_of(chunk)
+    return field is not None and field not in {columns.field_of(c) for b in block for _, _, c in _chunks(b)}
+
+
+def _continues(chunk: tuple[int, int, str], block: list[str]) -> bool:
+    """A header label's next line: it goes on in lower case («исполнения», «(тыс. руб.)», «п/п»)
+    under a label it is not much wider than (a row's «министерство образования» under
+    «Исполнители» is the first row)."""
+    start, end, text = chunk
+    if text[0].isupper():
+        return False
+    above = [e - s for line in block for s, e, _ in _chunks(line) if s < end and start < e]
+    return bool(above) and end - start <= 1.5 * max(above) + 4
 
 
 def _label_above(line: str, header: str) -> bool:
@@ -98,8 +113,27 @@ def _label_above(line: str, header: str) -> bool:
 
 
 def _label_spans(header: list[str]) -> list[tuple[int, int]]:
-    """Where the header's labels lie: the chunks of all its lines, overlapping ones merged."""
-    return [(int(s), int(e)) for s, e in merged_spans((s, e) for line in header for s, e, _ in _chunks(line))]
+    """Where the header's labels lie: the chunks of all its lines, overlapping ones merged, less
+    a group's label over two or more columns («Исполнение» over «Ответственные» and «Срок»)."""
+    lines = [_chunks(line) for line in header]
+    kept = [(s, e) for at, chunks in enumerate(lines) for s, e, _ in chunks if not _group(s, e, lines[at + 1 :])]
+    return [(int(s), int(e)) for s, e in merged_spans(kept)]
+
+
+def _group(start: int, end: int, below: list[list[tuple[int, int, str]]]) -> bool:
+    """True when a label is a group's over labels of the lines below: none of them lies under its
+    middle, and on one line it reaches into the label on one side of its middle, by less than half
+    its length, with another label on the other side («Организация исполнения» over «Исполнитель»
+    and «Срок»)."""
+    middle = (start + end) / 2
+    if any(s <= middle <= e for chunks in below for s, e, _ in chunks):
+        return False
+    for chunks in below:
+        for (_, e1, _), (s2, _, _) in zip(chunks, chunks[1:]):
+            if e1 < middle < s2:
+                reach = max(e1 - start, end - s2)
+                return 0 < reach < (end - start) / 2
+    return False
 
 
 def _boundaries(header: list[str], body: list[str]) -> list[int] | None:
@@ -151,14 +185,36 @@ def _header_cells(header: list[str], bounds: list[int]) -> list[str]:
     return [" ".join(" ".join(p[i] for p in parts).split()) for i in range(len(bounds))]
 
 
-def _spanning(line: str, bounds: list[int]) -> bool:
-    """True for a heading over the table: the line's one run of words crosses a column boundary,
-    or is a numbered heading («3. Продвижение …») set apart from the number column."""
+def _spanning(line: str, bounds: list[int], title: int, shapes: frozenset[str] = frozenset()) -> bool:
+    """True for a heading over the table: the line's one run of words crosses a column boundary
+    (from the title column or before it, or across two boundaries: a run from a later column into
+    the next is two cells set one space apart), or is a numbered heading («3. Продвижение …») set
+    apart from the number column. A run that starts with a number shaped like the rows' («1.2.1»
+    where rows are «1.1.1») is a row whose number touches its title."""
     chunks = _chunks(line)
     if len(chunks) != 1:
         return False
     start, end, text = chunks[0]
-    return any(start < b < end for b in bounds[1:]) or (start >= bounds[1] and bool(SECTION_TEXT.match(text)))
+    if start < bounds[1] and number_shape(text.split()[0]) in shapes:
+        return False
+    crossed = [b for b in bounds[1:] if start < b < end]
+    before_title_end = title + 1 >= len(bounds) or start < bounds[title + 1]
+    return (bool(crossed) and (before_title_end or len(crossed) > 1)) or (
+        start >= bounds[1] and bool(SECTION_TEXT.match(text))
+    )
+
+
+def number_shape(token: str) -> str:
+    """A number's shape: «1.2.1» and «3.1.4» are «9.9.9», «2.» is «9.»; other words have none."""
+    return re.sub(r"\d+", "9", token) if NUMBER.match(token) else ""
+
+
+def _row_shapes(lines: list[str], bounds: list[int]) -> frozenset[str]:
+    """The shapes of the numbers printed apart from all else in the number column, each on two
+    lines or more (a heading's «2. Развитие …» is one run of words, not a number apart)."""
+    firsts = [chunks[0] for chunks in map(_chunks, lines) if chunks and chunks[0][0] < bounds[1]]
+    counts = Counter(number_shape(text) for _, end, text in firsts if end <= bounds[1] + 1)
+    return frozenset(shape for shape, count in counts.items() if shape and count >= 2)
 
 
 def _centred(line: str, width: int) -> bool:
@@ -174,23 +230,28 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     header_cells = _header_cells(header, bounds)
     mapping = columns.recognise(header_cells) or {}
     number_column = mapping.get("number")
+    title = mapping.get("title", 0)
+    shapes = _row_shapes(lines[end:], bounds) if number_column is not None else frozenset()
     lengths: list[list[int]] = [[] for _ in bounds]
     for line in lines[end:]:
-        if not _spanning(line, bounds):
+        if not _spanning(line, bounds, title, shapes):
             for i, part in enumerate(_slices(line, bounds)):
                 if part.strip():
                     lengths[i].append(len(part.strip()))
     widths = [_width(found) for found in lengths]
+    spans = _label_spans(header)
+    gaps = [(left_end, right_start) for (_, left_end), (right_start, _) in zip(spans, spans[1:])]
     rows: list[Row] = []
     group: list[tuple[int, list[str]]] = []  # the table lines since the last blank line, break or heading
-    groups: list[tuple[list[tuple[int, list[str]]], int]] = []  # each group, and where it goes in rows
+    texts: list[str] = []  # those lines as printed
+    groups: list[tuple[list[tuple[int, list[str]]], int, list[str]]] = []  # each group, where it goes in rows
     after_break: list[bool] = []  # whether each group starts a page (it may go on with a row cut there)
 
     def close() -> None:
-        nonlocal group
+        nonlocal group, texts
         if group:
-            groups.append((group, len(rows)))
-        group = []
+            groups.append((group, len(rows), texts))
+        group, texts = [], []
 
     index = end
     header_words = " ".join(header).split()
@@ -220,7 +281,7 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
             if _page_number(page, bounds):
                 close()
                 continue
-            if heading or _spanning(page, bounds):
+            if heading or _spanning(page, bounds, title, shapes):
                 close()
                 cells = [" ".join(page.split())] + [""] * (len(bounds) - 1)
                 rows.append(Row(CELLS, cells, f"line {number}", spans=True, table=1))
@@ -234,18 +295,22 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
                 after_break.append(page_top)
             page_top = page_top and not (numbered and parts[number_column])
             group.append((number, parts))
+            texts.append(page)
     close()
     pages = 1 + sum(line.count("\f") for line in lines[end:])
     rows_apart = len(groups) > 2 * pages  # blank lines set rows apart, not only pages and headings
-    centred = numbered and _centred_numbers([g for (g, _), top in zip(groups, after_break) if not top], number_column)
-    for group, place in reversed(groups):
+    unbroken = [g for (g, _, _), top in zip(groups, after_break) if not top]
+    centred = numbered and _centred_numbers(unbroken, number_column)
+    for group, place, printed in reversed(groups):
         if numbered:
             cut = _row_starts(group, number_column, centred, mapping.get("title"))
         else:
             cut = _top_aligned_starts(group, mapping.get("title", 0), rows_apart)
         made = []
         for a, b in zip(cut, [*cut[1:], len(group)]):
-            cells = [linebreaks.join_monospaced([p[i] for _, p in group[a:b]], widths[i]) for i in range(len(bounds))]
+            local = fitted(printed[a:b], bounds, gaps)
+            parts = [_slices(text, local) for text in printed[a:b]]
+            cells = [linebreaks.join_monospaced([p[i] for p in parts], widths[i]) for i in range(len(bounds))]
             made.append(Row(CELLS, cells, f"line {group[a][0]}", table=1))
         rows[place:place] = made
     return rows
@@ -312,8 +377,9 @@ def _top_aligned_starts(group: list[tuple[int, list[str]]], title: int, rows_apa
     """Where rows start in a run of lines of a table without a number column: at each line whose
     title starts with a number («1. …», «а) …»), or, when no title does, at each line whose title
     starts with a capital letter and that has text in another column too (cells are top-aligned,
-    so a row's first line starts every cell it has, and a wrapped title goes on in lower case)
-    unless blank lines already set the rows apart."""
+    so a row's first line starts every cell it has, and a wrapped title goes on in lower case),
+    unless a cell of the line before goes on («… во» / «Всероссийском …», «образования»,» /
+    «проректор …»), or blank lines already set the rows apart."""
     titles = [parts[title] for _, parts in group]
     numbered = [i for i, text in enumerate(titles) if starts_numbered(text)]
     if numbered or rows_apart:
@@ -321,7 +387,9 @@ def _top_aligned_starts(group: list[tuple[int, list[str]]], title: int, rows_apa
     starts = [
         i
         for i, (_, parts) in enumerate(group)
-        if titles[i][:1].isupper() and any(p for k, p in enumerate(parts) if k != title)
+        if titles[i][:1].isupper()
+        and any(p for k, p in enumerate(parts) if k != title)
+        and not (i and any(linebreaks.goes_on(p) for p in group[i - 1][1]))
     ]
     return sorted({0, *starts})
 

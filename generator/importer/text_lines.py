@@ -2,87 +2,247 @@
 
 The header comes first, one label per line, and says how many cells a row has (a numbered
 line, or one naming a column the header already has, is the first heading, not a label); the rows
-follow, each starting with its number when the table has a № column first. A line where a row
-would start that is not a number is a heading over the table (a section). Blank lines between
-rows, where there are any, end a row.
+follow. A row ends at a blank line where blank lines set rows apart, else at the next number
+when the table has a № column first, else after as many cells as the header has labels. A row
+with more lines than cells lists one name per line in its responsible cell (the lines before it
+fill the columns before it, the lines after it the columns after it); a line alone between rows,
+or one where a row would start whose row would put no deadline under «Срок», is a heading over
+the table (a section). Without a header, numbered rows set apart by blank lines or numbers still
+make a table: its width is the length of its shorter rows, and the table builder guesses its columns.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import columns
 from .numbering import NUMBER, SECTION_TEXT, starts_numbered
 from .rows import BREAK, CELLS, TEXT, Row
 
 _MAX_COLUMNS = 8
+_MIN_ROWS = 3  # numbered rows a table without a header needs
+
+Line = tuple[int, str]  # (line number, text)
 
 
-def lines_rows(lines: list[str]) -> tuple[list[Row], int] | None:
-    """Rows rebuilt from one cell per line, and the number of columns; None when no header is found."""
+def lines_rows(lines: list[str]) -> tuple[list[Row], int, bool] | None:
+    """Rows rebuilt from one cell per line, the number of columns, and whether the header was
+    missing (its columns then left for the table builder to guess); None when no table is found."""
     found = _header(lines)
     if found is None:
-        return None
+        return _headerless(lines)
     start, labels = found
+    labels = _unnamed_labels(lines, start, labels)
     width = len(labels)
     mapping = columns.recognise(labels) or {}
-    numbered_first = mapping.get("number") == 0
-    rows = [
-        Row(TEXT, [line.strip()], f"line {i}") if line.strip() else Row(BREAK, where=f"line {i}")
-        for i, line in enumerate(lines[:start], 1)
-    ]
+    rows = _text_rows(lines[:start])
     rows.append(Row(CELLS, labels, f"line {start + 1}", table=1))
     body = [(number, line.strip()) for number, line in enumerate(lines[start + width :], start + width + 1)]
-    cells: list[str] | None = None
-    first = 0
+    rows.extend(_body(body, width, mapping))
+    return rows, width, False
 
-    def close() -> None:
-        nonlocal cells
-        if cells is not None:
-            rows.append(Row(CELLS, cells + [""] * (width - len(cells)), f"line {first}", table=1))
-        cells = None
 
-    for index, (number, text) in enumerate(body):
+def _unnamed_labels(lines: list[str], start: int, labels: list[str]) -> list[str]:
+    """The header's labels with those after it that name no known column («Форма отчётности»):
+    in a numbered table every row then has more lines than the known labels count."""
+    if columns.recognise(labels).get("number") != 0:
+        return labels
+    body = [(number, line.strip()) for number, line in enumerate(lines[start + len(labels) :])]
+    lengths = [len(b) for b in _blocks(_attached(body), True) if NUMBER.match(b[0][1])]
+    if len(lengths) < _MIN_ROWS or min(lengths) <= len(labels):
+        return labels
+    extra = [" ".join(line.split()) for line in lines[start + len(labels) : start + min(lengths)]]
+    if not all(0 < len(text) <= 60 and not NUMBER.match(text) and not SECTION_TEXT.match(text) for text in extra):
+        return labels
+    return labels + extra
+
+
+def _text_rows(lines: list[str]) -> list[Row]:
+    return [
+        Row(TEXT, [line.strip()], f"line {i}") if line.strip() else Row(BREAK, where=f"line {i}")
+        for i, line in enumerate(lines, 1)
+    ]
+
+
+def _headerless(lines: list[str]) -> tuple[list[Row], int, bool] | None:
+    """A table without a header: numbered rows, each as long as the shorter of them are."""
+    numbered = [i for i, line in enumerate(lines) if NUMBER.match(line.strip())]
+    if len(numbered) < _MIN_ROWS:
+        return None
+    start = numbered[0]
+    above = start - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    if above >= 0 and SECTION_TEXT.match(lines[above].strip()):
+        start = above  # a numbered heading right above the first row opens the table
+    body = [(number, line.strip()) for number, line in enumerate(lines[start:], start + 1)]
+    lengths = Counter(len(block) for block in _blocks(_attached(body), True) if NUMBER.match(block[0][1]))
+    # the shortest length that a quarter of the rows have: longer rows list names one per line
+    total = sum(lengths.values())
+    width = min(n for n, count in lengths.items() if count * 4 >= total)
+    if width < 3:
+        return None
+    sample = [[t for _, t in block] for block in _blocks(_attached(body), True) if len(block) == width]
+    mapping = columns.guess(sample)
+    if mapping.get("number") != 0 or "title" not in mapping:
+        return None
+    return _text_rows(lines[:start]) + _body(body, width, mapping), width, True
+
+
+def _attached(body: list[Line]) -> list[Line]:
+    """The lines with «(по согласованию)» on its own line put after the name above it."""
+    out: list[Line] = []
+    for number, text in body:
+        previous = next((i for i in range(len(out) - 1, -1, -1) if out[i][1]), None)
+        if _ATTACHED.match(text) and previous is not None:
+            out[previous] = (out[previous][0], f"{out[previous][1]} {text}")
+        else:
+            out.append((number, text))
+    return out
+
+
+def _blocks(body: list[Line], numbered: bool) -> list[list[Line]]:
+    """The runs of lines between blank lines, each cut again before every number when the table
+    is numbered."""
+    blocks: list[list[Line]] = [[]]
+    for number, text in body:
         if not text:
-            close()
+            if blocks[-1]:
+                blocks.append([])
             continue
-        if _ATTACHED.match(text) and (cells or rows[-1].kind == CELLS and not rows[-1].spans):
-            # «(по согласованию)» on its own line qualifies the name above it
-            target = cells if cells else rows[-1].cells
-            filled = max(i for i, c in enumerate(target) if c) if any(target) else 0
-            target[filled] = f"{target[filled]} {text}".strip()
+        if numbered and NUMBER.match(text) and blocks[-1]:
+            blocks.append([])
+        blocks[-1].append((number, text))
+    return [b for b in blocks if b]
+
+
+def _blank_apart(body: list[Line], width: int) -> bool:
+    """True when blank lines set the rows apart: most runs between them are no longer than a row
+    with a few names one per line (not only the table and the signature under it)."""
+    runs = _blocks(body, False)
+    return len(runs) >= _MIN_ROWS and sum(len(run) <= 2 * width for run in runs) * 2 >= len(runs)
+
+
+def _body(body: list[Line], width: int, mapping: dict[str, int]) -> list[Row]:
+    body = _attached(body)
+    numbered = mapping.get("number") == 0
+    apart = _blank_apart(body, width)
+    rows: list[Row] = []
+    for block in _blocks(body, numbered):
+        if numbered or apart:
+            rows.extend(_block_rows(block, width, mapping, numbered))
+        else:
+            rows.extend(_stream_rows(block, width, mapping))
+    return rows
+
+
+def _heading(line: Line, width: int) -> Row:
+    return Row(CELLS, [line[1]] + [""] * (width - 1), f"line {line[0]}", spans=True, table=1)
+
+
+def _row(cells: list[str], line: int) -> Row:
+    return Row(CELLS, cells, f"line {line}", table=1)
+
+
+def _block_rows(block: list[Line], width: int, mapping: dict[str, int], numbered: bool) -> list[Row]:
+    """One row from a block (a heading when it is one line, or lines before the row's number)."""
+    rows: list[Row] = []
+    if numbered:
+        while block and not NUMBER.match(block[0][1]):
+            rows.append(_heading(block[0], width))
+            block = block[1:]
+        if not block:
+            return rows
+        cells, tail = _trailing_headings([t for _, t in block[1:]], width - 1, _shifted(mapping, 1))
+        rows.append(_row([block[0][1], *_spread(cells, width - 1, _shifted(mapping, 1))], block[0][0]))
+        rows.extend(_heading((block[0][0], text), width) for text in tail)
+        return rows
+    if len(block) == 1:
+        return [_heading(block[0], width)]
+    return [_row(_spread([t for _, t in block], width, mapping), block[0][0])]
+
+
+def _shifted(mapping: dict[str, int], by: int) -> dict[str, int]:
+    return {name: index - by for name, index in mapping.items() if index >= by}
+
+
+def _spread(cells: list[str], width: int, mapping: dict[str, int]) -> list[str]:
+    """A row's lines as its cells: extra lines are the responsible cell's names, one per line."""
+    if len(cells) <= width:
+        return cells + [""] * (width - len(cells))
+    responsible = mapping.get("responsible", width - 1)
+    after = width - responsible - 1
+    names = cells[responsible : len(cells) - after]
+    return [*cells[:responsible], "\n".join(names), *cells[len(cells) - after :]]
+
+
+def _trailing_headings(cells: list[str], width: int, mapping: dict[str, int]) -> tuple[list[str], list[str]]:
+    """A numbered row's lines less the headings after its last cell: numbered headings («1.2. Учёт
+    …», «Раздел 2. …»); where columns follow the responsible one, a last line that reads like no
+    agency when the line that would then be the responsible's last name does not either; where
+    the deadline is the last column, lines after the last one that reads as a deadline."""
+    tail: list[str] = []
+    while len(cells) > width and SECTION_TEXT.match(cells[-1]):
+        cells, tail = cells[:-1], [cells[-1], *tail]
+    responsible = mapping.get("responsible")
+    if responsible is not None and responsible < width - 1:
+        after = width - responsible - 1  # a heading would pass as the last cell, that cell as a name
+        while (
+            len(cells) > width
+            and not columns.dated(cells[-1])
+            and not any(map(columns.agency_like, cells[-after - 1 :]))
+        ):
+            cells, tail = cells[:-1], [cells[-1], *tail]
+    if tail:
+        return cells, tail
+    deadline = mapping.get("timeframe")
+    if len(cells) <= width or deadline != width - 1:
+        return cells, []
+    last = max((i for i, text in enumerate(cells) if columns.dated(text)), default=None)
+    if last is None or last < deadline or last == len(cells) - 1:
+        return cells, []
+    return cells[: last + 1], cells[last + 1 :]
+
+
+def _stream_rows(block: list[Line], width: int, mapping: dict[str, int]) -> list[Row]:
+    """Rows of a table without numbers or blank lines: as many lines a row as there are columns,
+    a line being a heading where the row it would start puts no deadline under «Срок» and the
+    row after it would."""
+    rows: list[Row] = []
+    deadline = mapping.get("timeframe")
+    index = 0
+    while index < len(block):
+        number, text = block[index]
+        rest = [t for _, t in block[index:]]
+        if deadline is not None and len(rest) > deadline + 1:
+            if not columns.dated(rest[deadline]) and columns.dated(rest[deadline + 1]):
+                rows.append(_heading(block[index], width))
+                index += 1
+                continue
+        if "number" not in mapping and starts_numbered(text) and _heads_rows(rest, width):
+            rows.append(_heading(block[index], width))
+            index += 1
             continue
-        if cells is not None and numbered_first and len(cells) >= 2 and NUMBER.match(text):
-            close()  # a number alone where a cell was due starts the next row: the row above was a heading
-        if cells is None:
-            if numbered_first and not NUMBER.match(text):
-                rows.append(Row(CELLS, [text] + [""] * (width - 1), f"line {number}", spans=True, table=1))
-                continue
-            if "number" not in mapping and starts_numbered(text) and _heads_rows(body, index, width):
-                rows.append(Row(CELLS, [text] + [""] * (width - 1), f"line {number}", spans=True, table=1))
-                continue
-            cells, first = [], number
-        cells.append(text)
-        if len(cells) == width:
-            close()
-    close()
-    return rows, width
+        cells = rest[:width]
+        rows.append(_row(cells + [""] * (width - len(cells)), number))
+        index += width
+    return rows
 
 
 # A line that only qualifies the name above it.
 _ATTACHED = re.compile(r"^\((?:по согласованию|по согл\.|при участии|по приглашению)\)[,;.]?$", re.I)
 
 
-def _heads_rows(body: list[tuple[int, str]], index: int, width: int) -> bool:
-    """True when the numbered line at `index` is a heading: in a table without a № column, the lines
-    up to the next numbered one fill whole rows (a measure numbered in its title would leave one
+def _heads_rows(rest: list[str], width: int) -> bool:
+    """True when the numbered first line is a heading: in a table without a № column, the lines up
+    to the next numbered one fill whole rows (a measure numbered in its title would leave one
     cell short)."""
     count = 0
-    for _, text in body[index + 1 :]:
+    for text in rest[1:]:
         if starts_numbered(text):
             break
-        if text and not _ATTACHED.match(text):
-            count += 1
+        count += 1
     return count % width == 0
 
 

@@ -66,7 +66,12 @@ def shaped_rows(text: str) -> tuple[list[Row], str | None]:
             )
     found = lines_rows(lines)
     if found is not None:
-        rows, width = found
+        rows, width, headerless = found
+        if headerless:
+            return rows, (
+                f"the text has one cell per line and no header; rows were rebuilt from the numbering, "
+                f"{width} lines a row, as the shorter rows have (longer ones list names one per line)"
+            )
         return rows, (
             f"the text has one cell per line; rows were rebuilt from the header's {width} columns and the numbering"
         )
