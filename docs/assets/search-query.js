@@ -63,6 +63,8 @@ window.kbSearchQuery = function (base, changed) {
   // grades 1–4, «средние классы», «среднее звено» 5–9 («средняя школа» is all of school), «старшие
   // классы», «старшая школа», «старшеклассники» 10–11. `next`: the word that makes a stage of the
   // word before it; `alone`: a word that is a stage by itself.
+  // «класс», and «класа» spelt as heard.
+  var CLASS_WORD = /^клас/;
   var STAGES = [
     { grades: [1, 2, 3, 4], alone: /^младш/, word: /^(младш|начальн)/, next: /^(клас|школ|звен|ступен)/ },
     { grades: [5, 6, 7, 8, 9], alone: null, word: /^средн/, next: /^(клас|звен)/ },
@@ -80,11 +82,16 @@ window.kbSearchQuery = function (base, changed) {
   var PLACES = ["колледж", "школа", "вуз"];
   var FIRST_ALTERNATE = { "е": "э", "э": "е" };
   var dict = {}, loading = {};
-  var vocabulary = null;
+  var vocabulary = null, audiences = [];
   var vocabularyLoading = fetch(base + "data/search-vocabulary.json")
     .then(function (r) { return r.ok ? r.json() : null; })
     .catch(function () { return null; })
-    .then(function (json) { vocabulary = json; changed(); });
+    .then(function (json) {
+      vocabulary = json;
+      // The concepts of whom a measure is for (see `weakParts`).
+      audiences = (json ? json.concepts : []).filter(function (c) { return c.audience; }).map(function (c) { return c.term; });
+      changed();
+    });
 
   function hex(ch) { return ch.codePointAt(0).toString(16).padStart(4, "0"); }
   function load(letter) {
@@ -274,7 +281,7 @@ window.kbSearchQuery = function (base, changed) {
         var n = parseInt(w, 10);
         leaves(n, words[i - 1]);
         // «9 класс», «в 10-м классе»; «после 9», «до 11»: the grades school is left after.
-        if (n >= 1 && n <= 11 && near.some(function (x) { return /^клас/.test(x); })) add("Класс", String(n));
+        if (n >= 1 && n <= 11 && near.some(function (x) { return CLASS_WORD.test(x); })) add("Класс", String(n));
         else if ((n === 9 || n === 11) && /^(после|до)$/.test(words[i - 1] || "")) add("Класс", String(n));
         return;
       }
@@ -283,10 +290,10 @@ window.kbSearchQuery = function (base, changed) {
       // «в девятом классе»; «после девятого», «до одиннадцатого»: the grade school is left after.
       var named = ORDINAL.exec(w), ordinal = named ? ORDINALS.indexOf(named[1]) : -1;
       if (ordinal >= 0) leaves(ordinal + 1, words[i - 1]);
-      if (ordinal >= 0 && (/^клас/.test(words[i + 1] || "") ||
+      if (ordinal >= 0 && (CLASS_WORD.test(words[i + 1] || "") ||
           ((ordinal === 8 || ordinal === 10) && /^(после|до)$/.test(words[i - 1] || "")))) {
         add("Класс", String(ordinal + 1));
-        if (/^клас/.test(words[i + 1] || "")) skip = 1;
+        if (CLASS_WORD.test(words[i + 1] || "")) skip = 1;
         return;
       }
       var stage = schoolStage(w, words[i + 1]);
@@ -299,7 +306,7 @@ window.kbSearchQuery = function (base, changed) {
         return;
       }
       if (/^(г|гг|год|года|году|годы|годов|х|й|го|м|ом|е)$/.test(w)) return;
-      if (/^клас/.test(w) && [words[i - 2], words[i - 1], words[i + 1]].some(function (x) { return x && /^\d+$/.test(x); })) return;
+      if (CLASS_WORD.test(w) && [words[i - 2], words[i - 1], words[i + 1]].some(function (x) { return x && /^\d+$/.test(x); })) return;
       kept.push(w);
     });
     var FUNCTION = new Set(vocabulary ? vocabulary.function_words : []);
@@ -492,7 +499,6 @@ window.kbSearchQuery = function (base, changed) {
   // `measureReady` resolves to the set of measures (see `measures`).
   function searchReading(pf, measureReady, a, chosen) {
     var active = JSON.parse(JSON.stringify(a.filters)), notes = [];
-    var audiences = (vocabulary ? vocabulary.concepts : []).filter(function (c) { return c.audience; }).map(function (c) { return c.term; });
     Object.keys(chosen).forEach(function (k) { if (chosen[k].length) active[k] = chosen[k].slice(); });
     if (!a.text && !Object.keys(active).length) return { query: "", filters: {}, results: [], note: "", counts: null };
     var memo = {};

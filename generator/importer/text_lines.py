@@ -77,13 +77,14 @@ def _headerless(lines: list[str]) -> tuple[list[Row], int, bool] | None:
     if above >= 0 and SECTION_TEXT.match(lines[above].strip()):
         start = above  # a numbered heading right above the first row opens the table
     body = [(number, line.strip()) for number, line in enumerate(lines[start:], start + 1)]
-    lengths = Counter(len(block) for block in _blocks(_attached(body), True) if NUMBER.match(block[0][1]))
+    blocks = _blocks(_attached(body), True)
+    lengths = Counter(len(block) for block in blocks if NUMBER.match(block[0][1]))
     # the shortest length that a quarter of the rows have: longer rows list names one per line
     total = sum(lengths.values())
     width = min(n for n, count in lengths.items() if count * 4 >= total)
     if width < 3:
         return None
-    sample = [[t for _, t in block] for block in _blocks(_attached(body), True) if len(block) == width]
+    sample = [[t for _, t in block] for block in blocks if len(block) == width]
     mapping = columns.guess(sample)
     if mapping.get("number") != 0 or "title" not in mapping:
         return None
