@@ -38,7 +38,7 @@ FIXED_DT = datetime(2025, 3, 1, 9, 0, 0, tzinfo=UTC)
 LO_PROFILE = "file:///tmp/heldout5-lo"
 
 # Width of each column kind, in relative units.
-WIDTH = {"num": 1.3, "title": 7.6, "time": 3.6, "resp": 5.4, "result": 3.4, "fin": 2.8,
+WIDTH = {"num": 1.3, "title": 7.6, "time": 3.6, "resp": 5.4, "result": 3.4, "fin": 4.2,
          "mark": 2.4, "note": 3.4, "ind": 3.4}
 EXTRA_LABELS = {"mark": "Отметка о выполнении"}
 
@@ -755,8 +755,11 @@ def write_fpdf(plan, opt, path, ruled):
                    padding=1.2 if ruled else (0.6, 1.5),
                    v_align="MIDDLE" if opt.get("vcenter") else "TOP") as table:
         hr = table.row()
-        for k in cols:
-            hr.cell(labels[k], align="C")
+        pdf.set_font("DejaVu", "B", size)
+        heads = [prewrap(pdf.get_string_width, labels[k], w - 3.5) for k, w in zip(cols, widths)]
+        pdf.set_font("DejaVu", "", size)
+        for text in heads:
+            hr.cell(text, align="C")
         for row in plan["rows"]:
             r = table.row()
             if isinstance(row, S):
