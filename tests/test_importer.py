@@ -621,6 +621,18 @@ def test_command_line_entry_runs_as_a_process(empty_content: Path, tmp_path: Pat
     assert len(bad.stderr.strip().splitlines()) == 1
 
 
+def test_a_named_pipe_among_the_plans_stops_the_import_with_its_location(
+    empty_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Other plans' agencies are read from content/plans: a pipe there would never end reading."""
+    os.mkfifo(empty_content / "plans" / "zz-pipe.yaml")
+    source = CONTENT / "sources" / "smolensk-2020.txt"
+    code, out, err = run_cli(["import", str(source), "--region", "smolensk", "--content", str(empty_content)], capsys)
+    assert code == 1 and "Traceback" not in err
+    assert err.startswith(f"error: {empty_content / 'plans' / 'zz-pipe.yaml'}:1:1: not a regular file")
+    assert files(empty_content / "plans") == []  # nothing written beside the pipe
+
+
 # -- pieces ------------------------------------------------------------------------------
 
 

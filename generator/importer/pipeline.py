@@ -12,6 +12,7 @@ from typing import Any
 
 from ..content import layout
 from ..content.errors import ContentError
+from ..content.loader import file_problem
 from ..content.yamlsafe import decode, parse
 from . import agencies, cleanup, draft, limits, metadata, table
 from .errors import ImporterError
@@ -47,8 +48,10 @@ class Vocabularies:
         known: dict[str, tuple[str, list[str]]] = {}
         files: dict[str, Path] = {}
         plans = root / layout.PLANS_DIR
-        # Regular files only: reading a named pipe or a device would never end.
-        for path in sorted(p for p in plans.glob("*.yaml") if p.is_file()) if plans.is_dir() else []:
+        for path in sorted(plans.glob("*.yaml")) if plans.is_dir() else []:
+            # A pipe or a device would never end reading, and `check` refuses the folder anyway.
+            if (problem := file_problem(path, root)) is not None:
+                raise ImporterError(f"{path}:1:1: {problem} (other plans' agencies are read from {plans})")
             for agency_id, name, shorts in _agencies_of(path):
                 known[agency_id] = (name, shorts)
                 files[agency_id] = path
