@@ -40,7 +40,9 @@ def read_pdf(data: bytes, name: str = "the source") -> Source:
         if not any(r.kind == CELLS for r in rows):
             # No ruled table: columns from the header's labels and the body's alignment, rows from
             # the gaps between them; else from where the header's words start.
-            unruled = unruled_rows([(page.page_number, page.extract_words()) for page in pdf.pages])
+            unruled = unruled_rows(
+                [(page.page_number, page.extract_words(extra_attrs=["fontname"])) for page in pdf.pages]
+            )
             aligned = unruled if any(r.kind == CELLS for r in unruled) else _aligned_rows(pdf)
             if any(r.kind == CELLS for r in aligned):
                 rows = aligned

@@ -1,0 +1,118 @@
+"""PDF tables printed the way real plans are: without rules, cells centred on their rows, headings in a row of
+their own. Each PDF is written here with fpdf2 and read by the real importer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import draft_measures
+
+from generator.importer import Vocabularies, import_bytes
+
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+HEADER = ["Наименование мероприятия", "Срок исполнения", "Ответственные исполнители"]
+
+
+def _pdf(size: float = 10) -> Any:
+    fpdf = pytest.importorskip("fpdf")
+    pytest.importorskip("pdfplumber")
+    if not (FONTS / "DejaVuSans-Bold.ttf").is_file():
+        pytest.skip(f"the DejaVu fonts are needed for Cyrillic and are missing: {FONTS}")
+    pdf = fpdf.FPDF()
+    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_font("DejaVu", size=size)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "План мероприятий по профориентации обучающихся на 2025 год", align="C")
+    pdf.ln(4)
+    return pdf
+
+
+def _unruled(pdf: Any, rows: list[list[str]], widths: tuple[int, ...] = (80, 40, 60)) -> None:
+    """A table without any lines whose cells are centred on their rows; a row of one cell is a heading in the
+    title column (bold when it starts with «*», which is not printed)."""
+    import fpdf
+
+    bold = fpdf.FontFace(emphasis="BOLD")
+    with pdf.table(
+        col_widths=widths,
+        borders_layout="NONE",
+        v_align="MIDDLE",
+        line_height=pdf.font_size * 1.4,
+        padding=1,
+        text_align="LEFT",
+        headings_style=bold,
+    ) as table:
+        for values in [HEADER, *rows]:
+            row = table.row()
+            if len(values) == 1:
+                text = values[0].lstrip("*")
+                row.cell(text, style=bold if values[0].startswith("*") else None)
+                for _ in widths[1:]:
+                    row.cell("")
+                continue
+            for value in values:
+                row.cell(value)
+
+
+ROWS = [
+    ["*Организационная работа"],
+    [
+        "Заседание рабочей группы по вопросам профессиональной ориентации обучающихся и их родителей",
+        "январь",
+        "Управление образования администрации района",
+    ],
+    ["Мониторинг", "ежеквартально", "Отдел опеки\nметодический кабинет\nИванова А.А."],
+    [
+        "Проведение родительских собраний по вопросам выбора профессии и профессионального образования",
+        "в течение года",
+        "руководители общеобразовательных организаций",
+    ],
+    ["Профессиональные пробы"],
+    [
+        "Организация профессиональных проб на предприятиях района для обучающихся 8–11 классов",
+        "март – апрель",
+        "Центр занятости\nколледж",
+    ],
+    ["Экскурсии на предприятия", "октябрь", "руководители общеобразовательных организаций и предприятий района"],
+]
+
+
+def test_unruled_centred_rows_are_cut_where_no_cell_reaches_and_title_only_rows_are_sections(
+    vocabularies: Vocabularies,
+) -> None:
+    pdf = _pdf()
+    _unruled(pdf, ROWS)
+    result = import_bytes(bytes(pdf.output()), "plan.pdf", "perm", vocabularies)
+    plan = result.plan
+    assert [s["title"] for s in plan["sections"]] == ["Организационная работа", "Профессиональные пробы"]
+    assert [len(s["measures"]) for s in plan["sections"]] == [3, 2]
+    found = draft_measures(plan)
+    assert [m["title"] for m in found] == [r[0] for r in ROWS if len(r) > 1]
+    assert [m["timeframe"] for m in found] == [r[1] for r in ROWS if len(r) > 1]
+    assert [len(m["responsible"]) for m in found] == [1, 3, 1, 2, 1]
+    # the heading printed in regular type is a guess the review report names
+    notes = [e.message for e in result.log.of("guess")]
+    assert sum("only in the title column" in n for n in notes) == 1
+
+
+def test_a_justified_note_under_an_unruled_table_is_not_part_of_its_last_row(vocabularies: Vocabularies) -> None:
+    pdf = _pdf()
+    _unruled(pdf, ROWS[1:4])
+    pdf.ln(6)
+    pdf.multi_cell(
+        0,
+        5,
+        "Примечание: сроки исполнения мероприятий могут уточняться с учётом финансирования муниципальной "
+        "программы «Развитие образования» и решений комиссии по делам несовершеннолетних.",
+        align="J",
+    )
+    plan = import_bytes(bytes(pdf.output()), "plan.pdf", "perm", vocabularies).plan
+    found = draft_measures(plan)
+    assert len(found) == 3
+    last = found[-1]
+    assert last["title"] == ROWS[3][0]
+    assert last["timeframe"] == "в течение года"
+    assert len(last["responsible"]) == 1
