@@ -116,3 +116,38 @@ def test_a_justified_note_under_an_unruled_table_is_not_part_of_its_last_row(voc
     assert last["title"] == ROWS[3][0]
     assert last["timeframe"] == "в течение года"
     assert len(last["responsible"]) == 1
+
+
+def test_a_row_cut_by_a_page_break_in_a_table_without_numbers_is_joined_where_a_quote_goes_on(
+    vocabularies: Vocabularies,
+) -> None:
+    import fpdf
+
+    pdf = _pdf()
+    head = fpdf.FontFace(emphasis="")
+    with pdf.table(col_widths=(80, 60, 40), text_align="LEFT", headings_style=head) as table:
+        for values in [
+            HEADER[::2] + HEADER[1:2],
+            ["Конкурс проектов по технологии", "Управление образования", "март"],
+            ["Фестиваль профессий", "МБУ ДО «Центр технического", "апрель"],
+        ]:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    pdf.add_page()
+    with pdf.table(col_widths=(80, 60, 40), text_align="LEFT", first_row_as_headings=False) as table:
+        for values in [
+            ["«Шаг в профессию»", "творчества и робототехники»", ""],
+            ["Ярмарка вакансий для выпускников", "Центр занятости населения", "май"],
+        ]:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    found = draft_measures(import_bytes(bytes(pdf.output()), "plan.pdf", "perm", vocabularies).plan)
+    assert [m["title"] for m in found] == [
+        "Конкурс проектов по технологии",
+        "Фестиваль профессий «Шаг в профессию»",
+        "Ярмарка вакансий для выпускников",
+    ]
+    assert found[1]["responsible_text"] == "МБУ ДО «Центр технического творчества и робототехники»"
+    assert found[1]["timeframe"] == "апрель"

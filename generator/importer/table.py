@@ -335,10 +335,9 @@ class _Builder:
         if "number" not in self.mapping:
             # a title going on in lower case is the row above cut (by a page break), not a new measure
             cut = (
-                title[:1].islower()
-                and not LEADING.match(title)
-                and self.current is not None
+                self.current is not None
                 and self.current.kind == "measure"
+                and ((title[:1].islower() and not LEADING.match(title)) or self.closes_quote(cells))
             )
             if title and not cut and (self.field(cells, "responsible") or self.field(cells, "timeframe")):
                 leading = LEADING.match(title)
@@ -398,6 +397,19 @@ class _Builder:
                 )
             return
         self.continuation(row, cells)
+
+    def closes_quote(self, cells: list[str]) -> bool:
+        """True after a break when a cell of this row closes a quote or parenthesis its column left open in
+        the row above: the row was cut by a page break («МАУ ДО «Центр …» / «… экскурсий»»)."""
+        if not self.pending_break or self.current is None:
+            return False
+        for name in ("title", "responsible", "timeframe"):
+            above = " ".join(self.current.cells[name])
+            value = self.field(cells, name)
+            for start, end in ("«»", "()"):
+                if value and above.count(start) > above.count(end) and value.count(end) > value.count(start):
+                    return True
+        return False
 
     def expected_section(self, number: str) -> bool:
         """A numbered heading outside the number column is taken only where the numbering expects it."""
