@@ -151,3 +151,35 @@ def test_a_row_cut_by_a_page_break_in_a_table_without_numbers_is_joined_where_a_
     ]
     assert found[1]["responsible_text"] == "МБУ ДО «Центр технического творчества и робототехники»"
     assert found[1]["timeframe"] == "апрель"
+
+
+def _words(top: float, *spans: tuple[str, float, float], bold: bool = False) -> list[dict[str, Any]]:
+    font = "DejaVuSans-Bold" if bold else "DejaVuSans"
+    return [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 10, "fontname": font} for t, x0, x1 in spans]
+
+
+def test_headings_centred_over_an_unruled_table_do_not_move_its_column_boundaries() -> None:
+    """Two bold headings cover the gutter between the title and responsible columns, and a space of one of
+    them falls where a title line has a space too: the gutter is found without the headings."""
+    from generator.importer.pdf_unruled import unruled_rows
+
+    words = [
+        *_words(100, ("Мероприятие", 40, 110), ("Ответственный", 250, 330), ("Срок", 400, 425), bold=True),
+        *_words(120, ("Общие", 130, 170), ("мероприятия", 173, 270), bold=True),
+        *_words(136, ("Совещание", 40, 100), ("руководителей", 103, 180), ("школ", 183, 228), ("в", 232, 238)),
+        *_words(142, ("Управление", 250, 310), ("образования", 313, 380), ("май", 400, 420)),
+        *_words(148, ("течение", 40, 85), ("года", 88, 110)),
+        *_words(
+            168, ("Работа", 120, 160), ("с", 163, 170), ("родителями", 173, 228), ("обучающихся", 231, 300), bold=True
+        ),
+        *_words(184, ("Родительские", 40, 120), ("собрания", 123, 172), ("по", 175, 185)),
+        *_words(190, ("руководители", 250, 320), ("школ", 323, 350), ("сентябрь", 400, 450)),
+        *_words(196, ("вопросам", 40, 100), ("выбора", 103, 140), ("профессии", 143, 195)),
+    ]
+    rows = [r for r in unruled_rows([(1, words)]) if r.kind == "cells"]
+    assert [(r.cells, r.spans) for r in rows[1:]] == [
+        (["Общие мероприятия", "", ""], True),
+        (["Совещание руководителей школ в течение года", "Управление образования", "май"], False),
+        (["Работа с родителями обучающихся", "", ""], True),
+        (["Родительские собрания по вопросам выбора профессии", "руководители школ", "сентябрь"], False),
+    ]

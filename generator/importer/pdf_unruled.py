@@ -137,7 +137,26 @@ def _label_spans(header: list[Line]) -> list[tuple[float, float]]:
 
 
 def _boundaries(header: list[Line], body: list[Line]) -> list[float] | None:
-    """Each column's left edge: between two labels, inside the stretch the body covers least."""
+    """Each column's left edge: between two labels, inside the stretch the body covers least, once more
+    without the headings printed across the columns (centred over the table, they cover its gutters): bold
+    lines over a boundary, and lines running from one label to the next."""
+    bounds = _covered_least(header, body)
+    if bounds is None:
+        return None
+    spans = _label_spans(header)
+    gaps = list(zip((end for _, end in spans), (start for start, _ in spans[1:])))
+    bold_body = sum(_bold(w) for line in body for w in line) > sum(len(line) for line in body) / 2
+
+    def heading(line: Line) -> bool:
+        if not bold_body and all(map(_bold, line)) and _spanning(line, bounds):
+            return True
+        return any(c[0]["x0"] <= end and c[-1]["x1"] >= start for c in _chunks(line) for end, start in gaps)
+
+    cells = [line for line in body if not heading(line)]
+    return _covered_least(header, cells) if cells and len(cells) < len(body) else bounds
+
+
+def _covered_least(header: list[Line], body: list[Line]) -> list[float] | None:
     spans = _label_spans(header)
     if len(spans) < 2:
         return None
