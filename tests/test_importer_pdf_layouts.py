@@ -183,3 +183,27 @@ def test_headings_centred_over_an_unruled_table_do_not_move_its_column_boundarie
         (["Работа с родителями обучающихся", "", ""], True),
         (["Родительские собрания по вопросам выбора профессии", "руководители школ", "сентябрь"], False),
     ]
+
+
+def test_a_ruled_row_with_text_only_in_the_title_cell_is_a_section(vocabularies: Vocabularies) -> None:
+    """A heading typed into the title cell of a ruled table (its other cells left empty, none merged) is a
+    section, on every page but at the top of a later one, where such a row may end a row cut by the break."""
+    import fpdf
+
+    pdf = _pdf()
+    rows = [["№ п/п", *HEADER], ["", "Информирование обучающихся", "", ""]]
+    for i in range(1, 13):
+        if i == 7:
+            rows.append(["", "Профессиональные пробы", "", ""])
+        rows.append([f"{i}.", f"Мероприятие номер {i} для обучающихся школ района", "ежегодно", "Отдел образования"])
+    with pdf.table(col_widths=(12, 80, 40, 50), text_align="LEFT", headings_style=fpdf.FontFace(emphasis="")) as table:
+        for values in rows:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    result = import_bytes(bytes(pdf.output()), "plan.pdf", "perm", vocabularies)
+    plan = result.plan
+    assert [s["title"] for s in plan["sections"]] == ["Информирование обучающихся", "Профессиональные пробы"]
+    assert [len(s["measures"]) for s in plan["sections"]] == [6, 6]
+    assert all(m["title"].startswith("Мероприятие номер") for m in draft_measures(plan))
+    assert any("only in the title column" in e.message for e in result.log.of("guess"))
