@@ -30,7 +30,7 @@ def _pdf(size: float = 10) -> Any:
     return pdf
 
 
-def _unruled(pdf: Any, rows: list[list[str]], widths: tuple[int, ...] = (80, 40, 60)) -> None:
+def _unruled(pdf: Any, rows: list[list[str]], widths: tuple[int, ...] = (80, 40, 60), padding: float = 1) -> None:
     """A table without any lines whose cells are centred on their rows; a row of one cell is a heading in the
     title column (bold when it starts with «*», which is not printed)."""
     import fpdf
@@ -41,7 +41,7 @@ def _unruled(pdf: Any, rows: list[list[str]], widths: tuple[int, ...] = (80, 40,
         borders_layout="NONE",
         v_align="MIDDLE",
         line_height=pdf.font_size * 1.4,
-        padding=1,
+        padding=padding,
         text_align="LEFT",
         headings_style=bold,
     ) as table:
@@ -96,6 +96,19 @@ def test_unruled_centred_rows_are_cut_where_no_cell_reaches_and_title_only_rows_
     # the heading printed in regular type is a guess the review report names
     notes = [e.message for e in result.log.of("guess")]
     assert sum("only in the title column" in n for n in notes) == 1
+
+
+def test_unruled_rows_printed_without_padding_are_cut_by_the_centring_of_their_cells(
+    vocabularies: Vocabularies,
+) -> None:
+    pdf = _pdf()
+    _unruled(pdf, ROWS, padding=0)
+    plan = import_bytes(bytes(pdf.output()), "plan.pdf", "perm", vocabularies).plan
+    assert [s["title"] for s in plan["sections"]] == ["Организационная работа", "Профессиональные пробы"]
+    found = draft_measures(plan)
+    assert [m["title"] for m in found] == [r[0] for r in ROWS if len(r) > 1]
+    assert [m["timeframe"] for m in found] == [r[1] for r in ROWS if len(r) > 1]
+    assert [len(m["responsible"]) for m in found] == [1, 3, 1, 2, 1]
 
 
 def test_a_justified_note_under_an_unruled_table_is_not_part_of_its_last_row(vocabularies: Vocabularies) -> None:

@@ -276,14 +276,17 @@ def _across(lines: list[Line], bounds: list[float], pitch: float) -> list[list[i
     return groups
 
 
-def _stacked_blocks(lines: list[Line], bounds: list[float]) -> list[tuple[list[Line], bool]] | None:
+def _stacked_blocks(
+    lines: list[Line], bounds: list[float], title: int | None = None
+) -> list[tuple[list[Line], bool]] | None:
     """Lines grouped into rows by the stretch of the page each row's cells cover, each with whether it is
     printed across the columns; None when that does not tell the rows apart.
 
     Whatever a row's vertical alignment (top, middle, bottom), its cells share a line (their top, middle
     or bottom), so their stretches overlap; the cells of two rows never do. A cell is a run of lines of
-    one column at the text's line pitch: a wider step in a column starts another cell. Two runs of one
-    column in one stretch mean that the rows are not spaced apart there (no padding): then None.
+    one column at the text's line pitch: a wider step in a column, or bold type after regular (or back),
+    starts another cell. Two runs of one column in one stretch mean that the rows are not spaced apart
+    there (no padding): they are told apart by the centring of their cells if they can be, else None.
     """
     pitch = _pitch(lines, _cell_lines(lines, bounds, set()))
     if not pitch:
@@ -291,10 +294,16 @@ def _stacked_blocks(lines: list[Line], bounds: list[float]) -> list[tuple[list[L
     across = _across(lines, bounds, pitch)
     found = _cell_lines(lines, bounds, {i for group in across for i in group})
     runs: list[tuple[float, float, int, list[int]]] = []  # top, bottom, column (-1: across), line indices
+    words = [w for by_line in found.values() for ws in by_line.values() for w in ws]
+    plain = sum(map(_bold, words)) <= len(words) / 2  # then bold text is a heading of its own
     for column, by_line in found.items():
         run: list[int] = []
         for i in sorted(by_line):
-            if run and lines[i][0]["top"] - lines[run[-1]][0]["top"] > 1.12 * pitch:
+            bold = plain and all(map(_bold, by_line[i]))
+            if run and (
+                lines[i][0]["top"] - lines[run[-1]][0]["top"] > 1.12 * pitch
+                or bold != (plain and all(map(_bold, by_line[run[-1]])))
+            ):
                 runs.append(_run(lines, run, column))
                 run = []
             run.append(i)
@@ -310,10 +319,81 @@ def _stacked_blocks(lines: list[Line], bounds: list[float]) -> list[tuple[list[L
             stretches.append((run[1], [run]))
     blocks: list[tuple[list[Line], bool]] = []
     for _, members in stretches:
-        if len({m[2] for m in members}) != len(members):
+        if len({m[2] for m in members}) == len(members):
+            blocks.append(([lines[i] for i in sorted({i for m in members for i in m[3]})], members[0][2] < 0))
+            continue
+        rows = _split_centred(lines, members, pitch, found.get(title, {}) if title is not None else {})
+        if rows is None:
             return None
-        blocks.append(([lines[i] for i in sorted({i for m in members for i in m[3]})], members[0][2] < 0))
+        blocks.extend(([lines[i] for i in row], False) for row in rows)
     return blocks
+
+
+Run = tuple[float, float, int, list[int]]
+
+
+def _split_centred(
+    lines: list[Line], members: list[Run], pitch: float, titles: dict[int, list[Word]]
+) -> list[list[int]] | None:
+    """The rows of a stretch where rows touch (no padding), when its cells are centred on their rows: the
+    lines cut into bands in each of which every column's lines are one run around the band's middle. Of
+    the cuts that do that, the one that cuts no title where it goes on (a line ending on a preposition or
+    an open quote, or going on in lower case), then the one with most rows; None when there is none.
+    `titles` are the words of the title column by line."""
+    order = sorted({i for m in members for i in m[3]}, key=lambda i: lines[i][0]["top"])
+    by_column: dict[int, list[Run]] = {}
+    for m in members:
+        by_column.setdefault(m[2], []).append(m)
+    best: list[tuple[int, int, list[list[int]]] | None] = [None] * (len(order) + 1)
+    best[0] = (0, 0, [])
+    for end in range(1, len(order) + 1):
+        for start in range(end):
+            before = best[start]
+            band = order[start:end]
+            if before is None or not _centred_row(
+                lines, by_column, lines[band[0]][0]["top"], lines[band[-1]][0]["top"], band, pitch
+            ):
+                continue
+            if titles and not any(titles.get(i) for i in band):
+                continue  # every row has a title, or is a heading in the title column
+            alone = all(len(lines[i]) == len(titles.get(i, [])) for i in band)  # a heading, if a row
+            plain_heading = alone and not all(_bold(w) for i in band for w in titles[i])
+            cost = before[0] + (start > 0 and _cuts_title(order[:start], band, titles)) + plain_heading
+            found = (cost, before[1] - 1, [*before[2], band])
+            if best[end] is None or found[:2] < best[end][:2]:  # type: ignore[index]
+                best[end] = found
+    result = best[len(order)]
+    return result[2] if result is not None and len(result[2]) > 1 else None
+
+
+def _cuts_title(above: list[int], below: list[int], titles: dict[int, list[Word]]) -> bool:
+    """True when a cut between the lines `above` and `below` falls inside a title that goes on."""
+    last = [i for i in above if titles.get(i)]
+    first = [i for i in below if titles.get(i)]
+    if not last or not first:
+        return False
+    return titles[first[0]][0]["text"][:1].islower() or linebreaks.goes_on(_text(titles[last[-1]]))
+
+
+def _centred_row(
+    lines: list[Line], by_column: dict[int, list[Run]], start: float, end: float, inside: list[int], pitch: float
+) -> bool:
+    """True when each column's lines in the row are one run whose middle is the row's middle, and one of
+    them fills the row (the tallest cell of a row without padding)."""
+    if not inside:
+        return False
+    chosen = set(inside)
+    filled = False
+    for runs in by_column.values():
+        tops = sorted(lines[i][0]["top"] for r in runs for i in r[3] if i in chosen)
+        if not tops:
+            continue
+        if any(b - a > 1.12 * pitch for a, b in zip(tops, tops[1:])):
+            return False
+        if abs((tops[0] + tops[-1]) / 2 - (start + end) / 2) > 0.15 * pitch:
+            return False
+        filled = filled or (abs(tops[0] - start) <= 0.15 * pitch and abs(tops[-1] - end) <= 0.15 * pitch)
+    return filled
 
 
 def _run(lines: list[Line], indices: list[int], column: int) -> tuple[float, float, int, list[int]]:
@@ -372,7 +452,7 @@ def _body(
     mapping = columns.recognise(header_cells) or {}
     number = mapping.get("number")
     title = mapping.get("title")
-    stacked = _stacked_blocks(lines, bounds)
+    stacked = _stacked_blocks(lines, bounds, title)
     if stacked is not None:
         blocks = stacked
     else:
