@@ -30,7 +30,9 @@ def _pdf(size: float = 10) -> Any:
     return pdf
 
 
-def _unruled(pdf: Any, rows: list[list[str]], widths: tuple[int, ...] = (80, 40, 60), padding: float = 1) -> None:
+def _unruled(
+    pdf: Any, rows: list[list[str]], widths: tuple[int, ...] = (80, 40, 60), padding: float = 1, v_align: str = "MIDDLE"
+) -> None:
     """A table without any lines whose cells are centred on their rows; a row of one cell is a heading in the
     title column (bold when it starts with «*», which is not printed)."""
     import fpdf
@@ -39,7 +41,7 @@ def _unruled(pdf: Any, rows: list[list[str]], widths: tuple[int, ...] = (80, 40,
     with pdf.table(
         col_widths=widths,
         borders_layout="NONE",
-        v_align="MIDDLE",
+        v_align=v_align,
         line_height=pdf.font_size * 1.4,
         padding=padding,
         text_align="LEFT",
@@ -98,11 +100,15 @@ def test_unruled_centred_rows_are_cut_where_no_cell_reaches_and_title_only_rows_
     assert sum("only in the title column" in n for n in notes) == 1
 
 
-def test_unruled_rows_printed_without_padding_are_cut_by_the_centring_of_their_cells(
-    vocabularies: Vocabularies,
+@pytest.mark.parametrize("v_align", ["MIDDLE", "TOP"])
+def test_unruled_rows_printed_without_padding_are_cut_by_the_alignment_of_their_cells(
+    v_align: str, vocabularies: Vocabularies
 ) -> None:
+    # top-aligned, a heading in regular type under a row whose title is its tallest cell would read as the
+    # title's last line: only bold tells it apart there
+    rows = ROWS if v_align == "MIDDLE" else [["*" + r[0]] if len(r) == 1 else r for r in ROWS]
     pdf = _pdf()
-    _unruled(pdf, ROWS, padding=0)
+    _unruled(pdf, rows, padding=0, v_align=v_align)
     plan = import_bytes(bytes(pdf.output()), "plan.pdf", "perm", vocabularies).plan
     assert [s["title"] for s in plan["sections"]] == ["Организационная работа", "Профессиональные пробы"]
     found = draft_measures(plan)

@@ -286,7 +286,7 @@ def _stacked_blocks(
     or bottom), so their stretches overlap; the cells of two rows never do. A cell is a run of lines of
     one column at the text's line pitch: a wider step in a column, or bold type after regular (or back),
     starts another cell. Two runs of one column in one stretch mean that the rows are not spaced apart
-    there (no padding): they are told apart by the centring of their cells if they can be, else None.
+    there (no padding): they are told apart by the alignment of their cells if they can be, else None.
     """
     pitch = _pitch(lines, _cell_lines(lines, bounds, set()))
     if not pitch:
@@ -317,12 +317,22 @@ def _stacked_blocks(
             stretches[-1] = (max(bottom, run[1]), [*members, run])
         else:
             stretches.append((run[1], [run]))
+    votes: Counter[str] = Counter()
+    for _, members in stretches:
+        if len({m[2] for m in members}) == len(members) and members[0][2] >= 0:
+            tops = [(lines[m[3][0]][0]["top"], lines[m[3][-1]][0]["top"]) for m in members]
+            start, end = min(t for t, _ in tops), max(b for _, b in tops)
+            ways = _alignments(tops, 0.15 * pitch, start, end)
+            if len(ways) == 1:
+                votes.update(ways)
+    aligns = sorted(("middle", "top", "bottom"), key=lambda a: -votes[a])  # the most voted first
     blocks: list[tuple[list[Line], bool]] = []
     for _, members in stretches:
         if len({m[2] for m in members}) == len(members):
             blocks.append(([lines[i] for i in sorted({i for m in members for i in m[3]})], members[0][2] < 0))
             continue
-        rows = _split_centred(lines, members, pitch, found.get(title, {}) if title is not None else {})
+        titles = found.get(title, {}) if title is not None else {}
+        rows = next((r for a in aligns if (r := _split_touching(lines, members, pitch, titles, a)) is not None), None)
         if rows is None:
             return None
         blocks.extend(([lines[i] for i in row], False) for row in rows)
@@ -332,14 +342,14 @@ def _stacked_blocks(
 Run = tuple[float, float, int, list[int]]
 
 
-def _split_centred(
-    lines: list[Line], members: list[Run], pitch: float, titles: dict[int, list[Word]]
+def _split_touching(
+    lines: list[Line], members: list[Run], pitch: float, titles: dict[int, list[Word]], align: str
 ) -> list[list[int]] | None:
-    """The rows of a stretch where rows touch (no padding), when its cells are centred on their rows: the
-    lines cut into bands in each of which every column's lines are one run around the band's middle. Of
+    """The rows of a stretch where rows touch (no padding): the lines cut into bands in each of which every
+    column's lines are one run, aligned alike (top, middle or bottom) and the tallest filling the band. Of
     the cuts that do that, the one that cuts no title where it goes on (a line ending on a preposition or
     an open quote, or going on in lower case), then the one with most rows; None when there is none.
-    `titles` are the words of the title column by line."""
+    `titles` are the words of the title column by line, `align` how the table aligns its cells."""
     order = sorted({i for m in members for i in m[3]}, key=lambda i: lines[i][0]["top"])
     by_column: dict[int, list[Run]] = {}
     for m in members:
@@ -350,8 +360,8 @@ def _split_centred(
         for start in range(end):
             before = best[start]
             band = order[start:end]
-            if before is None or not _centred_row(
-                lines, by_column, lines[band[0]][0]["top"], lines[band[-1]][0]["top"], band, pitch
+            if before is None or not _aligned_row(
+                lines, by_column, lines[band[0]][0]["top"], lines[band[-1]][0]["top"], band, pitch, align
             ):
                 continue
             if titles and not any(titles.get(i) for i in band):
@@ -375,25 +385,43 @@ def _cuts_title(above: list[int], below: list[int], titles: dict[int, list[Word]
     return titles[first[0]][0]["text"][:1].islower() or linebreaks.goes_on(_text(titles[last[-1]]))
 
 
-def _centred_row(
-    lines: list[Line], by_column: dict[int, list[Run]], start: float, end: float, inside: list[int], pitch: float
+def _aligned_row(
+    lines: list[Line],
+    by_column: dict[int, list[Run]],
+    start: float,
+    end: float,
+    inside: list[int],
+    pitch: float,
+    align: str,
 ) -> bool:
-    """True when each column's lines in the row are one run whose middle is the row's middle, and one of
-    them fills the row (the tallest cell of a row without padding)."""
+    """True when each column's lines in the row are one run, all of them aligned in the row as `align`
+    says (top, middle, bottom), and one of them fills the row (the tallest cell of a row without padding)."""
     if not inside:
         return False
     chosen = set(inside)
-    filled = False
+    spans: list[tuple[float, float]] = []
     for runs in by_column.values():
         tops = sorted(lines[i][0]["top"] for r in runs for i in r[3] if i in chosen)
-        if not tops:
-            continue
-        if any(b - a > 1.12 * pitch for a, b in zip(tops, tops[1:])):
-            return False
-        if abs((tops[0] + tops[-1]) / 2 - (start + end) / 2) > 0.15 * pitch:
-            return False
-        filled = filled or (abs(tops[0] - start) <= 0.15 * pitch and abs(tops[-1] - end) <= 0.15 * pitch)
-    return filled
+        if tops:
+            if any(b - a > 1.12 * pitch for a, b in zip(tops, tops[1:])):
+                return False
+            spans.append((tops[0], tops[-1]))
+    near = 0.15 * pitch
+    if not any(abs(first - start) <= near and abs(last - end) <= near for first, last in spans):
+        return False
+    return align in _alignments(spans, near, start, end)
+
+
+def _alignments(spans: list[tuple[float, float]], near: float, start: float, end: float) -> set[str]:
+    """How cells spanning (first line, last line) sit in a row from `start` to `end`: top, middle, bottom."""
+    found = set()
+    if all(abs(first - start) <= near for first, _ in spans):
+        found.add("top")
+    if all(abs((first + last) / 2 - (start + end) / 2) <= near for first, last in spans):
+        found.add("middle")
+    if all(abs(last - end) <= near for _, last in spans):
+        found.add("bottom")
+    return found
 
 
 def _run(lines: list[Line], indices: list[int], column: int) -> tuple[float, float, int, list[int]]:
