@@ -331,8 +331,9 @@ def _stacked_blocks(
         if len({m[2] for m in members}) == len(members):
             blocks.append(([lines[i] for i in sorted({i for m in members for i in m[3]})], members[0][2] < 0))
             continue
-        titles = found.get(title, {}) if title is not None else {}
-        rows = next((r for a in aligns if (r := _split_touching(lines, members, pitch, titles, a)) is not None), None)
+        rows = next(
+            (r for a in aligns if (r := _split_touching(lines, members, pitch, found, title, a)) is not None), None
+        )
         if rows is None:
             return None
         blocks.extend(([lines[i] for i in row], False) for row in rows)
@@ -343,13 +344,20 @@ Run = tuple[float, float, int, list[int]]
 
 
 def _split_touching(
-    lines: list[Line], members: list[Run], pitch: float, titles: dict[int, list[Word]], align: str
+    lines: list[Line],
+    members: list[Run],
+    pitch: float,
+    found: dict[int, dict[int, list[Word]]],
+    title: int | None,
+    align: str,
 ) -> list[list[int]] | None:
     """The rows of a stretch where rows touch (no padding): the lines cut into bands in each of which every
     column's lines are one run, aligned alike (top, middle or bottom) and the tallest filling the band. Of
-    the cuts that do that, the one that cuts no title where it goes on (a line ending on a preposition or
-    an open quote, or going on in lower case), then the one with most rows; None when there is none.
-    `titles` are the words of the title column by line, `align` how the table aligns its cells."""
+    the cuts that do that, the one that cuts fewest cells where they go on (a cell ending on a preposition
+    or inside quotes, a title going on in lower case) and makes fewest headings in regular type, then the
+    one with most rows; None when there is none. `found` holds each column's words by line, `align` how
+    the table aligns its cells."""
+    titles = found.get(title, {}) if title is not None else {}
     order = sorted({i for m in members for i in m[3]}, key=lambda i: lines[i][0]["top"])
     by_column: dict[int, list[Run]] = {}
     for m in members:
@@ -368,21 +376,28 @@ def _split_touching(
                 continue  # every row has a title, or is a heading in the title column
             alone = all(len(lines[i]) == len(titles.get(i, [])) for i in band)  # a heading, if a row
             plain_heading = alone and not all(_bold(w) for i in band for w in titles[i])
-            cost = before[0] + (start > 0 and _cuts_title(order[:start], band, titles)) + plain_heading
-            found = (cost, before[1] - 1, [*before[2], band])
-            if best[end] is None or found[:2] < best[end][:2]:  # type: ignore[index]
-                best[end] = found
+            cut = bool(before[2]) and _cuts_cell(before[2][-1], band, found, titles)
+            cost = before[0] + cut + plain_heading
+            option = (cost, before[1] - 1, [*before[2], band])
+            if best[end] is None or option[:2] < best[end][:2]:  # type: ignore[index]
+                best[end] = option
     result = best[len(order)]
     return result[2] if result is not None and len(result[2]) > 1 else None
 
 
-def _cuts_title(above: list[int], below: list[int], titles: dict[int, list[Word]]) -> bool:
-    """True when a cut between the lines `above` and `below` falls inside a title that goes on."""
-    last = [i for i in above if titles.get(i)]
+def _cuts_cell(
+    above: list[int], below: list[int], found: dict[int, dict[int, list[Word]]], titles: dict[int, list[Word]]
+) -> bool:
+    """True when a cut between the bands `above` and `below` falls inside a cell that goes on: a title
+    going on in lower case, or a cell of the band above ending where its text cannot end."""
     first = [i for i in below if titles.get(i)]
-    if not last or not first:
-        return False
-    return titles[first[0]][0]["text"][:1].islower() or linebreaks.goes_on(_text(titles[last[-1]]))
+    if first and titles[first[0]][0]["text"][:1].islower():
+        return True
+    for by_line in found.values():
+        text = " ".join(_text(by_line[i]) for i in above if i in by_line)
+        if text and any(i in by_line for i in below) and linebreaks.goes_on(text):
+            return True
+    return False
 
 
 def _aligned_row(
