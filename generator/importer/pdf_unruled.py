@@ -331,9 +331,12 @@ def _stacked_blocks(
         if len({m[2] for m in members}) == len(members):
             blocks.append(([lines[i] for i in sorted({i for m in members for i in m[3]})], members[0][2] < 0))
             continue
-        rows = next(
-            (r for a in aligns if (r := _split_touching(lines, members, pitch, found, title, a)) is not None), None
-        )
+        options = [
+            (r[0], n, r[1])
+            for n, a in enumerate(aligns)
+            if (r := _split_touching(lines, members, pitch, found, title, a))
+        ]
+        rows = min(options)[2] if options else None  # the alignment that fits best, the most voted first
         if rows is None:
             return None
         blocks.extend(([lines[i] for i in row], False) for row in rows)
@@ -350,13 +353,13 @@ def _split_touching(
     found: dict[int, dict[int, list[Word]]],
     title: int | None,
     align: str,
-) -> list[list[int]] | None:
+) -> tuple[int, list[list[int]]] | None:
     """The rows of a stretch where rows touch (no padding): the lines cut into bands in each of which every
     column's lines are one run, aligned alike (top, middle or bottom) and the tallest filling the band. Of
     the cuts that do that, the one that cuts fewest cells where they go on (a cell ending on a preposition
-    or inside quotes, a title going on in lower case) and makes fewest headings in regular type, then the
-    one with most rows; None when there is none. `found` holds each column's words by line, `align` how
-    the table aligns its cells."""
+    or inside quotes, a title going on in lower case), makes fewest headings in regular type and fewest
+    rows with a column left empty, then the one with most rows, with what it costs; None when there is
+    none. `found` holds each column's words by line, `align` how the table aligns its cells."""
     titles = found.get(title, {}) if title is not None else {}
     order = sorted({i for m in members for i in m[3]}, key=lambda i: lines[i][0]["top"])
     by_column: dict[int, list[Run]] = {}
@@ -377,12 +380,13 @@ def _split_touching(
             alone = all(len(lines[i]) == len(titles.get(i, [])) for i in band)  # a heading, if a row
             plain_heading = alone and not all(_bold(w) for i in band for w in titles[i])
             cut = bool(before[2]) and _cuts_cell(before[2][-1], band, found, titles)
-            cost = before[0] + cut + plain_heading
+            short = not alone and any(not any(i in by_line for i in band) for by_line in found.values())
+            cost = before[0] + cut + plain_heading + short
             option = (cost, before[1] - 1, [*before[2], band])
             if best[end] is None or option[:2] < best[end][:2]:  # type: ignore[index]
                 best[end] = option
     result = best[len(order)]
-    return result[2] if result is not None and len(result[2]) > 1 else None
+    return (result[0], result[2]) if result is not None and len(result[2]) > 1 else None
 
 
 def _cuts_cell(
