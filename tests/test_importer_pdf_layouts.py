@@ -226,3 +226,32 @@ def test_a_ruled_row_with_text_only_in_the_title_cell_is_a_section(vocabularies:
     assert [len(s["measures"]) for s in plan["sections"]] == [6, 6]
     assert all(m["title"].startswith("Мероприятие номер") for m in draft_measures(plan))
     assert any("only in the title column" in e.message for e in result.log.of("guess"))
+
+
+def test_a_short_bold_heading_centred_over_an_unruled_table_is_a_section(vocabularies: Vocabularies) -> None:
+    """A heading short enough to sit inside one column (here the responsible one) is still a section."""
+    import fpdf
+
+    pdf = _pdf()
+    bold = fpdf.FontFace(emphasis="BOLD")
+    titles = ["Экскурсии обучающихся на предприятия района", "Анкетирование выпускников о планах на будущее"]
+    with pdf.table(
+        col_widths=(12, 65, 60, 35),
+        borders_layout="NONE",
+        v_align="MIDDLE",
+        line_height=pdf.font_size * 1.4,
+        padding=1,
+        text_align="LEFT",
+        headings_style=bold,
+    ) as table:
+        head = table.row()
+        for label in ["№", HEADER[0], HEADER[2], HEADER[1]]:
+            head.cell(label)
+        for i, (heading, title) in enumerate(zip(["Информирование обучающихся о профессиях", "Итоги"], titles), 1):
+            table.row().cell(heading, colspan=4, align="C", style=bold)
+            row = table.row()
+            for value in [f"{i}.", title, "руководители общеобразовательных организаций", "в течение года"]:
+                row.cell(value)
+    plan = import_bytes(bytes(pdf.output()), "plan.pdf", "perm", vocabularies).plan
+    assert [s["title"] for s in plan["sections"]] == ["Информирование обучающихся о профессиях", "Итоги"]
+    assert [m["responsible_text"] for m in draft_measures(plan)] == ["руководители общеобразовательных организаций"] * 2

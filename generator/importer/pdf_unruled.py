@@ -532,10 +532,13 @@ def _body(
         if cells == header_cells:
             continue
         row = Row(CELLS, cells, f"{where}, table line {index}", table=1)
-        alone = title is not None and all(not found for i, found in enumerate(per_column) if i != title)
-        if stacked is not None and alone:
-            bold = all(map(_bold, per_column[title])) and not bold_body
+        filled = [i for i, found in enumerate(per_column) if found]
+        alone = title is not None and filled == [title]
+        bold = len(filled) == 1 and all(map(_bold, per_column[filled[0]])) and not bold_body
+        if stacked is not None and filled != [number] and (alone or (bold and len(block) == 1)):
+            # a bold line alone in another column is a short heading centred over the table
             if bold or not (continued and index == 1):
+                row.cells = [cells[filled[0]]] + [""] * (len(cells) - 1)
                 row.spans = True
                 if not bold:
                     row.notes.append(HEADING_NOTE)
