@@ -41,6 +41,8 @@ _GENITIVE_HEADS = frozenset(
     """министерства управления департамента комитета отдела отделения администрации совета инспекции
 агентства службы комиссии центра прокуратуры учреждения организации""".split()
 )
+# Genitive heads that are also plurals starting a name of their own («Организации дополнительного образования»).
+_PLURAL_LIKE = _PLURAL_HEADS | {"службы"}
 # A genitive head that often ends a name: «Отдел культуры администрации» / «ОМВД России …» is the next one.
 _ADMINISTRATION = frozenset(["администрации"])
 # A branch of an organisation named next: «филиал ФГКУ …», «региональное отделение Союза …».
@@ -194,8 +196,8 @@ def starts_name(before: str, line: str) -> bool:
         return False
     if _bare(last) in _STOP or re.fullmatch(r"[а-яё]{1,4}\.", last) or _OBLIQUE.search(_bare(first)):
         return False
-    if _bare(first).endswith("ики"):
-        return False  # «Национальный музей» / «Республики Бурятия»: a genitive goes on
+    if _bare(first).endswith("ики") or (_bare(first) in _GENITIVE_HEADS and _bare(first) not in _PLURAL_LIKE):
+        return False  # «Национальный музей» / «Республики Бурятия», «участок» / «Центра …»: a genitive goes on
     if _INITIALS.match(first) or _INITIAL.match(first):
         return False
     named = any(_INITIALS.match(w) or _INITIAL.match(w) for w in current)
