@@ -4,10 +4,11 @@ How tables are found depends on what the document draws: ruled tables by their l
 ruled only between rows by those rules and the text's columns, tables without rules by where the
 header's words start (`pdf_layout`). A table that runs on over several pages arrives as one
 table per page; the rows are kept in order with a break between pages, and the table builder
-joins a row cut by the page break. Inside a cell, a printed line that ends where the next
-line's first word would still have fitted was ended by its author: it stays a line of its own
-(one name per line); the other lines are wraps and become spaces (a hyphen at a line end is
-kept for the cleanup to decide).
+joins a row cut by the page break. A ruled row of real cells with text in one of them only is a
+heading typed into the title cell (a section), except at the top of a later page. Inside a
+cell, a printed line that ends where the next line's first word would still have fitted was
+ended by its author: it stays a line of its own (one name per line); the other lines are wraps
+and become spaces (a hyphen at a line end is kept for the cleanup to decide).
 """
 
 from __future__ import annotations

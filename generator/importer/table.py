@@ -3,8 +3,10 @@
 Extraction cuts rows: a row that runs over a page break continues on the next page in a row
 with an empty number cell, a PDF copied as text splits every cell over several lines, and page
 headers repeat ("1 2 3 4"). A row with an empty number cell therefore continues the row above,
-column by column. A numbered row with neither responsible nor deadline is a section when the
-next numbered row is nested in it (3.1 → 3.1.1) or lettered (1. → а)), else a measure with missing cells.
+column by column; in a table without a № column, so does a row whose title goes on in lower case,
+or one that closes, after a break, a quote its column left open. A numbered row with neither
+responsible nor deadline is a section when the next numbered row is nested in it (3.1 → 3.1.1)
+or lettered (1. → а)), else a measure with missing cells.
 """
 
 from __future__ import annotations
