@@ -15,7 +15,9 @@ simply list names with spaces. A new name starts:
   («Председатель комиссии Козлов Н.П.» is one person).
 
 Where a PDF or space-aligned cell wrapped before a capital letter (`linebreaks.WRAP`), the line
-may be the author's break between two names or the wrap of one; `starts_name` decides.
+may be the author's break between two names or the wrap of one; `starts_name` decides (a line
+going on in the genitive, «Республики …», or an abbreviation after a genitive head noun, «Центра» /
+«ГИМС …», goes on the name above).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ _INITIAL = re.compile(r"^[А-ЯЁ]\.$")
 _SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
 _HEADS = frozenset(
     """министерство управление департамент комитет отдел отделение администрация совет инспекция
-агентство служба комиссия центр прокуратура органы учреждение организация комиссариат отряд штаб""".split()
+агентство служба комиссия центр прокуратура органы учреждение организация комиссариат отряд штаб коллегия""".split()
 )
 _PLACE_KINDS = frozenset("округа района поселения города г".split())
 _PLURAL_HEADS = frozenset("организации учреждения предприятия отделы".split())  # nominative only after an adjective
@@ -39,6 +41,10 @@ _GENITIVE_HEADS = frozenset(
     """министерства управления департамента комитета отдела отделения администрации совета инспекции
 агентства службы комиссии центра прокуратуры учреждения организации""".split()
 )
+# Genitive heads that are also plurals starting a name of their own («Организации дополнительного образования»).
+_PLURAL_LIKE = _PLURAL_HEADS | {"службы"}
+# A genitive head that often ends a name: «Отдел культуры администрации» / «ОМВД России …» is the next one.
+_ADMINISTRATION = frozenset(["администрации"])
 # A branch of an organisation named next: «филиал ФГКУ …», «региональное отделение Союза …».
 _BRANCHES = frozenset("филиал отделение подразделение представительство".split())
 _ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")
@@ -190,6 +196,8 @@ def starts_name(before: str, line: str) -> bool:
         return False
     if _bare(last) in _STOP or re.fullmatch(r"[а-яё]{1,4}\.", last) or _OBLIQUE.search(_bare(first)):
         return False
+    if _bare(first).endswith("ики") or (_bare(first) in _GENITIVE_HEADS and _bare(first) not in _PLURAL_LIKE):
+        return False  # «Национальный музей» / «Республики Бурятия», «участок» / «Центра …»: a genitive goes on
     if _INITIALS.match(first) or _INITIAL.match(first):
         return False
     named = any(_INITIALS.match(w) or _INITIAL.match(w) for w in current)
@@ -238,6 +246,9 @@ def _owned(last: str, words: list[str]) -> bool:
     if _bare(last) not in _HEADS | _GENITIVE_HEADS:
         return False
     first = words[0].strip('«"(')
+    genitive = _bare(last) in _GENITIVE_HEADS and _bare(last) not in _ADMINISTRATION
+    if genitive and first and _ABBREVIATION.match(first) and first not in _LEGAL_FORMS:
+        return True  # «инспекторский участок Центра» / «ГИМС ГУ МЧС России»: whose centre
     if not first or first in _LEGAL_FORMS or _ABBREVIATION.match(first) or _bare(first) in _HEADS:
         return False
     if _ADJECTIVE.search(_bare(first)) or (len(words) > 1 and (_INITIALS.match(words[1]) or _INITIAL.match(words[1]))):

@@ -4,10 +4,11 @@ How tables are found depends on what the document draws: ruled tables by their l
 ruled only between rows by those rules and the text's columns, tables without rules by where the
 header's words start (`pdf_layout`). A table that runs on over several pages arrives as one
 table per page; the rows are kept in order with a break between pages, and the table builder
-joins a row cut by the page break. Inside a cell, a printed line that ends where the next
-line's first word would still have fitted was ended by its author: it stays a line of its own
-(one name per line); the other lines are wraps and become spaces (a hyphen at a line end is
-kept for the cleanup to decide).
+joins a row cut by the page break. A ruled row of real cells with text in one of them only is a
+heading typed into the title cell (a section), except at the top of a later page. Inside a
+cell, a printed line that ends where the next line's first word would still have fitted was
+ended by its author: it stays a line of its own (one name per line); the other lines are wraps
+and become spaces (a hyphen at a line end is kept for the cleanup to decide).
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from . import limits, linebreaks, ocr
+from . import columns, limits, linebreaks, ocr
 from .errors import ImporterError
+from .numbering import NUMBER
 from .pdf_layout import aligned_rows
-from .pdf_unruled import unruled_rows
+from .pdf_unruled import HEADING_NOTE, unruled_rows
 from .rows import BREAK, CELLS, TEXT, Row, Source, rows_text
 
 
@@ -40,7 +42,9 @@ def read_pdf(data: bytes, name: str = "the source") -> Source:
         if not any(r.kind == CELLS for r in rows):
             # No ruled table: columns from the header's labels and the body's alignment, rows from
             # the gaps between them; else from where the header's words start.
-            unruled = unruled_rows([(page.page_number, page.extract_words()) for page in pdf.pages])
+            unruled = unruled_rows(
+                [(page.page_number, page.extract_words(extra_attrs=["fontname"])) for page in pdf.pages]
+            )
             aligned = unruled if any(r.kind == CELLS for r in unruled) else _aligned_rows(pdf)
             if any(r.kind == CELLS for r in aligned):
                 rows = aligned
@@ -151,8 +155,20 @@ def _page_rows(page: Any, settings: dict[str, str]) -> list[Row]:
     for index, table in enumerate(tables, 1):
         _, t_top, _, t_bottom = table.bbox
         out.extend(_text_rows(page, top, t_top))
+        body = page.page_number == 1  # on a later page, the first row under the header may end a cut row
         for number, cells in enumerate(_cell_texts(table, words), 1):
             spans = len(cells) > 1 and cells[0] is not None and all(c is None for c in cells[1:])
+            notes = []
+            if not spans and body and _heading_row(cells):
+                spans = True
+                notes.append(HEADING_NOTE)
+            texts = [c.strip() for c in cells if c and c.strip()]
+            if len(texts) > 1 and not columns.is_column_numbers(texts):
+                body = (
+                    body
+                    or not all(len(t) <= 80 and not t[0].isdigit() for t in texts)
+                    or not any(map(columns.field_of, texts))
+                )
             out.append(
                 Row(
                     CELLS,
@@ -160,12 +176,20 @@ def _page_rows(page: Any, settings: dict[str, str]) -> list[Row]:
                     f"page {page.page_number}, table {index}, row {number}",
                     spans=spans,
                     table=1,
+                    notes=notes,
                 )
             )
         out.append(Row(BREAK, where=f"page {page.page_number}"))
         top = t_bottom
     out.extend(_text_rows(page, top, page.height))
     return out
+
+
+def _heading_row(cells: list[str | None]) -> bool:
+    """A row of real cells (none merged into the row above) with text in one of them only, and not a
+    number: a section heading typed into the title cell."""
+    texts = [c for c in cells if c and c.strip()]
+    return len(cells) > 2 and None not in cells and len(texts) == 1 and not NUMBER.match(texts[0].strip())
 
 
 def _cell_texts(table: Any, words: list[dict[str, Any]]) -> list[list[str | None]]:

@@ -3,8 +3,10 @@
 Extraction cuts rows: a row that runs over a page break continues on the next page in a row
 with an empty number cell, a PDF copied as text splits every cell over several lines, and page
 headers repeat ("1 2 3 4"). A row with an empty number cell therefore continues the row above,
-column by column. A numbered row with neither responsible nor deadline is a section when the
-next numbered row is nested in it (3.1 → 3.1.1) or lettered (1. → а)), else a measure with missing cells.
+column by column; in a table without a № column, so does a row whose title goes on in lower case,
+or one that closes, after a break, a quote its column left open. A numbered row with neither
+responsible nor deadline is a section when the next numbered row is nested in it (3.1 → 3.1.1)
+or lettered (1. → а)), else a measure with missing cells.
 """
 
 from __future__ import annotations
@@ -335,10 +337,9 @@ class _Builder:
         if "number" not in self.mapping:
             # a title going on in lower case is the row above cut (by a page break), not a new measure
             cut = (
-                title[:1].islower()
-                and not LEADING.match(title)
-                and self.current is not None
+                self.current is not None
                 and self.current.kind == "measure"
+                and ((title[:1].islower() and not LEADING.match(title)) or self.closes_quote(cells))
             )
             if title and not cut and (self.field(cells, "responsible") or self.field(cells, "timeframe")):
                 leading = LEADING.match(title)
@@ -398,6 +399,19 @@ class _Builder:
                 )
             return
         self.continuation(row, cells)
+
+    def closes_quote(self, cells: list[str]) -> bool:
+        """True after a break when a cell of this row closes a quote or parenthesis its column left open in
+        the row above: the row was cut by a page break («МАУ ДО «Центр …» / «… экскурсий»»)."""
+        if not self.pending_break or self.current is None:
+            return False
+        for name in ("title", "responsible", "timeframe"):
+            above = " ".join(self.current.cells[name])
+            value = self.field(cells, name)
+            for start, end in ("«»", "()"):
+                if value and above.count(start) > above.count(end) and value.count(end) > value.count(start):
+                    return True
+        return False
 
     def expected_section(self, number: str) -> bool:
         """A numbered heading outside the number column is taken only where the numbering expects it."""
