@@ -18,6 +18,7 @@ from .numbering import NUMBER, SECTION_TEXT, starts_numbered
 from .pdf_unruled import PAGE_NUMBER
 from .rows import BREAK, CELLS, TEXT, Row
 from .spans import merged_spans
+from .text_blocks import cut_rows
 from .text_drift import fitted
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
@@ -301,19 +302,43 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     rows_apart = len(groups) > 2 * pages  # blank lines set rows apart, not only pages and headings
     unbroken = [g for (g, _, _), top in zip(groups, after_break) if not top]
     centred = numbered and _centred_numbers(unbroken, number_column)
-    for group, place, printed in reversed(groups):
-        if numbered:
+    blocks = cut_rows(
+        [[parts for _, parts in g] for g, _, _ in groups],
+        [[_starts(text, bounds) for text in printed] for _, _, printed in groups],
+        number_column,
+        mapping.get("title"),
+        after_break,
+    )
+    for index, (group, place, printed) in reversed(list(enumerate(groups))):
+        headings = blocks.headings[index] if blocks.centred else set()
+        if blocks.centred:
+            cut = blocks.starts[index]
+        elif numbered:
             cut = _row_starts(group, number_column, centred, mapping.get("title"))
         else:
             cut = _top_aligned_starts(group, mapping.get("title", 0), rows_apart)
         made = []
         for a, b in zip(cut, [*cut[1:], len(group)]):
+            if a in headings:
+                text = " ".join(" ".join(p[mapping["title"]] for _, p in group[a:b]).split())
+                cells = [text] + [""] * (len(bounds) - 1)
+                made.append(Row(CELLS, cells, f"line {group[a][0]}", spans=True, table=1))
+                continue
             local = fitted(printed[a:b], bounds, gaps)
             parts = [_slices(text, local) for text in printed[a:b]]
             cells = [linebreaks.join_monospaced([p[i] for p in parts], widths[i]) for i in range(len(bounds))]
             made.append(Row(CELLS, cells, f"line {group[a][0]}", table=1))
         rows[place:place] = made
     return rows
+
+
+def _starts(line: str, bounds: list[int]) -> frozenset[int]:
+    """The columns that hold most of each of the line's runs of words."""
+    edges = [*bounds, len(line) + 1]
+    return frozenset(
+        max(range(len(bounds)), key=lambda c, s=start, e=end: min(e, edges[c + 1]) - max(s, edges[c]))
+        for start, end, _ in _chunks(line)
+    )
 
 
 def _page_number(line: str, bounds: list[int]) -> bool:
