@@ -288,6 +288,8 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
                 rows.append(Row(CELLS, cells, f"line {number}", spans=True, table=1))
                 continue
             parts = [p.strip() for p in _slices(page, bounds)]
+            if numbered:
+                parts = _number_apart(page, parts, bounds, number_column)
             if parts == [str(i) for i in range(1, len(parts) + 1)]:  # the column-number row, maybe repeated
                 close()
                 rows.append(Row(CELLS, parts, f"line {number}", table=1))
@@ -304,7 +306,7 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     centred = numbered and _centred_numbers(unbroken, number_column)
     blocks = cut_rows(
         [[parts for _, parts in g] for g, _, _ in groups],
-        [[_starts(text, bounds) for text in printed] for _, _, printed in groups],
+        [[_starts(text, bounds, number_column) for text in printed] for _, _, printed in groups],
         number_column,
         mapping.get("title"),
         after_break,
@@ -326,19 +328,42 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
                 continue
             local = fitted(printed[a:b], bounds, gaps)
             parts = [_slices(text, local) for text in printed[a:b]]
+            if numbered:
+                parts = [_number_apart(text, p, bounds, number_column) for text, p in zip(printed[a:b], parts)]
             cells = [linebreaks.join_monospaced([p[i] for p in parts], widths[i]) for i in range(len(bounds))]
             made.append(Row(CELLS, cells, f"line {group[a][0]}", table=1))
         rows[place:place] = made
     return rows
 
 
-def _starts(line: str, bounds: list[int]) -> frozenset[int]:
-    """The columns that hold most of each of the line's runs of words."""
+def _number_apart(line: str, parts: list[str], bounds: list[int], number: int) -> list[str]:
+    """The parts with a row number that starts in the number column, set apart from the rest by
+    spaces, put back in it when the cut sent it to the next column (a page whose columns sit a
+    character or two right of the header's: «10)» over the boundary)."""
+    chunks = _chunks(line)
+    if not chunks or number + 1 >= len(parts):
+        return parts
+    start, _, text = chunks[0]
+    nxt = parts[number + 1].strip()
+    if parts[number].strip() or not (
+        bounds[number] <= start < bounds[number + 1] and NUMBER.match(text) and nxt.startswith(text)
+    ):
+        return parts
+    out = list(parts)
+    out[number], out[number + 1] = text, nxt[len(text) :].strip()
+    return out
+
+
+def _starts(line: str, bounds: list[int], number: int | None) -> frozenset[int]:
+    """The columns that hold most of each of the line's runs of words (a row number: the column it starts in)."""
     edges = [*bounds, len(line) + 1]
-    return frozenset(
-        max(range(len(bounds)), key=lambda c, s=start, e=end: min(e, edges[c + 1]) - max(s, edges[c]))
-        for start, end, _ in _chunks(line)
-    )
+    found = set()
+    for start, end, text in _chunks(line):
+        if number is not None and bounds[number] <= start < edges[number + 1] and NUMBER.match(text):
+            found.add(number)
+        else:
+            found.add(max(range(len(bounds)), key=lambda c, s=start, e=end: min(e, edges[c + 1]) - max(s, edges[c])))
+    return frozenset(found)
 
 
 def _page_number(line: str, bounds: list[int]) -> bool:
