@@ -8,7 +8,8 @@ the block's first line; centred cells are centred on the block's middle, so a ce
 line less than the tallest sits half a line lower and its lines fall between the others'. Blank
 lines need not part rows, nor numbers start them: the rows are the cut of the lines into blocks
 whose patterns fit best, with a row's number, its title, a title going on in lower case or a
-line that cannot end a cell («… по», «…,») weighed as well. Both alignments are tried; the one
+line that cannot end a cell («… по», «…,») or a title's line that starts with a capital
+letter weighed as well. Both alignments are tried; the one
 that fits the whole table better is taken.
 """
 
@@ -31,6 +32,7 @@ _NO_NUMBER = 4  # a numbered table's row without a number
 _TWO_NUMBERS = 6  # each number past a row's first
 _LATE_NUMBER = 4  # a number inside a title after the title's first line
 _LOWER = 3  # a title that starts in lower case (it goes on from the row above)
+_UPPER = 1  # a title's line after its first that starts with a capital letter (a new cell's start, or a name)
 _GOES_ON = 2  # a cell whose last line cannot end it (it goes on in the row below)
 _SECTION = 2  # a row with a title only, in a table whose rows have other cells
 
@@ -170,6 +172,7 @@ def _block_cost(
             total += _SECTION
     if titles and titles[0][:1].islower() and not may_be_rest:
         total += _LOWER
+    total += _UPPER * sum(1 for text in titles[1:] if text[:1].isupper())
     if end < len(group):
         for column in range(len(group[start])):
             last = next((group[i][column] for i in range(end - 1, start - 1, -1) if group[i][column].strip()), "")

@@ -1,0 +1,141 @@
+"""Space-aligned text of tables whose cells are centred vertically, as `pdftotext -layout` prints
+them: no blank line between rows, a short cell on a row's middle line, a cell one line shorter
+than the row's tallest half a line lower (on lines of its own). The tables are written here,
+cell by cell, where pdftotext would put them."""
+
+from __future__ import annotations
+
+from conftest import draft_measures as measures
+
+from generator.importer import Vocabularies, import_bytes
+
+# Where each column starts: №, title, deadline, responsible.
+_AT = (0, 6, 40, 60)
+
+
+def laid_out(*lines: tuple[str, ...]) -> str:
+    """Lines of cells set at the columns' positions (an empty string leaves the column blank)."""
+    out = []
+    for cells in lines:
+        text = ""
+        for at, cell in zip(_AT, cells):
+            if cell:
+                text = text.ljust(at) + cell if text else " " * at + cell
+        out.append(text.rstrip())
+    return "\n".join(out) + "\n"
+
+
+TITLE = "План мероприятий по профессиональной ориентации обучающихся на 2025 год\n\n"
+HEADER = laid_out(
+    ("№", "Наименование мероприятия", "Срок", "Ответственные"),
+    ("п/п", "", "исполнения", "исполнители"),
+)
+
+# Row 1: title 2 lines, the others 1 (half a line lower, between the title's lines).
+# Row 2: title 4 lines, agencies 3 (half a line lower), number and deadline on the middle.
+# Row 3: agencies 5 lines, title 3 (one line lower), number and deadline on the middle.
+CENTRED_NUMBERED = (
+    TITLE
+    + HEADER
+    + laid_out(
+        ("", "Проведение областного конкурса"),
+        ("1.", "", "до 01.03.2025", "министерство образования"),
+        ("", "методических разработок"),
+        ("", "Организация экскурсий обучающихся"),
+        ("", "", "", "органы местного"),
+        ("", "8–11 классов на предприятия"),
+        ("2.", "", "апрель – май", "самоуправления (по"),
+        ("", "региона в рамках проекта"),
+        ("", "", "", "согласованию)"),
+        ("", "«Билет в будущее»"),
+        ("", "", "", "министерство образования"),
+        ("", "Проведение ярмарки учебных", "", "области"),
+        ("3.", "мест профессиональных", "ежегодно, октябрь", "ГАУ ДПО «Институт развития"),
+        ("", "образовательных организаций", "", "образования»"),
+        ("", "", "", "центр занятости населения"),
+    )
+)
+
+
+def test_centred_rows_without_blank_lines_are_cut_around_their_middle_lines(vocabularies: Vocabularies) -> None:
+    found = measures(import_bytes(CENTRED_NUMBERED.encode(), "plan.txt", "perm", vocabularies).plan)
+    assert [m["number"] for m in found] == ["1.", "2.", "3."]
+    assert found[0]["title"] == "Проведение областного конкурса методических разработок"
+    assert len(found[0]["responsible"]) == 1
+    assert found[1]["title"] == (
+        "Организация экскурсий обучающихся 8–11 классов на предприятия региона в рамках проекта «Билет в будущее»"
+    )
+    assert found[1]["timeframe"] == "апрель – май"
+    assert len(found[1]["responsible"]) == 1
+    assert found[2]["title"] == "Проведение ярмарки учебных мест профессиональных образовательных организаций"
+    assert found[2]["timeframe"] == "ежегодно, октябрь"
+    assert len(found[2]["responsible"]) == 3
+
+
+# No number column: the rows are found from the cells' places alone, and a line with nothing
+# but a title between two rows is a heading over the rows below.
+CENTRED_UNNUMBERED = (
+    TITLE
+    + laid_out(("", "Мероприятие", "Срок", "Ответственные"))
+    + laid_out(
+        ("", "Информационное обеспечение"),
+        ("", "Размещение на сайтах школ", "", "руководители общеобразовательных"),
+        ("", "", "в течение года", ""),
+        ("", "сведений о профессиях региона", "", "организаций"),
+        ("", "Издание справочника абитуриента", "", ""),
+        ("", "", "III квартал", "министерство образования"),
+        ("", "«Куда пойти учиться»", "", ""),
+        ("", "Работа с родителями"),
+        ("", "Родительские собрания по", "", ""),
+        ("", "", "сентябрь", "классные руководители"),
+        ("", "выбору профессии", "", ""),
+    )
+)
+
+
+def test_unnumbered_centred_rows_and_a_heading_between_them(vocabularies: Vocabularies) -> None:
+    plan = import_bytes(CENTRED_UNNUMBERED.encode(), "plan.txt", "perm", vocabularies).plan
+    found = measures(plan)
+    assert [m["title"] for m in found] == [
+        "Размещение на сайтах школ сведений о профессиях региона",
+        "Издание справочника абитуриента «Куда пойти учиться»",
+        "Родительские собрания по выбору профессии",
+    ]
+    assert [m["timeframe"] for m in found] == ["в течение года", "III квартал", "сентябрь"]
+    assert len(found[0]["responsible"]) == 1
+    titles = [s["title"] for s in plan["sections"]]
+    assert "Работа с родителями" in titles
+    assert "Информационное обеспечение" in titles
+
+
+# The second page's columns sit three characters right of the first page's: «10.» starts in the
+# number column but runs over its boundary.
+DRIFTED_NUMBERS = (
+    TITLE
+    + HEADER
+    + laid_out(
+        ("", "Проведение классных часов"),
+        ("9.", "", "ежемесячно", "классные руководители"),
+        ("", "«Мир профессий»"),
+    )
+    + "\f"
+    + "\n".join(
+        "   " + line if line else line
+        for line in laid_out(
+            ("", "Участие в днях открытых"),
+            ("10.", "", "март", "руководители школ"),
+            ("", "дверей колледжей"),
+            ("", "Встречи с представителями"),
+            ("11.", "", "апрель", "центр занятости населения"),
+            ("", "предприятий региона"),
+        ).split("\n")
+    )
+)
+
+
+def test_a_number_running_over_the_boundary_on_a_drifted_page_stays_a_number(vocabularies: Vocabularies) -> None:
+    found = measures(import_bytes(DRIFTED_NUMBERS.encode(), "plan.txt", "perm", vocabularies).plan)
+    assert [m["number"] for m in found] == ["9.", "10.", "11."]
+    assert found[1]["title"] == "Участие в днях открытых дверей колледжей"
+    assert found[2]["title"] == "Встречи с представителями предприятий региона"
+    assert found[2]["timeframe"] == "апрель"
