@@ -139,3 +139,25 @@ def test_a_number_running_over_the_boundary_on_a_drifted_page_stays_a_number(voc
     assert found[1]["title"] == "Участие в днях открытых дверей колледжей"
     assert found[2]["title"] == "Встречи с представителями предприятий региона"
     assert found[2]["timeframe"] == "апрель"
+
+
+# Top-aligned rows; a title's second line runs up to the deadline beside it with one space.
+TOUCHING = (
+    TITLE
+    + HEADER
+    + laid_out(
+        ("1.", "Организация представления", "", "специалист по кадрам"),
+        ("", "муниципальными служащими сведений", "ежегодно"),
+        ("", "о доходах и расходах"),
+        ("2.", "Размещение сведений о доходах", "в течение месяца", "специалист по кадрам"),
+        ("", "на официальном сайте"),
+    )
+)
+
+
+def test_a_title_line_touching_the_next_column_is_no_heading(vocabularies: Vocabularies) -> None:
+    assert "сведений ежегодно" in TOUCHING
+    found = measures(import_bytes(TOUCHING.encode(), "plan.txt", "perm", vocabularies).plan)
+    assert [m["number"] for m in found] == ["1.", "2."]
+    assert found[0]["title"] == "Организация представления муниципальными служащими сведений о доходах и расходах"
+    assert found[0]["timeframe"] == "ежегодно"

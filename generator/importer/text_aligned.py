@@ -191,13 +191,16 @@ def _spanning(line: str, bounds: list[int], title: int, shapes: frozenset[str] =
     (from the title column or before it, or across two boundaries: a run from a later column into
     the next is two cells set one space apart), or is a numbered heading («3. Продвижение …») set
     apart from the number column. A run that starts with a number shaped like the rows' («1.2.1»
-    where rows are «1.1.1») is a row whose number touches its title."""
+    where rows are «1.1.1») is a row whose number touches its title, and one that starts in lower
+    case a cell going on that touches the next one («муниципальными служащими сведений Ершова Т.М.»)."""
     chunks = _chunks(line)
     if len(chunks) != 1:
         return False
     start, end, text = chunks[0]
     if start < bounds[1] and number_shape(text.split()[0]) in shapes:
         return False
+    if text[0].islower():
+        return False  # a heading starts with a capital; this is a cell going on, touching the next
     crossed = [b for b in bounds[1:] if start < b < end]
     before_title_end = title + 1 >= len(bounds) or start < bounds[title + 1]
     return (bool(crossed) and (before_title_end or len(crossed) > 1)) or (
