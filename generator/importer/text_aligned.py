@@ -67,7 +67,11 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
             chunks = _chunks(candidate)
             if block and not all(len(c) <= 40 and not c[0].isdigit() for _, _, c in chunks):
                 break
-            if block and _complete(block) and not all(_continues(c, block) or _new_label(c[2], block) for c in chunks):
+            if (
+                block
+                and _complete(block)
+                and not all(_continues(c, block) or _new_label(c[2], block) or _sub_label(c[2], block) for c in chunks)
+            ):
                 break  # a full header is followed by the first row, not by more of its labels
             block.append(candidate)
         if _complete(block):
@@ -88,6 +92,20 @@ def _new_label(chunk: str, block: list[str]) -> bool:
     middle line of a header whose other labels are set higher)."""
     field = columns.field_of(chunk)
     return field is not None and field not in {columns.field_of(c) for b in block for _, _, c in _chunks(b)}
+
+
+def _sub_label(chunk: str, block: list[str]) -> bool:
+    """A label of a column under a group's label that names it («Дата» and «Место» under «Дата и
+    место проведения»): its words are some of a longer label's above."""
+    words = chunk.lower().split()
+    return (
+        any(
+            len(label.split()) > len(words) and all(w in label.lower().split() for w in words)
+            for line in block
+            for _, _, label in _chunks(line)
+        )
+        and columns.field_of(chunk) is not None
+    )
 
 
 def _continues(chunk: tuple[int, int, str], block: list[str]) -> bool:
@@ -131,9 +149,8 @@ def _group(start: int, end: int, below: list[list[tuple[int, int, str]]]) -> boo
         return False
     for chunks in below:
         for (_, e1, _), (s2, _, _) in zip(chunks, chunks[1:]):
-            if e1 < middle < s2:
-                reach = max(e1 - start, end - s2)
-                return 0 < reach < (end - start) / 2
+            if e1 < middle < s2 and 0 < max(e1 - start, end - s2) < (end - start) / 2:
+                return True
     return False
 
 

@@ -1,7 +1,7 @@
-"""Space-aligned text of tables whose cells are centred vertically, as `pdftotext -layout` prints
-them: no blank line between rows, a short cell on a row's middle line, a cell one line shorter
-than the row's tallest half a line lower (on lines of its own). The tables are written here,
-cell by cell, where pdftotext would put them."""
+"""Space-aligned text as `pdftotext -layout` prints real tables, above all tables whose cells are
+centred vertically: no blank line between rows, a short cell on a row's middle line, a cell one
+line shorter than the row's tallest half a line lower (on lines of its own). The tables are
+written here, cell by cell, where pdftotext would put them."""
 
 from __future__ import annotations
 
@@ -161,3 +161,22 @@ def test_a_title_line_touching_the_next_column_is_no_heading(vocabularies: Vocab
     assert [m["number"] for m in found] == ["1.", "2."]
     assert found[0]["title"] == "Организация представления муниципальными служащими сведений о доходах и расходах"
     assert found[0]["timeframe"] == "ежегодно"
+
+
+# A group label over two columns, on the header's first line, above the lines that name the
+# other columns and its own two («Дата», «Место»).
+GROUPED_HEADER = TITLE + (
+    "№                                                           Дата и место проведения\n"
+    "      Наименование мероприятия                                                          Ответственные\n"
+    "п/п                                                      Дата                  Место\n"
+    "1.1   Создание организационного комитета               январь 2025   администрация округа  Воронцов А.Н.\n"
+    "      по подготовке к празднику\n"
+    "1.2   Выставка «Город – фронту»                        май 2025      краеведческий музей   Лебедев П.С.\n"
+)
+
+
+def test_a_group_label_over_two_columns_above_the_other_labels(vocabularies: Vocabularies) -> None:
+    found = measures(import_bytes(GROUPED_HEADER.encode(), "plan.txt", "perm", vocabularies).plan)
+    assert [m["number"] for m in found] == ["1.1", "1.2"]
+    assert [m["timeframe"] for m in found] == ["январь 2025", "май 2025"]
+    assert found[0]["title"] == "Создание организационного комитета по подготовке к празднику"
