@@ -180,3 +180,29 @@ def test_a_group_label_over_two_columns_above_the_other_labels(vocabularies: Voc
     assert [m["number"] for m in found] == ["1.1", "1.2"]
     assert [m["timeframe"] for m in found] == ["январь 2025", "май 2025"]
     assert found[0]["title"] == "Создание организационного комитета по подготовке к празднику"
+
+
+# No № column: measures number themselves in the title («а) …»), and a section's numbered
+# heading sits alone in the title column, where no row's first line would leave the others empty.
+NUMBERED_IN_TITLES = TITLE + (
+    "Мероприятие                                     Исполнитель                 Срок\n"
+    "1. Планирование\n"
+    "а) Разработка плана профориентационной работы   министерство образования    до 01.02.2025\n"
+    "на учебный год\n"
+    "б) Утверждение графика экскурсий                министерство образования    до 01.03.2025\n"
+    "2. Проведение мероприятий\n"
+    "а) Ярмарка учебных мест                         центр занятости населения   октябрь 2025 г.\n"
+    "б) Дни открытых дверей колледжей                руководители колледжей      март 2025 г.\n"
+)
+
+
+def test_a_numbered_heading_alone_in_the_title_column_is_a_section(vocabularies: Vocabularies) -> None:
+    plan = import_bytes(NUMBERED_IN_TITLES.encode(), "plan.txt", "perm", vocabularies).plan
+    found = measures(plan)
+    assert [m["title"] for m in found] == [
+        "Разработка плана профориентационной работы на учебный год",
+        "Утверждение графика экскурсий",
+        "Ярмарка учебных мест",
+        "Дни открытых дверей колледжей",
+    ]
+    assert [s["title"] for s in plan["sections"]] == ["Планирование", "Проведение мероприятий"]

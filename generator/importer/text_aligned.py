@@ -339,6 +339,7 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
             cut = _row_starts(group, number_column, centred, mapping.get("title"))
         else:
             cut = _top_aligned_starts(group, mapping.get("title", 0), rows_apart)
+            headings = _numbered_headings(group, cut, mapping.get("title", 0))
         made = []
         for a, b in zip(cut, [*cut[1:], len(group)]):
             if a in headings:
@@ -462,6 +463,20 @@ def _top_aligned_starts(group: list[tuple[int, list[str]]], title: int, rows_apa
         and not (i and any(linebreaks.goes_on(p) for p in group[i - 1][1]))
     ]
     return sorted({0, *starts})
+
+
+def _numbered_headings(group: list[tuple[int, list[str]]], cut: list[int], title: int) -> set[int]:
+    """The rows, in a table without a № column, that are one line with nothing but a numbered
+    heading in the title column («2. Подготовка объектов»): a top-aligned row's first line holds
+    the first line of every cell it has, so a measure would have a deadline or an agency beside it."""
+    ends = [*cut[1:], len(group)]
+    return {
+        a
+        for a, b in zip(cut, ends)
+        if b - a == 1
+        and SECTION_TEXT.match(group[a][1][title])
+        and not any(p for k, p in enumerate(group[a][1]) if k != title)
+    }
 
 
 def _width(lengths: list[int]) -> int:
