@@ -206,3 +206,21 @@ def test_a_numbered_heading_alone_in_the_title_column_is_a_section(vocabularies:
         "Дни открытых дверей колледжей",
     ]
     assert [s["title"] for s in plan["sections"]] == ["Планирование", "Проведение мероприятий"]
+
+
+# A deadline runs past the start of the next column's label, and «2026 г.» touches that
+# column's text with one space on another row.
+LONG_DEADLINE = TITLE + (
+    "№     Наименование мероприятия          Срок             Исполнители\n"
+    "1.    Издание сборника лучших практик   II полугодие 2026 г.  ГАУ ДПО «Институт\n"
+    "      профориентации                                          развития образования»\n"
+    "2.    Региональный форум «Профессии     май 2026 г. министерство образования\n"
+    "      будущего»\n"
+    "3.    Классные часы «Мир профессий»     в течение года        классные руководители\n"
+)
+
+
+def test_a_year_keeps_its_mark_and_a_deadline_may_run_under_the_next_label(vocabularies: Vocabularies) -> None:
+    found = measures(import_bytes(LONG_DEADLINE.encode(), "plan.txt", "perm", vocabularies).plan)
+    assert [m["timeframe"] for m in found] == ["II полугодие 2026 г.", "май 2026 г.", "в течение года"]
+    assert [len(m["responsible"]) for m in found] == [1, 1, 1]

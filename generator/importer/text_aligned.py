@@ -19,7 +19,7 @@ from .pdf_unruled import PAGE_NUMBER
 from .rows import BREAK, CELLS, TEXT, Row
 from .spans import merged_spans
 from .text_blocks import cut_rows
-from .text_drift import fitted
+from .text_drift import fitted, year_mark_at
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S {2,}\S")
@@ -187,6 +187,8 @@ def _slices(line: str, bounds: list[int]) -> list[str]:
 
 
 def _cut(line: str, bound: int) -> int:
+    if year_mark_at(line, bound):  # «2026 г.» stays whole, in the column of the year
+        return bound + line[bound:].index(".") + 1
     if bound >= len(line) or line[bound - 1] == " " or line[bound] == " ":
         return bound
     start = bound
