@@ -224,3 +224,22 @@ def test_a_year_keeps_its_mark_and_a_deadline_may_run_under_the_next_label(vocab
     found = measures(import_bytes(LONG_DEADLINE.encode(), "plan.txt", "perm", vocabularies).plan)
     assert [m["timeframe"] for m in found] == ["II полугодие 2026 г.", "май 2026 г.", "в течение года"]
     assert [len(m["responsible"]) for m in found] == [1, 1, 1]
+
+
+# The title's last line sits right above the one-line header, over its labels; the header is
+# printed again further down (a new page whose form feed was lost).
+TITLE_OVER_HEADER = (
+    "                  План мероприятий по подготовке образовательных организаций\n"
+    "                               к новому учебному году 2025\n"
+    "      Мероприятие                          Ответственный               Срок\n"
+    "1) Проверка готовности школьных автобусов  МКУ «Служба обеспечения»    до 20 августа\n"
+    "к перевозке обучающихся\n"
+    "      Мероприятие                          Ответственный               Срок\n"
+    "2) Приёмка образовательных организаций     муниципальная комиссия      до 25 августа\n"
+)
+
+
+def test_a_title_line_above_the_header_is_no_label(vocabularies: Vocabularies) -> None:
+    found = measures(import_bytes(TITLE_OVER_HEADER.encode(), "plan.txt", "perm", vocabularies).plan)
+    assert [m["timeframe"] for m in found] == ["до 20 августа", "до 25 августа"]
+    assert found[0]["title"] == "Проверка готовности школьных автобусов к перевозке обучающихся"

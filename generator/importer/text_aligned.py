@@ -121,12 +121,13 @@ def _continues(chunk: tuple[int, int, str], block: list[str]) -> bool:
 
 def _label_above(line: str, header: str) -> bool:
     """A line right above the header that holds the first line of a label or two: fewer and short
-    runs of words, each over one of the header's."""
+    runs of words, each over one of the header's and none in lower case (a label starts with a
+    capital; «нового учебного года» above it is the end of the document's title)."""
     chunks, below = _chunks(line), _chunks(header)
     return (
         0 < len(chunks) < len(below)
         and "\f" not in line
-        and all(len(c) <= 30 and not c[0].isdigit() for _, _, c in chunks)
+        and all(len(c) <= 30 and not c[0].isdigit() and not c[0].islower() for _, _, c in chunks)
         and all(any(s < e2 and s2 < e for s2, e2, _ in below) for s, e, _ in chunks)
     )
 
