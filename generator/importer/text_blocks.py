@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import linebreaks
 from .numbering import starts_numbered
@@ -64,13 +65,14 @@ def cut_rows(
     inline = title is not None and number is None and _numbers_in_titles(groups, title)
     best: Cut | None = None
     best_cost = 0.0
+    known: list[dict[tuple[int, int], tuple[float, bool]]] = [{} for _ in groups]  # what each alignment shares
     for centred in (_TOP, _HALF, _ROUNDED):
         total = 0.0
         starts: list[list[int]] = []
         headings: list[set[int]] = []
         for index, group in enumerate(groups):
             after_break = index < len(cut_above) and cut_above[index]
-            cost, cut, heads = _best(group, filled[index], number, title, centred, inline, after_break)
+            cost, cut, heads = _best(group, filled[index], number, title, centred, inline, after_break, known[index])
             total += cost
             starts.append(cut)
             headings.append(heads)
@@ -93,6 +95,7 @@ def _best(
     centred: str,
     inline: bool,
     after_break: bool,
+    known: dict[tuple[int, int], tuple[float, bool]],
 ) -> tuple[float, list[int], set[int]]:
     """The cheapest cut of one run of lines: its cost, where its rows start, which are headings."""
     n = len(group)
@@ -106,9 +109,14 @@ def _best(
         for start in range(max(0, end - _MAX_ROW_LINES), end):
             if cost[start] == float("inf"):
                 continue
-            block, head = _block_cost(
-                group, filled, start, end, number, title, centred, inline, after_break and start == 0, wide
-            )
+            if (start, end) not in known:
+                known[start, end] = _block_cost(
+                    group, filled, start, end, number, title, inline, after_break and start == 0, wide
+                )
+            block, head = known[start, end]
+            if cost[start] + block >= cost[end]:
+                continue
+            block += _MISFIT * _misfit(filled[start:end], centred)
             if cost[start] + block < cost[end]:
                 cost[end], back[end], heading[end] = cost[start] + block, start, head
     starts: list[int] = []
@@ -134,14 +142,14 @@ def _block_cost(
     end: int,
     number: int | None,
     title: int | None,
-    centred: str,
     inline: bool,
     may_be_rest: bool,
     wide: bool,
 ) -> tuple[float, bool]:
-    """What making lines start..end one row costs, and whether that row is a heading."""
+    """What making lines start..end one row costs, however its cells are aligned, and whether
+    that row is a heading."""
     observed = filled[start:end]
-    total = _ROW + _MISFIT * _misfit(observed, centred)
+    total: float = _ROW
     columns = frozenset().union(*observed)
     titles = [group[i][title].strip() for i in range(start, end) if title is not None and group[i][title].strip()]
     heading = False
@@ -192,41 +200,41 @@ def _goes_on(line: str, is_title: bool) -> bool:
 
 def _misfit(observed: Sequence[frozenset[int]], alignment: str) -> int:
     """How many lines of a block differ from the pattern its cells' line counts predict."""
-    shifts = (_down, _up) if alignment == _ROUNDED else (None,)
+    counts: dict[int, int] = {}
+    for cols in observed:
+        for column in cols:
+            counts[column] = counts.get(column, 0) + 1
+    key = tuple(sorted(counts.items()))
     best = len(observed)
-    for shift in shifts:
-        predicted = _pattern(observed, alignment, shift)
-        if predicted == list(observed):
+    for shift in (_DOWN, _UP) if alignment == _ROUNDED else (None,):
+        predicted = _pattern(key, alignment, shift)
+        if not predicted and not counts:
+            return 0
+        if len(predicted) == len(observed) and all(a == b for a, b in zip(predicted, observed)):
             return 0
         same = sum(1 for a, b in zip(predicted, observed) if a == b)
         best = min(best, max(len(predicted), len(observed)) - same)
     return best
 
 
-def _down(half_lines: int) -> int:
-    return half_lines // 2 * 2
+_DOWN, _UP = "down", "up"  # a centred cell's place rounded to the whole line above or below
 
 
-def _up(half_lines: int) -> int:
-    return (half_lines + 1) // 2 * 2
-
-
-def _pattern(observed: Sequence[frozenset[int]], alignment: str, shift=None) -> list[frozenset[int]]:
-    """The lines a block prints, each the set of columns with text on it, when each column has as
-    many lines as it has in `observed` and its cells are top-aligned or centred (a text that
-    imitates the layout may round a centred cell's place to a whole line, `shift`)."""
-    counts: dict[int, int] = {}
-    for cols in observed:
-        for column in cols:
-            counts[column] = counts.get(column, 0) + 1
+@lru_cache(maxsize=4096)
+def _pattern(counts: tuple[tuple[int, int], ...], alignment: str, shift: str | None) -> tuple[frozenset[int], ...]:
+    """The lines a block prints, each the set of columns with text on it, when each column has
+    the given number of lines and its cells are top-aligned or centred (a text that imitates the
+    layout may round a centred cell's place to a whole line, `shift`)."""
     if not counts:
-        return [frozenset() for _ in observed]
-    height = max(counts.values())
+        return ()
+    height = max(count for _, count in counts)
     at: dict[int, set[int]] = {}
-    for column, count in counts.items():
+    for column, count in counts:
         offset = 0 if alignment == _TOP else height - count  # in half lines
-        if shift is not None:
-            offset = shift(offset)
+        if shift == _DOWN:
+            offset = offset // 2 * 2
+        elif shift == _UP:
+            offset = (offset + 1) // 2 * 2
         for line in range(count):
             at.setdefault(offset + 2 * line, set()).add(column)
-    return [frozenset(at[y]) for y in sorted(at)]
+    return tuple(frozenset(at[y]) for y in sorted(at))
