@@ -106,6 +106,28 @@ def test_a_heading_in_an_unnumbered_stream_is_told_by_the_deadline_after_it(voca
     assert [m["timeframe"] for m in found[:3]] == ["2026 г.", "2026–2027 гг.", "до 01.05.2027"]
 
 
+def test_the_signature_after_an_unnumbered_table_is_no_row(vocabularies: Vocabularies) -> None:
+    # two lines after a blank one, fewer than a row has cells, no deadline among them
+    found = measures(imported(UNNUMBERED, vocabularies).plan)
+    assert len(found) == 3
+    assert not any("Цыренов" in m["title"] or "Председатель" in m["title"] for m in found)
+    # blank lines between the rows too: the last short run is still the signature
+    apart = TITLE + "Мероприятие\nСрок реализации\nОтветственные исполнители\n"
+    for block in (
+        "Нормативное обеспечение",
+        "Инвентаризация фондов школьных музеев\n2026 г.\nруководители школьных музеев",
+        "Паспортизация школьных музеев\n2026–2027 гг.\nКомитет по образованию администрации округа",
+        "Обновление экспозиции в музее\nдо 01.05.2027\nдиректор МАОУ «СОШ № 3» Намсараев Б.Ц.",
+        "Председатель Комитета по образованию\nД.Б. Цыренов",
+    ):
+        apart += block + "\n\n"
+    assert [m["timeframe"] for m in measures(imported(apart, vocabularies).plan)] == [
+        "2026 г.",
+        "2026–2027 гг.",
+        "до 01.05.2027",
+    ]
+
+
 def test_a_label_no_column_knows_is_counted_from_the_rows(vocabularies: Vocabularies) -> None:
     # «Форма отчётности» names no known column; every numbered row has one line more than the
     # known labels, so it is a label and «Скриншоты публикаций» no agency

@@ -112,6 +112,23 @@ def test_excel_quoting_keeps_a_cell_with_line_breaks_and_quotes_whole(vocabulari
     assert result.plan["title"] == "План мероприятий по профилактике терроризма на 2025 год"  # padded with tabs
 
 
+def test_a_lone_title_cell_in_a_quoted_sheet_copy_is_a_section(vocabularies: Vocabularies) -> None:
+    # cells that wrap are quoted, so a row with nothing but a title cell is a merged heading row,
+    # not more of the measure above
+    text = (
+        "План мероприятий по подготовке к учебному году\n\n"
+        "№\tМероприятие\tОтветственный\tСрок\n"
+        "\tОрганизационные мероприятия\t\t\n"
+        '1)\tИздание приказа о подготовке\t"Управление образования\nМКУ ""Служба обеспечения"""\tдо 15 апреля\n'
+        "\tРемонтные работы\t\t\n"
+        "2)\tТекущий ремонт зданий\tруководители школ\tиюнь – июль\n"
+    )
+    plan = import_bytes(text.encode(), "plan.txt", "perm", vocabularies).plan
+    found = measures(plan)
+    assert [m["title"] for m in found] == ["Издание приказа о подготовке", "Текущий ремонт зданий"]
+    assert sections(plan) == ["Организационные мероприятия", "Ремонтные работы"]
+
+
 # -- one cell per line ------------------------------------------------------------------------
 
 

@@ -18,7 +18,8 @@ from .numbering import NUMBER, SECTION_TEXT, starts_numbered
 from .pdf_unruled import PAGE_NUMBER
 from .rows import BREAK, CELLS, TEXT, Row
 from .spans import merged_spans
-from .text_drift import fitted
+from .text_blocks import cut_rows
+from .text_drift import fitted, year_mark_at
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S {2,}\S")
@@ -66,7 +67,11 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
             chunks = _chunks(candidate)
             if block and not all(len(c) <= 40 and not c[0].isdigit() for _, _, c in chunks):
                 break
-            if block and _complete(block) and not all(_continues(c, block) or _new_label(c[2], block) for c in chunks):
+            if (
+                block
+                and _complete(block)
+                and not all(_continues(c, block) or _new_label(c[2], block) or _sub_label(c[2], block) for c in chunks)
+            ):
                 break  # a full header is followed by the first row, not by more of its labels
             block.append(candidate)
         if _complete(block):
@@ -89,6 +94,20 @@ def _new_label(chunk: str, block: list[str]) -> bool:
     return field is not None and field not in {columns.field_of(c) for b in block for _, _, c in _chunks(b)}
 
 
+def _sub_label(chunk: str, block: list[str]) -> bool:
+    """A label of a column under a group's label that names it («Дата» and «Место» under «Дата и
+    место проведения»): its words are some of a longer label's above."""
+    words = chunk.lower().split()
+    return (
+        any(
+            len(label.split()) > len(words) and all(w in label.lower().split() for w in words)
+            for line in block
+            for _, _, label in _chunks(line)
+        )
+        and columns.field_of(chunk) is not None
+    )
+
+
 def _continues(chunk: tuple[int, int, str], block: list[str]) -> bool:
     """A header label's next line: it goes on in lower case («исполнения», «(тыс. руб.)», «п/п»)
     under a label it is not much wider than (a row's «министерство образования» under
@@ -102,12 +121,13 @@ def _continues(chunk: tuple[int, int, str], block: list[str]) -> bool:
 
 def _label_above(line: str, header: str) -> bool:
     """A line right above the header that holds the first line of a label or two: fewer and short
-    runs of words, each over one of the header's."""
+    runs of words, each over one of the header's and none in lower case (a label starts with a
+    capital; «нового учебного года» above it is the end of the document's title)."""
     chunks, below = _chunks(line), _chunks(header)
     return (
         0 < len(chunks) < len(below)
         and "\f" not in line
-        and all(len(c) <= 30 and not c[0].isdigit() for _, _, c in chunks)
+        and all(len(c) <= 30 and not c[0].isdigit() and not c[0].islower() for _, _, c in chunks)
         and all(any(s < e2 and s2 < e for s2, e2, _ in below) for s, e, _ in chunks)
     )
 
@@ -130,9 +150,8 @@ def _group(start: int, end: int, below: list[list[tuple[int, int, str]]]) -> boo
         return False
     for chunks in below:
         for (_, e1, _), (s2, _, _) in zip(chunks, chunks[1:]):
-            if e1 < middle < s2:
-                reach = max(e1 - start, end - s2)
-                return 0 < reach < (end - start) / 2
+            if e1 < middle < s2 and 0 < max(e1 - start, end - s2) < (end - start) / 2:
+                return True
     return False
 
 
@@ -169,6 +188,8 @@ def _slices(line: str, bounds: list[int]) -> list[str]:
 
 
 def _cut(line: str, bound: int) -> int:
+    if year_mark_at(line, bound):  # «2026 г.» stays whole, in the column of the year
+        return bound + line[bound:].index(".") + 1
     if bound >= len(line) or line[bound - 1] == " " or line[bound] == " ":
         return bound
     start = bound
@@ -190,13 +211,16 @@ def _spanning(line: str, bounds: list[int], title: int, shapes: frozenset[str] =
     (from the title column or before it, or across two boundaries: a run from a later column into
     the next is two cells set one space apart), or is a numbered heading («3. Продвижение …») set
     apart from the number column. A run that starts with a number shaped like the rows' («1.2.1»
-    where rows are «1.1.1») is a row whose number touches its title."""
+    where rows are «1.1.1») is a row whose number touches its title, and one that starts in lower
+    case a cell going on that touches the next one («муниципальными служащими сведений Ершова Т.М.»)."""
     chunks = _chunks(line)
     if len(chunks) != 1:
         return False
     start, end, text = chunks[0]
     if start < bounds[1] and number_shape(text.split()[0]) in shapes:
         return False
+    if text[0].islower():
+        return False  # a heading starts with a capital; this is a cell going on, touching the next
     crossed = [b for b in bounds[1:] if start < b < end]
     before_title_end = title + 1 >= len(bounds) or start < bounds[title + 1]
     return (bool(crossed) and (before_title_end or len(crossed) > 1)) or (
@@ -287,6 +311,8 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
                 rows.append(Row(CELLS, cells, f"line {number}", spans=True, table=1))
                 continue
             parts = [p.strip() for p in _slices(page, bounds)]
+            if numbered:
+                parts = _number_apart(page, parts, bounds, number_column)
             if parts == [str(i) for i in range(1, len(parts) + 1)]:  # the column-number row, maybe repeated
                 close()
                 rows.append(Row(CELLS, parts, f"line {number}", table=1))
@@ -301,19 +327,67 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     rows_apart = len(groups) > 2 * pages  # blank lines set rows apart, not only pages and headings
     unbroken = [g for (g, _, _), top in zip(groups, after_break) if not top]
     centred = numbered and _centred_numbers(unbroken, number_column)
-    for group, place, printed in reversed(groups):
-        if numbered:
+    blocks = cut_rows(
+        [[parts for _, parts in g] for g, _, _ in groups],
+        [[_starts(text, bounds, number_column) for text in printed] for _, _, printed in groups],
+        number_column,
+        mapping.get("title"),
+        after_break,
+    )
+    for index, (group, place, printed) in reversed(list(enumerate(groups))):
+        headings = blocks.headings[index] if blocks.centred else set()
+        if blocks.centred:
+            cut = blocks.starts[index]
+        elif numbered:
             cut = _row_starts(group, number_column, centred, mapping.get("title"))
         else:
             cut = _top_aligned_starts(group, mapping.get("title", 0), rows_apart)
+            headings = _numbered_headings(group, cut, mapping.get("title", 0))
         made = []
         for a, b in zip(cut, [*cut[1:], len(group)]):
+            if a in headings:
+                text = " ".join(" ".join(p[mapping["title"]] for _, p in group[a:b]).split())
+                cells = [text] + [""] * (len(bounds) - 1)
+                made.append(Row(CELLS, cells, f"line {group[a][0]}", spans=True, table=1))
+                continue
             local = fitted(printed[a:b], bounds, gaps)
             parts = [_slices(text, local) for text in printed[a:b]]
+            if numbered:
+                parts = [_number_apart(text, p, bounds, number_column) for text, p in zip(printed[a:b], parts)]
             cells = [linebreaks.join_monospaced([p[i] for p in parts], widths[i]) for i in range(len(bounds))]
             made.append(Row(CELLS, cells, f"line {group[a][0]}", table=1))
         rows[place:place] = made
     return rows
+
+
+def _number_apart(line: str, parts: list[str], bounds: list[int], number: int) -> list[str]:
+    """The parts with a row number that starts in the number column, set apart from the rest by
+    spaces, put back in it when the cut sent it to the next column (a page whose columns sit a
+    character or two right of the header's: «10)» over the boundary)."""
+    chunks = _chunks(line)
+    if not chunks or number + 1 >= len(parts):
+        return parts
+    start, _, text = chunks[0]
+    nxt = parts[number + 1].strip()
+    if parts[number].strip() or not (
+        bounds[number] <= start < bounds[number + 1] and NUMBER.match(text) and nxt.startswith(text)
+    ):
+        return parts
+    out = list(parts)
+    out[number], out[number + 1] = text, nxt[len(text) :].strip()
+    return out
+
+
+def _starts(line: str, bounds: list[int], number: int | None) -> frozenset[int]:
+    """The columns that hold most of each of the line's runs of words (a row number: the column it starts in)."""
+    edges = [*bounds, len(line) + 1]
+    found = set()
+    for start, end, text in _chunks(line):
+        if number is not None and bounds[number] <= start < edges[number + 1] and NUMBER.match(text):
+            found.add(number)
+        else:
+            found.add(max(range(len(bounds)), key=lambda c, s=start, e=end: min(e, edges[c + 1]) - max(s, edges[c])))
+    return frozenset(found)
 
 
 def _page_number(line: str, bounds: list[int]) -> bool:
@@ -392,6 +466,20 @@ def _top_aligned_starts(group: list[tuple[int, list[str]]], title: int, rows_apa
         and not (i and any(linebreaks.goes_on(p) for p in group[i - 1][1]))
     ]
     return sorted({0, *starts})
+
+
+def _numbered_headings(group: list[tuple[int, list[str]]], cut: list[int], title: int) -> set[int]:
+    """The rows, in a table without a № column, that are one line with nothing but a numbered
+    heading in the title column («2. Подготовка объектов»): a top-aligned row's first line holds
+    the first line of every cell it has, so a measure would have a deadline or an agency beside it."""
+    ends = [*cut[1:], len(group)]
+    return {
+        a
+        for a, b in zip(cut, ends)
+        if b - a == 1
+        and SECTION_TEXT.match(group[a][1][title])
+        and not any(p for k, p in enumerate(group[a][1]) if k != title)
+    }
 
 
 def _width(lengths: list[int]) -> int:

@@ -130,12 +130,22 @@ def _body(body: list[Line], width: int, mapping: dict[str, int]) -> list[Row]:
     numbered = mapping.get("number") == 0
     apart = _blank_apart(body, width)
     rows: list[Row] = []
-    for block in _blocks(body, numbered):
+    blocks = _blocks(body, numbered)
+    tail = blocks.pop() if not numbered and len(blocks) > 1 and _signature(blocks[-1], width) else []
+    for block in blocks:
         if numbered or apart:
             rows.extend(_block_rows(block, width, mapping, numbered))
         else:
             rows.extend(_stream_rows(block, width, mapping))
+    rows.extend(Row(TEXT, [text], f"line {number}") for number, text in tail)
     return rows
+
+
+def _signature(block: list[Line], width: int) -> bool:
+    """True for the last lines, after a blank one, of a table without numbers when they are fewer
+    than a row has cells and none reads as a deadline: the signature under the table
+    («Председатель комитета», «Д.Б. Цыренов»), not a row."""
+    return len(block) < width and not any(columns.dated(text) for _, text in block)
 
 
 def _heading(line: Line, width: int) -> Row:

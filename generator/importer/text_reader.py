@@ -95,12 +95,14 @@ def text_rows(text: str) -> list[Row]:
     rows: list[Row] = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     index = 0
+    quoted = False  # a cell over several lines is quoted: every record is a whole row
     while index < len(lines):
         line, number = lines[index], index + 1
         record = quoted_record(lines, index) if "\f" not in line else None
         if record is not None:
             cells, covered = record
             rows.append(Row(CELLS, [c.strip() for c in cells], f"line {number}"))
+            quoted = quoted or covered > 1
             index += covered
             continue
         index += 1
@@ -114,4 +116,22 @@ def text_rows(text: str) -> list[Row]:
                 rows.append(Row(TEXT, [part.strip()], f"line {number}"))
             else:
                 rows.append(Row(BREAK, where=f"line {number}"))
+    if quoted:
+        _mark_headings(rows)
     return rows
+
+
+def _mark_headings(rows: list[Row]) -> None:
+    """Mark as headings the rows below the header that hold nothing but a number or a title cell.
+    In a sheet's copy whose cells keep their line breaks inside quotes, such a row is not the
+    rest of the row above (that would have been in its cells): it is a section's merged row."""
+    for index, row in enumerate(rows):
+        mapping = columns.recognise(row.cells) if row.kind == CELLS else None
+        if mapping is None:
+            continue
+        heads = {mapping.get("number"), mapping.get("title")} - {None}
+        for later in rows[index + 1 :]:
+            filled = [i for i, cell in enumerate(later.cells) if cell]
+            if later.kind == CELLS and len(filled) == 1 and filled[0] in heads and len(later.cells) > 2:
+                later.spans = True
+        return
