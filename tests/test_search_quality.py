@@ -185,3 +185,14 @@ def test_measures_rank_before_pages_that_list_them(search_page) -> None:
     page, _ = search_page
     urls = [r["url"] for r in page.evaluate(READ, "нормативные акты")["results"]]
     assert urls and all(u.count("/") == 4 and u.startswith("/plans/") for u in urls), urls
+
+
+def test_a_plan_phrase_no_page_says_is_read_as_its_concept(search_page) -> None:
+    """«предпрофильная подготовка» is a plan phrase of «профильные классы» that no page says: as words it
+    finds nothing, so a query saying it (even misspelt) is read as the concept."""
+    page, _ = search_page
+    for query in ("предпрофильная подготовка", "предпрофилная подготовка"):
+        reading = page.evaluate(READ, query)["reading"]
+        assert reading["concepts"] == ["профильные классы"], (query, reading)
+    # A phrase whose words pages say is still searched as words.
+    assert page.evaluate(READ, "практика на предприятии")["reading"]["concepts"] != ["профессиональные пробы"]
