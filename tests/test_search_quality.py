@@ -196,3 +196,27 @@ def test_a_plan_phrase_no_page_says_is_read_as_its_concept(search_page) -> None:
         assert reading["concepts"] == ["профильные классы"], (query, reading)
     # A phrase whose words pages say is still searched as words.
     assert page.evaluate(READ, "практика на предприятии")["reading"]["concepts"] != ["профессиональные пробы"]
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        # Spelt as heard: «-ться» as «-ца», «дж» as «ж».
+        ("учица в колеже", "колледж учится"),
+        # Typed together, or apart.
+        ("деньоткрытых дверей", "день открытых дверей"),
+        ("экскурсиянапредприятие", "экскурсия предприятие"),
+        ("проф ориентация", "профориентация"),
+    ],
+)
+def test_words_spelt_as_heard_or_typed_together_become_the_sites_words(search_page, query, text) -> None:
+    page, _ = search_page
+    assert page.evaluate(READ, query)["reading"]["text"] == text
+
+
+def test_a_number_typed_against_a_word_is_a_grade(search_page) -> None:
+    page, _ = search_page
+    for query in ("профпробы 9кл", "профпробы 9класс", "профпробы 9 кл"):
+        reading = page.evaluate(READ, query)["reading"]
+        assert reading["filters"]["Класс"] == ["9", "не указан"], (query, reading)
+        assert reading["text"] == "профессиональные пробы", (query, reading)

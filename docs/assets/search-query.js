@@ -63,8 +63,8 @@ window.kbSearchQuery = function (base, changed) {
   // grades 1–4, «средние классы», «среднее звено» 5–9 («средняя школа» is all of school), «старшие
   // классы», «старшая школа», «старшеклассники» 10–11. `next`: the word that makes a stage of the
   // word before it; `alone`: a word that is a stage by itself.
-  // «класс», and «класа» spelt as heard.
-  var CLASS_WORD = /^клас/;
+  // «класс», «кл», and «класа» spelt as heard.
+  var CLASS_WORD = /^(клас|кл$)/;
   var STAGES = [
     { grades: [1, 2, 3, 4], alone: /^младш/, word: /^(младш|начальн)/, next: /^(клас|школ|звен|ступен)/ },
     { grades: [5, 6, 7, 8, 9], alone: null, word: /^средн/, next: /^(клас|звен)/ },
@@ -105,7 +105,10 @@ window.kbSearchQuery = function (base, changed) {
     return loading[letter];
   }
   function fold(text) { return text.toLowerCase().replace(/ё/g, "е"); }
-  function tokens(text) { return fold(text).split(/[^a-zа-я0-9']+/).filter(Boolean); }
+  // «9класс», «9кл»: a number typed against a word is two words.
+  function tokens(text) {
+    return fold(text).replace(/(\d)(?=[a-zа-я])|([a-zа-я])(?=\d)/g, "$1$2 ").split(/[^a-zа-я0-9']+/).filter(Boolean);
+  }
   function known(word) { var d = dict[word[0]]; return !!(d && Object.prototype.hasOwnProperty.call(d, word)); }
   function lemma(word) { return known(word) ? dict[word[0]][word] : word; }
   function translit(word) {
@@ -154,31 +157,61 @@ window.kbSearchQuery = function (base, changed) {
   // How a word is spelt without the letters people leave out or swap (ь, ъ; й/и/ы; э/е): a word typed
   // in Latin letters ("shkolnikov", "postupit") or without its soft sign is the site's word of that skeleton.
   function skeleton(word) { return word.replace(/[ьъ]/g, "").replace(/[йы]/g, "и").replace(/э/g, "е"); }
+  // How a word sounds, as people spell what they hear: «-ться» is «-ца» («учица»), «дж» is «ж» («колеж»), a doubled letter is one
+  // («класа», «професия»), a voiced consonant is its voiceless pair («завот»), an unstressed vowel any of
+  // its neighbours («пайти», «родитилей»). Only a word the site does not know is read so.
+  var SOUNDS = { "о": "а", "я": "а", "е": "и", "э": "и", "ы": "и", "й": "и", "ю": "у",
+                 "б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с" };
+  var sounds = {};
+  function sound(word) {
+    if (!sounds[word]) {
+      sounds[word] = word.replace(/[ьъ]/g, "").replace(/[тд]с/g, "ц").replace(/[сз]ч/g, "щ").replace(/д(ж)|т(ч)/g, "$1$2")
+        .replace(/./g, function (c) { return SOUNDS[c] || c; }).replace(/(.)\1+/g, "$1");
+    }
+    return sounds[word];
+  }
   function common(a, b) { var n = 0; while (n < a.length && a[n] === b[n]) n++; return n; }
   // A word the site knows in any form stays; a word of a known skeleton, or a misspelt one, becomes
   // the nearest known word (the longest shared beginning first); a beginning of a known word (the
   // reader is still typing) stays; a long word no page uses ("рассказать" in a question) is dropped (null).
   function correct(word) {
-    if (word.length < 5 || !/^[а-я]+$/.test(word)) return word;
+    if (word.length < 4 || !/^[а-я]+$/.test(word)) return word;
     var words = dict[word[0]];
     if (!words) { load(word[0]); return word; }
     if (known(word)) return word;
     // «екскурсия» (a transliterated «ekskursiya», or as heard): «е» and «э» begin the same words.
     var other = FIRST_ALTERNATE[word[0]], keys = Object.keys(words).concat(other && dict[other] ? Object.keys(dict[other]) : []);
-    var shape = skeleton(word);
-    var limit = word.length <= 7 ? 1 : 2, best = null;
+    var shape = skeleton(word), heard = sound(word);
+    // Edits allowed grow with the word: none up to 4 letters (only a word that sounds the same), one up
+    // to 7, then two.
+    var limit = word.length <= 4 ? 0 : word.length <= 7 ? 1 : 2, best = null;
     keys.forEach(function (w) {
-      var d = skeleton(w) === shape ? 0 : distance(word, w, limit);
+      var same = skeleton(w) === shape || sound(w) === heard, d = same ? 0 : distance(word, w, limit);
       if (d > limit) return;
-      var c = { word: w, rank: [d, -common(word, w), w.length] };
+      var c = { word: w, rank: [d, same ? distance(word, w, 9) : d, -common(word, w), w.length] };
       if (!best || better(c, best)) best = c;
     });
     function better(p, q) {
-      for (var i = 0; i < 3; i++) if (p.rank[i] !== q.rank[i]) return p.rank[i] < q.rank[i];
+      for (var i = 0; i < 4; i++) if (p.rank[i] !== q.rank[i]) return p.rank[i] < q.rank[i];
       return p.word < q.word;
     }
     if (best) return best.word;
-    return keys.some(function (w) { return w.startsWith(word); }) ? word : null;
+    if (keys.some(function (w) { return w.startsWith(word); })) return word;
+    return split(word) || (word.length < 5 ? word : null);
+  }
+  // Words typed together («деньоткрытых», «вколледж»): the site's words (or function words) they are made
+  // of, the fewest first, or null.
+  function split(word, depth) {
+    depth = depth || 0;
+    if (depth > 2 || word.length < 5) return null;
+    for (var at = word.length - 3; at >= 1; at--) {
+      var head = word.slice(0, at), tail = word.slice(at);
+      if (!(STOP.has(head) || (head.length >= 3 && known(head)))) continue;
+      if (!dict[tail[0]]) { load(tail[0]); continue; }
+      var rest = known(tail) && tail.length >= 3 ? tail : split(tail, depth + 1);
+      if (rest) return head + " " + rest;
+    }
+    return null;
   }
 
   // Phrases (lemma lists) found in order (two-word ones in either order) in the lemma slots, at most one
@@ -310,10 +343,18 @@ window.kbSearchQuery = function (base, changed) {
       kept.push(w);
     });
     var FUNCTION = new Set(vocabulary ? vocabulary.function_words : []);
+    // «проф ориентация»: a word typed apart, when its halves are not both the site's words nor function words.
+    function part(w) { return FUNCTION.has(w) || STOP.has(w); }
+    kept = kept.reduce(function (out, w) {
+      var last = out[out.length - 1], whole = last + w;
+      if (last && /^[а-я]+$/.test(whole) && known(whole) && !(known(last) && known(w)) && !part(last) && !part(w)) out[out.length - 1] = whole;
+      else out.push(w);
+      return out;
+    }, []);
     var unknown = [];
     words = kept.filter(function (w) { return !FUNCTION.has(w); })
       .map(function (w) { var c = STOP.has(w) ? w : correct(w); if (c === null) unknown.push(w); return c; })
-      .filter(Boolean);
+      .filter(Boolean).join(" ").split(" ").filter(function (w) { return !FUNCTION.has(w); });
     var slots = words.map(function (w) {
       var s = new Set([w, lemma(w)]);
       var official = vocabulary && Object.prototype.hasOwnProperty.call(vocabulary.synonyms, lemma(w)) ? vocabulary.synonyms[lemma(w)] : [];
@@ -374,11 +415,15 @@ window.kbSearchQuery = function (base, changed) {
       [w[0], translit(w)[0]].forEach(function (l) { letters[l] = 1; if (FIRST_ALTERNATE[l]) letters[FIRST_ALTERNATE[l]] = 1; });
     });
     term.split(/\s+/).forEach(function (chunk) { if (chunk) letters[fold(unlayout(chunk))[0]] = 1; });
-    return Promise.all([vocabularyLoading].concat(Object.keys(letters).map(load))).then(function () {
-      // A corrected or transliterated word may start with a letter not asked for yet.
-      var more = analyze(term).text.split(" ").filter(Boolean).map(function (w) { return load(w[0]); });
-      return Promise.all(more);
-    });
+    // A corrected, transliterated or split word may need a letter not asked for yet: reading the query
+    // again asks for it, until no new letter is wanted.
+    function settle(rounds) {
+      var asked = Object.keys(loading).length;
+      analyze(term).text.split(" ").filter(Boolean).forEach(function (w) { load(w[0]); });
+      var all = Object.keys(loading).map(function (l) { return loading[l]; });
+      return Promise.all(all).then(function () { if (rounds > 0 && Object.keys(loading).length > asked) return settle(rounds - 1); });
+    }
+    return Promise.all([vocabularyLoading].concat(Object.keys(letters).map(load))).then(function () { return settle(3); });
   }
 
   // Pagefind's API as this page uses it (search, filters, each result's data()), answered by the
