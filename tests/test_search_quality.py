@@ -220,3 +220,12 @@ def test_a_number_typed_against_a_word_is_a_grade(search_page) -> None:
         reading = page.evaluate(READ, query)["reading"]
         assert reading["filters"]["Класс"] == ["9", "не указан"], (query, reading)
         assert reading["text"] == "профессиональные пробы", (query, reading)
+
+
+def test_a_two_letter_abbreviation_counts_in_lower_case_unless_a_function_word(search_page) -> None:
+    page, _ = search_page
+    reading = page.evaluate(READ, "нко и ип участие в профориентации")["reading"]
+    assert reading["concepts"] == ["общественные организации", "работодатели"], reading
+    assert "школа" in page.evaluate(READ, "взаимодействие оо и колледжей")["reading"]["concepts"]
+    # «до» is a preposition here, not «дополнительное образование».
+    assert "допобразование" not in page.evaluate(READ, "экскурсии до мая")["reading"]["concepts"]

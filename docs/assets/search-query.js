@@ -273,7 +273,7 @@ window.kbSearchQuery = function (base, changed) {
       if (filters[name].indexOf(value) < 0) filters[name].push(value);
     }
     var raw = layout(term).split(/[^A-Za-zА-Яа-яЁё0-9']+/).filter(Boolean);
-    // Abbreviations, before case is lost: «ДО» in capitals only, «спо» in any case.
+    // Abbreviations, before case is lost: «ДО» in capitals only, «спо», «ип» in any case.
     // An abbreviation of several concepts («ДОД»: день открытых дверей, дополнительное образование детей)
     // has several readings; `search` shows the results of each, in turn.
     var abbreviations = {};
@@ -292,7 +292,8 @@ window.kbSearchQuery = function (base, changed) {
       }
       var capitals = w === w.toUpperCase() && /[А-ЯA-Z]/.test(w);
       var meanings = Object.prototype.hasOwnProperty.call(abbreviations, lower) ? abbreviations[lower] : null;
-      if (meanings && (capitals || lower.length >= 3)) {
+      // In lower case an abbreviation of two letters counts unless it is a function word («до», «во»).
+      if (meanings && (capitals || lower.length >= 3 || !(STOP.has(lower) || (vocabulary.function_words || []).indexOf(lower) >= 0))) {
         var meaning = meanings[(reading || 0) % meanings.length];
         readings = Math.max(readings, meanings.length);
         if (concepts.indexOf(meaning) < 0) concepts.push(meaning);
