@@ -229,3 +229,12 @@ def test_a_two_letter_abbreviation_counts_in_lower_case_unless_a_function_word(s
     assert "школа" in page.evaluate(READ, "взаимодействие оо и колледжей")["reading"]["concepts"]
     # «до» is a preposition here, not «дополнительное образование».
     assert "допобразование" not in page.evaluate(READ, "экскурсии до мая")["reading"]["concepts"]
+
+
+def test_not_going_into_the_10th_grade_is_leaving_after_the_9th(search_page) -> None:
+    page, _ = search_page
+    for query in ("куда идти если не хочу в 10 класс", "не пойду в десятый класс куда поступать"):
+        reading = page.evaluate(READ, query)["reading"]
+        assert reading["filters"]["Класс"] == ["9", "не указан"], (query, reading)
+        assert "колледж" in reading["concepts"], (query, reading)
+    assert page.evaluate(READ, "профпробы 10 класс")["reading"]["filters"]["Класс"] == ["10", "не указан"]

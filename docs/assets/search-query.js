@@ -306,6 +306,13 @@ window.kbSearchQuery = function (base, changed) {
     // Numbers: years and grades become filters; any other number is no word to search for.
     var kept = [], skip = 0;
     function leaves(n, before) { if (n === 9 && before === "после") afterNine = true; }
+    // «не хочу в 10 класс», «без 10-го класса»: school is left after the 9th grade.
+    function refused(n, i) {
+      if (n !== 10 || !words.slice(Math.max(0, i - 3), i).some(function (x) { return x === "не" || x === "без"; })) return false;
+      add("Класс", "9");
+      afterNine = true;
+      return true;
+    }
     words.forEach(function (w, i) {
       if (skip > 0) { skip--; return; }
       var year = /^(19|20)\d\d(г|гг|год|года|году)?$/.test(w) && parseInt(w, 10);
@@ -314,6 +321,7 @@ window.kbSearchQuery = function (base, changed) {
       if (/^\d+$/.test(w)) {
         var n = parseInt(w, 10);
         leaves(n, words[i - 1]);
+        if (near.some(function (x) { return CLASS_WORD.test(x); }) && refused(n, i)) return;
         // «9 класс», «в 10-м классе»; «после 9», «до 11»: the grades school is left after.
         if (n >= 1 && n <= 11 && near.some(function (x) { return CLASS_WORD.test(x); })) add("Класс", String(n));
         else if ((n === 9 || n === 11) && /^(после|до)$/.test(words[i - 1] || "")) add("Класс", String(n));
@@ -324,6 +332,7 @@ window.kbSearchQuery = function (base, changed) {
       // «в девятом классе»; «после девятого», «до одиннадцатого»: the grade school is left after.
       var named = ORDINAL.exec(w), ordinal = named ? ORDINALS.indexOf(named[1]) : -1;
       if (ordinal >= 0) leaves(ordinal + 1, words[i - 1]);
+      if (ordinal >= 0 && CLASS_WORD.test(words[i + 1] || "") && refused(ordinal + 1, i)) { skip = 1; return; }
       if (ordinal >= 0 && (CLASS_WORD.test(words[i + 1] || "") ||
           ((ordinal === 8 || ordinal === 10) && /^(после|до)$/.test(words[i - 1] || "")))) {
         add("Класс", String(ordinal + 1));
