@@ -157,15 +157,15 @@ window.kbSearchQuery = function (base, changed) {
   // How a word is spelt without the letters people leave out or swap (ь, ъ; й/и/ы; э/е): a word typed
   // in Latin letters ("shkolnikov", "postupit") or without its soft sign is the site's word of that skeleton.
   function skeleton(word) { return word.replace(/[ьъ]/g, "").replace(/[йы]/g, "и").replace(/э/g, "е"); }
-  // How a word sounds, as people spell what they hear: «-ться» is «-ца» («учица»), «дж» is «ж» («колеж»), a doubled letter is one
-  // («класа», «професия»), a voiced consonant is its voiceless pair («завот»), an unstressed vowel any of
-  // its neighbours («пайти», «родитилей»). Only a word the site does not know is read so.
-  var SOUNDS = { "о": "а", "я": "а", "е": "и", "э": "и", "ы": "и", "й": "и", "ю": "у",
-                 "б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с" };
+  // How a word sounds, as people spell what they hear: «-ться» is «-ца» («учица»), «дж» is «ж» («колеж»),
+  // a doubled letter is one («класа», «професия»), a voiced consonant is its voiceless pair («завот»),
+  // «я», «ю» after «ц», «ч», «ш», «щ», «ж» are «а», «у». Only a word the site does not know is read so.
+  var SOUNDS = { "э": "е", "ы": "и", "й": "и", "б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с" };
   var sounds = {};
   function sound(word) {
     if (!sounds[word]) {
       sounds[word] = word.replace(/[ьъ]/g, "").replace(/[тд]с/g, "ц").replace(/[сз]ч/g, "щ").replace(/д(ж)|т(ч)/g, "$1$2")
+        .replace(/([цчшщж])я/g, "$1а").replace(/([цчшщж])ю/g, "$1у")
         .replace(/./g, function (c) { return SOUNDS[c] || c; }).replace(/(.)\1+/g, "$1");
     }
     return sounds[word];
