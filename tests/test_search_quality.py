@@ -215,11 +215,13 @@ def test_words_spelt_as_heard_or_typed_together_become_the_sites_words(search_pa
 
 
 def test_a_number_typed_against_a_word_is_a_grade(search_page) -> None:
+    """«9кл», «9-ый класс», «девятиклашки»: the 9th grade, whatever is typed after the number."""
     page, _ = search_page
-    for query in ("профпробы 9кл", "профпробы 9класс", "профпробы 9 кл"):
+    for query in ("профпробы 9кл", "профпробы 9класс", "профпробы 9 кл", "профпробы 9-ый класс", "девятиклашки профпробы"):
         reading = page.evaluate(READ, query)["reading"]
         assert reading["filters"]["Класс"] == ["9", "не указан"], (query, reading)
         assert reading["text"] == "профессиональные пробы", (query, reading)
+    assert page.evaluate(READ, "после девятки куда")["reading"]["filters"]["Класс"] == ["9", "не указан"]
 
 
 def test_a_two_letter_abbreviation_counts_in_lower_case_unless_a_function_word(search_page) -> None:

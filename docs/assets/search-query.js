@@ -327,7 +327,9 @@ window.kbSearchQuery = function (base, changed) {
         else if ((n === 9 || n === 11) && /^(после|до)$/.test(words[i - 1] || "")) add("Класс", String(n));
         return;
       }
-      var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн"); });
+      // «девятиклассники», «девятиклашки»; «после девятки»: the 9th grade by its everyday name.
+      var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн") || w.startsWith(p + "клаш"); });
+      if (grade < 0 && /^девятк/.test(w)) { grade = 8; leaves(9, words[i - 1]); }
       if (grade >= 0) { add("Класс", String(grade + 1)); return; }
       // «в девятом классе»; «после девятого», «до одиннадцатого»: the grade school is left after.
       var named = ORDINAL.exec(w), ordinal = named ? ORDINALS.indexOf(named[1]) : -1;
@@ -349,6 +351,8 @@ window.kbSearchQuery = function (base, changed) {
         return;
       }
       if (/^(г|гг|год|года|году|годы|годов|х|й|го|м|ом|е)$/.test(w)) return;
+      // «9-ый», «9-ти», «9-ки»: an ending typed after a number.
+      if (/^[а-я]{1,3}$/.test(w) && /^\d+$/.test(words[i - 1] || "") && !CLASS_WORD.test(w) && !STOP.has(w)) return;
       if (CLASS_WORD.test(w) && [words[i - 2], words[i - 1], words[i + 1]].some(function (x) { return x && /^\d+$/.test(x); })) return;
       kept.push(w);
     });
