@@ -207,9 +207,12 @@ def test_a_plan_phrase_no_page_says_is_read_as_its_concept(search_page) -> None:
         ("деньоткрытых дверей", "день открытых дверей"),
         ("экскурсиянапредприятие", "экскурсия предприятие"),
         ("проф ориентация", "профориентация"),
+        # Transliterated: the soft sign left out of a short word, an abbreviation in Latin letters.
+        ("den otkrytyh dverei", "день открытых дверей"),
+        ("ovz spo", "овз колледж"),
     ],
 )
-def test_words_spelt_as_heard_or_typed_together_become_the_sites_words(search_page, query, text) -> None:
+def test_words_spelt_as_heard_typed_together_or_in_latin_become_the_sites_words(search_page, query, text) -> None:
     page, _ = search_page
     assert page.evaluate(READ, query)["reading"]["text"] == text
 

@@ -175,18 +175,19 @@ window.kbSearchQuery = function (base, changed) {
   // the nearest known word (the longest shared beginning first); a beginning of a known word (the
   // reader is still typing) stays; a long word no page uses ("рассказать" in a question) is dropped (null).
   function correct(word) {
-    if (word.length < 4 || !/^[а-я]+$/.test(word)) return word;
+    if (word.length < 3 || !/^[а-я]+$/.test(word)) return word;
     var words = dict[word[0]];
     if (!words) { load(word[0]); return word; }
     if (known(word)) return word;
     // «екскурсия» (a transliterated «ekskursiya», or as heard): «е» and «э» begin the same words.
     var other = FIRST_ALTERNATE[word[0]], keys = Object.keys(words).concat(other && dict[other] ? Object.keys(dict[other]) : []);
     var shape = skeleton(word), heard = sound(word);
-    // Edits allowed grow with the word: none up to 4 letters (only a word that sounds the same), one up
-    // to 7, then two.
+    // Edits allowed grow with the word: none up to 4 letters (only a word spelt or sounding the same), one
+    // up to 7, then two.
     var limit = word.length <= 4 ? 0 : word.length <= 7 ? 1 : 2, best = null;
     keys.forEach(function (w) {
-      var same = skeleton(w) === shape || sound(w) === heard, d = same ? 0 : distance(word, w, limit);
+      // A 3-letter word only without its soft sign («ден» of «den»).
+      var same = skeleton(w) === shape || (word.length > 3 && sound(w) === heard), d = same ? 0 : distance(word, w, limit);
       if (d > limit) return;
       var c = { word: w, rank: [d, same ? distance(word, w, 9) : d, -common(word, w), w.length] };
       if (!best || better(c, best)) best = c;
@@ -291,14 +292,16 @@ window.kbSearchQuery = function (base, changed) {
         return;
       }
       var capitals = w === w.toUpperCase() && /[А-ЯA-Z]/.test(w);
-      var meanings = Object.prototype.hasOwnProperty.call(abbreviations, lower) ? abbreviations[lower] : null;
+      // «ovz», «spo»: an abbreviation in Latin letters.
+      var ru = Object.prototype.hasOwnProperty.call(abbreviations, lower) ? lower : translit(lower);
+      var meanings = Object.prototype.hasOwnProperty.call(abbreviations, ru) ? abbreviations[ru] : null;
       // In lower case an abbreviation of two letters counts unless it is a function word («до», «во»).
-      if (meanings && (capitals || lower.length >= 3 || !(STOP.has(lower) || (vocabulary.function_words || []).indexOf(lower) >= 0))) {
+      if (meanings && (capitals || ru.length >= 3 || !(STOP.has(ru) || (vocabulary.function_words || []).indexOf(ru) >= 0))) {
         var meaning = meanings[(reading || 0) % meanings.length];
         readings = Math.max(readings, meanings.length);
         if (concepts.indexOf(meaning) < 0) concepts.push(meaning);
         // A page that says the abbreviation itself ranks higher among those found.
-        if (ranking.indexOf(lower) < 0) ranking.push(lower);
+        if (ranking.indexOf(ru) < 0) ranking.push(ru);
         return;
       }
       words = words.concat(tokens(w).map(translit));
