@@ -210,6 +210,8 @@ def test_a_plan_phrase_no_page_says_is_read_as_its_concept(search_page) -> None:
         # Transliterated: the soft sign left out of a short word, an abbreviation in Latin letters.
         ("den otkrytyh dverei", "день открытых дверей"),
         ("ovz spo", "овз колледж"),
+        # Typed in the Latin keyboard layout, and misspelt.
+        ("ghjajhbtyfwbz", "профориентация"),
     ],
 )
 def test_words_spelt_as_heard_typed_together_or_in_latin_become_the_sites_words(search_page, query, text) -> None:

@@ -128,12 +128,16 @@ window.kbSearchQuery = function (base, changed) {
     }).join("");
   }
   // A chunk of Latin keys that the site does not know but whose Russian keys make a word it knows, or a
-  // short function word («yf» is «на»: the word lists have words of 3+ letters).
+  // short function word («yf» is «на»: the word lists have words of 3+ letters), or a misspelt word the
+  // site knows when the chunk read as transliterated Russian is none («ghjajhbtyfwbz»).
   function layout(term) {
     return term.split(/(\s+)/).map(function (chunk) {
       if (!/^[a-z;',.\[\]`]+$/i.test(chunk) || known(fold(chunk))) return chunk;
       var russian = fold(unlayout(chunk));
-      return known(russian) || STOP.has(russian) ? russian : chunk;
+      if (known(russian) || STOP.has(russian)) return russian;
+      if (!/^[а-я]+$/.test(russian)) return chunk;
+      var typed = correct(russian), read = /^[a-z']+$/i.test(chunk) ? correct(translit(fold(chunk))) : null;
+      return typed && known(typed) && !(read && known(read)) ? russian : chunk;
     }).join("");
   }
   function distance(a, b, limit) {
