@@ -203,6 +203,9 @@ def test_a_plan_phrase_no_page_says_is_read_as_its_concept(search_page) -> None:
     [
         # Spelt as heard: «-ться» as «-ца», «дж» as «ж».
         ("учица в колеже", "колледж учится"),
+        # A letter left out of a short word; two letters swapped rather than one changed.
+        ("шкла", "школа"),
+        ("классво", "классов"),
         # Typed together, or apart.
         ("деньоткрытых дверей", "день открытых дверей"),
         ("экскурсиянапредприятие", "экскурсия предприятие"),

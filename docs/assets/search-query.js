@@ -175,6 +175,7 @@ window.kbSearchQuery = function (base, changed) {
     return sounds[word];
   }
   function common(a, b) { var n = 0; while (n < a.length && a[n] === b[n]) n++; return n; }
+  function sorted(word) { return word.split("").sort().join(""); }
   // A word the site knows in any form stays; a word of a known skeleton, or a misspelt one, becomes
   // the nearest known word (the longest shared beginning first); a beginning of a known word (the
   // reader is still typing) stays; a long word no page uses ("рассказать" in a question) is dropped (null).
@@ -186,18 +187,21 @@ window.kbSearchQuery = function (base, changed) {
     // «екскурсия» (a transliterated «ekskursiya», or as heard): «е» and «э» begin the same words.
     var other = FIRST_ALTERNATE[word[0]], keys = Object.keys(words).concat(other && dict[other] ? Object.keys(dict[other]) : []);
     var shape = skeleton(word), heard = sound(word);
-    // Edits allowed grow with the word: none up to 4 letters (only a word spelt or sounding the same), one
-    // up to 7, then two.
-    var limit = word.length <= 4 ? 0 : word.length <= 7 ? 1 : 2, best = null;
+    // Edits allowed grow with the word: none up to 4 letters (only a word spelt or sounding the same, or
+    // one letter left out: «шкла»), one up to 7, then two. Of as near words, a letter left out or two
+    // letters swapped first, then the longest shared beginning.
+    var limit = word.length <= 4 ? 0 : word.length <= 7 ? 1 : 2, best = null, letters = sorted(word);
     keys.forEach(function (w) {
       // A 3-letter word only without its soft sign («ден» of «den»).
-      var same = skeleton(w) === shape || (word.length > 3 && sound(w) === heard), d = same ? 0 : distance(word, w, limit);
-      if (d > limit) return;
-      var c = { word: w, rank: [d, same ? distance(word, w, 9) : d, -common(word, w), w.length] };
+      var same = skeleton(w) === shape || (word.length > 3 && sound(w) === heard);
+      var left = word.length === 4 && w.length === 5 ? 1 : limit, d = same ? 0 : distance(word, w, left);
+      if (d > left) return;
+      var slip = w.length > word.length || sorted(w) === letters ? 0 : 1;
+      var c = { word: w, rank: [d, same ? distance(word, w, 9) : d, slip, -common(word, w), w.length] };
       if (!best || better(c, best)) best = c;
     });
     function better(p, q) {
-      for (var i = 0; i < 4; i++) if (p.rank[i] !== q.rank[i]) return p.rank[i] < q.rank[i];
+      for (var i = 0; i < p.rank.length; i++) if (p.rank[i] !== q.rank[i]) return p.rank[i] < q.rank[i];
       return p.word < q.word;
     }
     if (best) return best.word;
