@@ -210,11 +210,22 @@ def test_a_plan_phrase_no_page_says_is_read_as_its_concept(search_page) -> None:
         ("деньоткрытых дверей", "день открытых дверей"),
         ("экскурсиянапредприятие", "экскурсия предприятие"),
         ("проф ориентация", "профориентация"),
+        # A function word typed against the next word, and an abbreviation against the next word.
+        ("подработка дляшкольников", "временная занятость школьников"),
+        ("спопосле 9 класса", "колледж"),
+        # …but a misspelling that looks like a word and a function word is still a misspelling.
+        ("школв", "школа"),
         # Transliterated: the soft sign left out of a short word, an abbreviation in Latin letters.
         ("den otkrytyh dverei", "день открытых дверей"),
         ("ovz spo", "овз колледж"),
-        # Typed in the Latin keyboard layout, and misspelt.
+        # Typed in the Latin keyboard layout, and misspelt; a whole query in the layout, with the keys of
+        # Russian letters inside words.
         ("ghjajhbtyfwbz", "профориентация"),
+        ("xnj ljk;ys ltkfnm irjks gj ghjajhbtynfwbb", "школа профориентации"),
+        # Transliterated «ia» as «иа», «y» before a vowel as «й», «oge» as «огэ».
+        ("spetsialnost", "специальность"),
+        ("administratsiya rayona", "органы местного самоуправления"),
+        ("oge i vybor professii", "экзамены консультации"),
     ],
 )
 def test_words_spelt_as_heard_typed_together_or_in_latin_become_the_sites_words(search_page, query, text) -> None:

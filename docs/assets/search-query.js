@@ -111,15 +111,33 @@ window.kbSearchQuery = function (base, changed) {
   }
   function known(word) { var d = dict[word[0]]; return !!(d && Object.prototype.hasOwnProperty.call(d, word)); }
   function lemma(word) { return known(word) ? dict[word[0]][word] : word; }
+  // Adjective endings as they are transliterated («novye», «professiy», «raznyy»).
+  var ENDINGS = [[/([bcdfghklmnprstvz])ye$/, "$1ые"], [/(iy|ij)$/, "ий"], [/(yy|yj|yi)$/, "ый"]];
   function translit(word) {
     if (!/^[a-z']+$/.test(word) || known(word)) return word;
-    var out = "", i = 0;
-    while (i < word.length) {
-      var hit = TRANSLIT.find(function (p) { return word.startsWith(p[0], i); });
-      out += hit ? hit[1] : word[i];
-      i += hit ? hit[0].length : 1;
+    function read(table, source) {
+      var w = ENDINGS.reduce(function (x, e) { return x.replace(e[0], e[1]); }, source), out = "", i = 0;
+      while (i < w.length) {
+        var hit = table.find(function (p) { return w.startsWith(p[0], i); });
+        out += hit ? hit[1] : w[i];
+        i += hit ? hit[0].length : 1;
+      }
+      return out;
     }
-    return out;
+    // «ia», «iu» are «я», «ю» in passports, «иа», «иу» in «spetsialnost», «materialy»; «y» before a vowel
+    // is «й» in «rayon»: the reading the site knows.
+    var passport = read(TRANSLIT, word);
+    if (fits(passport)) return passport;
+    var others = [read(TRANSLIT.filter(function (p) { return !/^i[au]$/.test(p[0]); }), word),
+                  read(TRANSLIT, word.replace(/y(?=[aeiou])/g, "й"))];
+    return others.find(fits) || passport;
+  }
+  // A word the site knows, or spelt the same but for a soft sign or a sound.
+  function fits(word) {
+    if (known(word)) return true;
+    if (!dict[word[0]]) return false;
+    var best = nearest(word, candidates(word));
+    return !!best && best.rank[0] === 0;
   }
   function unlayout(chunk) {
     return chunk.toLowerCase().split("").map(function (c) {
@@ -129,13 +147,25 @@ window.kbSearchQuery = function (base, changed) {
   }
   // A chunk of Latin keys that the site does not know but whose Russian keys make a word it knows, or a
   // short function word («yf» is «на»: the word lists have words of 3+ letters), or a misspelt word the
-  // site knows when the chunk read as transliterated Russian is none («ghjajhbtyfwbz»).
+  // site knows when the chunk read as transliterated Russian is none («ghjajhbtyfwbz»). A chunk with
+  // keys of Russian letters between its letters («ljk;yf») is typed in the layout, and so is every chunk
+  // of a query whose chunks read so more often than as transliteration.
   function layout(term) {
-    return term.split(/(\s+)/).map(function (chunk) {
-      if (!/^[a-z;',.\[\]`]+$/i.test(chunk) || known(fold(chunk))) return chunk;
+    var chunks = term.replace(/([^\s?!])([?!]+)(?=\s|$)/g, "$1 $2").split(/(\s+)/), votes = 0;
+    function latin(chunk) { return /^[a-z;',.\[\]`]+$/i.test(chunk) && !known(fold(chunk)); }
+    function keyed(chunk) { return /[a-z][;,.\[\]`][a-z]|[a-z][;\[\]]$/i.test(chunk); }
+    chunks.forEach(function (chunk) {
+      if (!latin(chunk) || chunk.length < 2) return;
+      var russian = fold(unlayout(chunk)), word = fold(chunk).replace(/[^a-z']/g, ""), ru = translit(word);
+      var typed = keyed(chunk) || known(russian) || STOP.has(russian), read = known(ru) || STOP.has(ru);
+      votes += typed && !read ? 1 : read && !typed ? -1 : 0;
+    });
+    return chunks.map(function (chunk) {
+      if (!latin(chunk)) return chunk;
       var russian = fold(unlayout(chunk));
+      if (votes > 0 || keyed(chunk)) return russian;
+      if (votes < 0 || !/^[а-я]+$/.test(russian)) return chunk;
       if (known(russian) || STOP.has(russian)) return russian;
-      if (!/^[а-я]+$/.test(russian)) return chunk;
       var typed = correct(russian), read = /^[a-z']+$/i.test(chunk) ? correct(translit(fold(chunk))) : null;
       return typed && known(typed) && !(read && known(read)) ? russian : chunk;
     }).join("");
@@ -176,20 +206,18 @@ window.kbSearchQuery = function (base, changed) {
   }
   function common(a, b) { var n = 0; while (n < a.length && a[n] === b[n]) n++; return n; }
   function sorted(word) { return word.split("").sort().join(""); }
-  // A word the site knows in any form stays; a word of a known skeleton, or a misspelt one, becomes
-  // the nearest known word (the longest shared beginning first); a beginning of a known word (the
-  // reader is still typing) stays; a long word no page uses ("рассказать" in a question) is dropped (null).
-  function correct(word) {
-    if (word.length < 3 || !/^[а-я]+$/.test(word)) return word;
-    var words = dict[word[0]];
-    if (!words) { load(word[0]); return word; }
-    if (known(word)) return word;
-    // «екскурсия» (a transliterated «ekskursiya», or as heard): «е» and «э» begin the same words.
-    var other = FIRST_ALTERNATE[word[0]], keys = Object.keys(words).concat(other && dict[other] ? Object.keys(dict[other]) : []);
+  // The known words a word may be a misspelling of: of its first letter («е» and «э» begin the same
+  // words: «екскурсия», a transliterated «ekskursiya», or as heard).
+  function candidates(word) {
+    var other = FIRST_ALTERNATE[word[0]];
+    return Object.keys(dict[word[0]]).concat(other && dict[other] ? Object.keys(dict[other]) : []);
+  }
+  // The nearest known word, with how near (`rank`, smaller first), or null. Edits allowed grow with the
+  // word: none up to 4 letters (only a word spelt or sounding the same, or one letter left out: «шкла»),
+  // one up to 7, then two. Of as near words, a letter left out or two letters swapped first, then the
+  // longest shared beginning.
+  function nearest(word, keys) {
     var shape = skeleton(word), heard = sound(word);
-    // Edits allowed grow with the word: none up to 4 letters (only a word spelt or sounding the same, or
-    // one letter left out: «шкла»), one up to 7, then two. Of as near words, a letter left out or two
-    // letters swapped first, then the longest shared beginning.
     var limit = word.length <= 4 ? 0 : word.length <= 7 ? 1 : 2, best = null, letters = sorted(word);
     keys.forEach(function (w) {
       // A 3-letter word only without its soft sign («ден» of «den»).
@@ -204,20 +232,41 @@ window.kbSearchQuery = function (base, changed) {
       for (var i = 0; i < p.rank.length; i++) if (p.rank[i] !== q.rank[i]) return p.rank[i] < q.rank[i];
       return p.word < q.word;
     }
+    return best;
+  }
+  // A word the site knows in any form stays; words typed together become those words (space-separated);
+  // a misspelt word becomes the nearest known word; a
+  // beginning of a known word (the reader is still typing) stays; a long word no page uses ("рассказать"
+  // in a question) is dropped (null).
+  function correct(word) {
+    if (word.length < 3 || !/^[а-я]+$/.test(word)) return word;
+    if (!dict[word[0]]) { load(word[0]); return word; }
+    if (known(word)) return word;
+    var keys = candidates(word), best = nearest(word, keys), parts = split(word);
+    // Two words typed together win over a misspelling («дляшкольников» is no «дошкольников»), unless a
+    // part is a function word of one letter or stands after a word («слухо», «школв» are misspelt).
+    var two = parts ? parts.split(" ") : [], strong = two.length === 2 && !STOP.has(two[1]) &&
+      (STOP.has(two[0]) ? two[0].length >= 2 && two[1].length >= 5 : true);
+    if (parts && (!best || (strong && best.rank[0] > 0))) return parts;
     if (best) return best.word;
     if (keys.some(function (w) { return w.startsWith(word); })) return word;
-    return split(word) || (word.length < 5 ? word : null);
+    return split(word, 0, true) || (word.length < 5 ? word : null);
   }
-  // Words typed together («деньоткрытых», «вколледж»): the site's words (or function words) they are made
-  // of, the fewest first, or null.
-  function split(word, depth) {
+  // Words typed together («деньоткрытых», «вколледж», «билетв»): the site's words and function words
+  // they are made of, the fewest first, or null. `loose`: a first word the site does not know, and that
+  // begins none of its words, may stand before a known one of 5+ letters, the longest
+  // («позватьшкольников», «рждпрофориентация»).
+  function split(word, depth, loose) {
     depth = depth || 0;
-    if (depth > 2 || word.length < 5) return null;
-    for (var at = word.length - 3; at >= 1; at--) {
-      var head = word.slice(0, at), tail = word.slice(at);
-      if (!(STOP.has(head) || (head.length >= 3 && known(head)))) continue;
+    if (depth > 2 || word.length < 4) return null;
+    for (var k = 1; k < word.length; k++) {
+      var at = loose ? k : word.length - k, head = word.slice(0, at), tail = word.slice(at);
+      var other = loose && head.length >= 3 && tail.length >= 5 && dict[head[0]] &&
+        !candidates(head).some(function (w) { return w.startsWith(head); });
+      if (!(STOP.has(head) || (head.length >= 3 && known(head)) || other)) continue;
       if (!dict[tail[0]]) { load(tail[0]); continue; }
-      var rest = known(tail) && tail.length >= 3 ? tail : split(tail, depth + 1);
+      var whole = (tail.length >= 3 && known(tail)) || (!other && STOP.has(tail));
+      var rest = whole ? tail : other ? null : split(tail, depth + 1);
       if (rest) return head + " " + rest;
     }
     return null;
@@ -287,22 +336,30 @@ window.kbSearchQuery = function (base, changed) {
     // has several readings; `search` shows the results of each, in turn.
     var abbreviations = {};
     (vocabulary ? vocabulary.concepts : []).forEach(function (c) {
-      c.abbr.forEach(function (a) { (abbreviations[a] = abbreviations[a] || []).push(c.term); });
+      // «oge» is «огэ»: abbreviations are looked up without «э» and «ь».
+      c.abbr.forEach(function (a) { (abbreviations[skeleton(a)] = abbreviations[skeleton(a)] || []).push(c.term); });
     });
+    // Words typed together are split before anything is read of them («спопосле 9»: «спо после 9»).
+    raw = raw.reduce(function (out, w) {
+      var lower = fold(w), plain = /^[а-я]{4,}$/.test(lower) && !STOP.has(lower) && !Object.prototype.hasOwnProperty.call(abbreviations, skeleton(lower));
+      var parts = plain ? correct(lower) : null;
+      return out.concat(parts && parts.indexOf(" ") > 0 ? parts.split(" ") : [w]);
+    }, []);
     var words = [];
     // «после ОГЭ», «после ЕГЭ»: the exam is when school is left, so the grade it ends («после 9 класса»).
-    var EXAM_GRADES = { "огэ": "9", "егэ": "11" };
+    var EXAM_GRADES = { "оге": "9", "еге": "11" };
     raw.forEach(function (w, i) {
       var lower = fold(w);
-      if (Object.prototype.hasOwnProperty.call(EXAM_GRADES, lower) && /^(после|до)$/.test(fold(raw[i - 1] || ""))) {
-        add("Класс", EXAM_GRADES[lower]);
-        if (EXAM_GRADES[lower] === "9" && fold(raw[i - 1]) === "после") afterNine = true;
+      // «ovz», «spo»: an abbreviation in Latin letters.
+      var ru = Object.prototype.hasOwnProperty.call(abbreviations, skeleton(lower)) ? lower : translit(lower), key = skeleton(ru);
+      var before = fold(translit(fold(raw[i - 1] || "")));
+      if (Object.prototype.hasOwnProperty.call(EXAM_GRADES, key) && /^(после|до)$/.test(before)) {
+        add("Класс", EXAM_GRADES[key]);
+        if (EXAM_GRADES[key] === "9" && before === "после") afterNine = true;
         return;
       }
       var capitals = w === w.toUpperCase() && /[А-ЯA-Z]/.test(w);
-      // «ovz», «spo»: an abbreviation in Latin letters.
-      var ru = Object.prototype.hasOwnProperty.call(abbreviations, lower) ? lower : translit(lower);
-      var meanings = Object.prototype.hasOwnProperty.call(abbreviations, ru) ? abbreviations[ru] : null;
+      var meanings = Object.prototype.hasOwnProperty.call(abbreviations, key) ? abbreviations[key] : null;
       // In lower case an abbreviation of two letters counts unless it is a function word («до», «во»).
       if (meanings && (capitals || ru.length >= 3 || !(STOP.has(ru) || (vocabulary.function_words || []).indexOf(ru) >= 0))) {
         var meaning = meanings[(reading || 0) % meanings.length];
