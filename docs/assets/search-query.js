@@ -26,9 +26,11 @@
 // How a query is read: numbers never match measure numbers: a year becomes the «Год» filter, a grade
 // («9 класс», «девятиклассники») the «Класс» filter, a month the «Месяц» filter («до мая»: the months up
 // to May), a region's name or everyday name («Кузбасс», «ленобласть») the «Регион» filter; function words are dropped; Latin letters
-// are read as Russian typed in the Latin keyboard layout when that makes a word the site uses, else as
-// transliterated Russian unless the site uses the word; a misspelt word becomes the nearest
-// word the site uses; an abbreviation (in capitals, or of 3+ letters) and an everyday phrase of the search
+// are read as Russian typed in the Latin keyboard layout when that makes a word the site uses (a whole
+// query so, when most of its words read so), else as transliterated Russian unless the site uses the word;
+// words typed together are split, a word typed apart joined; a misspelt word (or one spelt as heard)
+// becomes the nearest word the site uses; an abbreviation (in capitals, or of 2+ letters not a function word,
+// also in Latin letters) and an everyday phrase or a plan phrase no page says of the search
 // vocabulary become the words of its concept (content/search-vocabulary.yaml), which are indexed with
 // every page that has the concept — so «СПО» finds colleges, never «среднего общего образования»; an
 // everyday word no page says is searched as the official word it stands for, and a word left over from an
@@ -235,9 +237,8 @@ window.kbSearchQuery = function (base, changed) {
     return best;
   }
   // A word the site knows in any form stays; words typed together become those words (space-separated);
-  // a misspelt word becomes the nearest known word; a
-  // beginning of a known word (the reader is still typing) stays; a long word no page uses ("рассказать"
-  // in a question) is dropped (null).
+  // a misspelt word becomes the nearest known word; a beginning of a known word (the reader is still
+  // typing) stays; a long word no page uses ("рассказать" in a question) is dropped (null).
   function correct(word) {
     if (word.length < 3 || !/^[а-я]+$/.test(word)) return word;
     if (!dict[word[0]]) { load(word[0]); return word; }
