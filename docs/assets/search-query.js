@@ -26,9 +26,11 @@
 // How a query is read: numbers never match measure numbers: a year becomes the «Год» filter, a grade
 // («9 класс», «девятиклассники») the «Класс» filter, a month the «Месяц» filter («до мая»: the months up
 // to May), a region's name or everyday name («Кузбасс», «ленобласть») the «Регион» filter; function words are dropped; Latin letters
-// are read as Russian typed in the Latin keyboard layout when that makes a word the site uses, else as
-// transliterated Russian unless the site uses the word; a misspelt word becomes the nearest
-// word the site uses; an abbreviation (in capitals, or of 3+ letters) and an everyday phrase of the search
+// are read as Russian typed in the Latin keyboard layout when that makes a word the site uses (a whole
+// query so, when most of its words read so), else as transliterated Russian unless the site uses the word;
+// words typed together are split, a word typed apart joined; a misspelt word (or one spelt as heard)
+// becomes the nearest word the site uses; an abbreviation (in capitals, or of 2+ letters not a function word,
+// also in Latin letters) and an everyday phrase or a plan phrase no page says of the search
 // vocabulary become the words of its concept (content/search-vocabulary.yaml), which are indexed with
 // every page that has the concept — so «СПО» finds colleges, never «среднего общего образования»; an
 // everyday word no page says is searched as the official word it stands for, and a word left over from an
@@ -63,8 +65,8 @@ window.kbSearchQuery = function (base, changed) {
   // grades 1–4, «средние классы», «среднее звено» 5–9 («средняя школа» is all of school), «старшие
   // классы», «старшая школа», «старшеклассники» 10–11. `next`: the word that makes a stage of the
   // word before it; `alone`: a word that is a stage by itself.
-  // «класс», and «класа» spelt as heard.
-  var CLASS_WORD = /^клас/;
+  // «класс», «кл», and «класа» spelt as heard.
+  var CLASS_WORD = /^(клас|кл$)/;
   var STAGES = [
     { grades: [1, 2, 3, 4], alone: /^младш/, word: /^(младш|начальн)/, next: /^(клас|школ|звен|ступен)/ },
     { grades: [5, 6, 7, 8, 9], alone: null, word: /^средн/, next: /^(клас|звен)/ },
@@ -105,18 +107,39 @@ window.kbSearchQuery = function (base, changed) {
     return loading[letter];
   }
   function fold(text) { return text.toLowerCase().replace(/ё/g, "е"); }
-  function tokens(text) { return fold(text).split(/[^a-zа-я0-9']+/).filter(Boolean); }
+  // «9класс», «9кл»: a number typed against a word is two words.
+  function tokens(text) {
+    return fold(text).replace(/(\d)(?=[a-zа-я])|([a-zа-я])(?=\d)/g, "$1$2 ").split(/[^a-zа-я0-9']+/).filter(Boolean);
+  }
   function known(word) { var d = dict[word[0]]; return !!(d && Object.prototype.hasOwnProperty.call(d, word)); }
   function lemma(word) { return known(word) ? dict[word[0]][word] : word; }
+  // Adjective endings as they are transliterated («novye», «professiy», «raznyy»).
+  var ENDINGS = [[/([bcdfghklmnprstvz])ye$/, "$1ые"], [/(iy|ij)$/, "ий"], [/(yy|yj|yi)$/, "ый"]];
   function translit(word) {
     if (!/^[a-z']+$/.test(word) || known(word)) return word;
-    var out = "", i = 0;
-    while (i < word.length) {
-      var hit = TRANSLIT.find(function (p) { return word.startsWith(p[0], i); });
-      out += hit ? hit[1] : word[i];
-      i += hit ? hit[0].length : 1;
+    function read(table, source) {
+      var w = ENDINGS.reduce(function (x, e) { return x.replace(e[0], e[1]); }, source), out = "", i = 0;
+      while (i < w.length) {
+        var hit = table.find(function (p) { return w.startsWith(p[0], i); });
+        out += hit ? hit[1] : w[i];
+        i += hit ? hit[0].length : 1;
+      }
+      return out;
     }
-    return out;
+    // «ia», «iu» are «я», «ю» in passports, «иа», «иу» in «spetsialnost», «materialy»; «y» before a vowel
+    // is «й» in «rayon»: the reading the site knows.
+    var passport = read(TRANSLIT, word);
+    if (fits(passport)) return passport;
+    var others = [read(TRANSLIT.filter(function (p) { return !/^i[au]$/.test(p[0]); }), word),
+                  read(TRANSLIT, word.replace(/y(?=[aeiou])/g, "й"))];
+    return others.find(fits) || passport;
+  }
+  // A word the site knows, or spelt the same but for a soft sign or a sound.
+  function fits(word) {
+    if (known(word)) return true;
+    if (!dict[word[0]]) return false;
+    var best = nearest(word, candidates(word));
+    return !!best && best.rank[0] === 0;
   }
   function unlayout(chunk) {
     return chunk.toLowerCase().split("").map(function (c) {
@@ -125,12 +148,28 @@ window.kbSearchQuery = function (base, changed) {
     }).join("");
   }
   // A chunk of Latin keys that the site does not know but whose Russian keys make a word it knows, or a
-  // short function word («yf» is «на»: the word lists have words of 3+ letters).
+  // short function word («yf» is «на»: the word lists have words of 3+ letters), or a misspelt word the
+  // site knows when the chunk read as transliterated Russian is none («ghjajhbtyfwbz»). A chunk with
+  // keys of Russian letters between its letters («ljk;yf») is typed in the layout, and so is every chunk
+  // of a query whose chunks read so more often than as transliteration.
   function layout(term) {
-    return term.split(/(\s+)/).map(function (chunk) {
-      if (!/^[a-z;',.\[\]`]+$/i.test(chunk) || known(fold(chunk))) return chunk;
+    var chunks = term.replace(/([^\s?!])([?!]+)(?=\s|$)/g, "$1 $2").split(/(\s+)/), votes = 0;
+    function latin(chunk) { return /^[a-z;',.\[\]`]+$/i.test(chunk) && !known(fold(chunk)); }
+    function keyed(chunk) { return /[a-z][;,.\[\]`][a-z]|[a-z][;\[\]]$/i.test(chunk); }
+    chunks.forEach(function (chunk) {
+      if (!latin(chunk) || chunk.length < 2) return;
+      var russian = fold(unlayout(chunk)), word = fold(chunk).replace(/[^a-z']/g, ""), ru = translit(word);
+      var typed = keyed(chunk) || known(russian) || STOP.has(russian), read = known(ru) || STOP.has(ru);
+      votes += typed && !read ? 1 : read && !typed ? -1 : 0;
+    });
+    return chunks.map(function (chunk) {
+      if (!latin(chunk)) return chunk;
       var russian = fold(unlayout(chunk));
-      return known(russian) || STOP.has(russian) ? russian : chunk;
+      if (votes > 0 || keyed(chunk)) return russian;
+      if (votes < 0 || !/^[а-я]+$/.test(russian)) return chunk;
+      if (known(russian) || STOP.has(russian)) return russian;
+      var typed = correct(russian), read = /^[a-z']+$/i.test(chunk) ? correct(translit(fold(chunk))) : null;
+      return typed && known(typed) && !(read && known(read)) ? russian : chunk;
     }).join("");
   }
   function distance(a, b, limit) {
@@ -154,31 +193,84 @@ window.kbSearchQuery = function (base, changed) {
   // How a word is spelt without the letters people leave out or swap (ь, ъ; й/и/ы; э/е): a word typed
   // in Latin letters ("shkolnikov", "postupit") or without its soft sign is the site's word of that skeleton.
   function skeleton(word) { return word.replace(/[ьъ]/g, "").replace(/[йы]/g, "и").replace(/э/g, "е"); }
+  // How a word sounds, as people spell what they hear: «-ться» is «-ца» («учица»), «дж» is «ж» («колеж»),
+  // a doubled letter is one («класа», «професия»), a voiced consonant is its voiceless pair («завот»),
+  // «я», «ю» after «ц», «ч», «ш», «щ», «ж» are «а», «у». Only a word the site does not know is read so.
+  var SOUNDS = { "э": "е", "ы": "и", "й": "и", "б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с" };
+  var sounds = {};
+  function sound(word) {
+    if (!sounds[word]) {
+      sounds[word] = word.replace(/[ьъ]/g, "").replace(/[тд]с/g, "ц").replace(/[сз]ч/g, "щ").replace(/д(ж)|т(ч)/g, "$1$2")
+        .replace(/([цчшщж])я/g, "$1а").replace(/([цчшщж])ю/g, "$1у")
+        .replace(/./g, function (c) { return SOUNDS[c] || c; }).replace(/(.)\1+/g, "$1");
+    }
+    return sounds[word];
+  }
   function common(a, b) { var n = 0; while (n < a.length && a[n] === b[n]) n++; return n; }
-  // A word the site knows in any form stays; a word of a known skeleton, or a misspelt one, becomes
-  // the nearest known word (the longest shared beginning first); a beginning of a known word (the
-  // reader is still typing) stays; a long word no page uses ("рассказать" in a question) is dropped (null).
-  function correct(word) {
-    if (word.length < 5 || !/^[а-я]+$/.test(word)) return word;
-    var words = dict[word[0]];
-    if (!words) { load(word[0]); return word; }
-    if (known(word)) return word;
-    // «екскурсия» (a transliterated «ekskursiya», or as heard): «е» and «э» begin the same words.
-    var other = FIRST_ALTERNATE[word[0]], keys = Object.keys(words).concat(other && dict[other] ? Object.keys(dict[other]) : []);
-    var shape = skeleton(word);
-    var limit = word.length <= 7 ? 1 : 2, best = null;
+  function sorted(word) { return word.split("").sort().join(""); }
+  // The known words a word may be a misspelling of: of its first letter («е» and «э» begin the same
+  // words: «екскурсия», a transliterated «ekskursiya», or as heard).
+  function candidates(word) {
+    var other = FIRST_ALTERNATE[word[0]];
+    return Object.keys(dict[word[0]]).concat(other && dict[other] ? Object.keys(dict[other]) : []);
+  }
+  // The nearest known word, with how near (`rank`, smaller first), or null. Edits allowed grow with the
+  // word: none up to 4 letters (only a word spelt or sounding the same, or one letter left out: «шкла»),
+  // one up to 7, then two. Of as near words, a letter left out or two letters swapped first, then the
+  // longest shared beginning.
+  function nearest(word, keys) {
+    var shape = skeleton(word), heard = sound(word);
+    var limit = word.length <= 4 ? 0 : word.length <= 7 ? 1 : 2, best = null, letters = sorted(word);
     keys.forEach(function (w) {
-      var d = skeleton(w) === shape ? 0 : distance(word, w, limit);
-      if (d > limit) return;
-      var c = { word: w, rank: [d, -common(word, w), w.length] };
+      // A 3-letter word only without its soft sign («ден» of «den»).
+      var same = skeleton(w) === shape || (word.length > 3 && sound(w) === heard);
+      var left = word.length === 4 && w.length === 5 ? 1 : limit, d = same ? 0 : distance(word, w, left);
+      if (d > left) return;
+      var slip = w.length > word.length || sorted(w) === letters ? 0 : 1;
+      var c = { word: w, rank: [d, same ? distance(word, w, 9) : d, slip, -common(word, w), w.length] };
       if (!best || better(c, best)) best = c;
     });
     function better(p, q) {
-      for (var i = 0; i < 3; i++) if (p.rank[i] !== q.rank[i]) return p.rank[i] < q.rank[i];
+      for (var i = 0; i < p.rank.length; i++) if (p.rank[i] !== q.rank[i]) return p.rank[i] < q.rank[i];
       return p.word < q.word;
     }
+    return best;
+  }
+  // A word the site knows in any form stays; words typed together become those words (space-separated);
+  // a misspelt word becomes the nearest known word; a beginning of a known word (the reader is still
+  // typing) stays; a long word no page uses ("рассказать" in a question) is dropped (null).
+  function correct(word) {
+    if (word.length < 3 || !/^[а-я]+$/.test(word)) return word;
+    if (!dict[word[0]]) { load(word[0]); return word; }
+    if (known(word)) return word;
+    var keys = candidates(word), best = nearest(word, keys), parts = split(word);
+    // Two words typed together win over a misspelling («дляшкольников» is no «дошкольников»), unless a
+    // part is a function word of one letter or stands after a word («слухо», «школв» are misspelt).
+    var two = parts ? parts.split(" ") : [], strong = two.length === 2 && !STOP.has(two[1]) &&
+      (STOP.has(two[0]) ? two[0].length >= 2 && two[1].length >= 5 : true);
+    if (parts && (!best || (strong && best.rank[0] > 0))) return parts;
     if (best) return best.word;
-    return keys.some(function (w) { return w.startsWith(word); }) ? word : null;
+    if (keys.some(function (w) { return w.startsWith(word); })) return word;
+    return split(word, 0, true) || (word.length < 5 ? word : null);
+  }
+  // Words typed together («деньоткрытых», «вколледж», «билетв»): the site's words and function words
+  // they are made of, the fewest first, or null. `loose`: a first word the site does not know, and that
+  // begins none of its words, may stand before a known one of 5+ letters, the longest
+  // («позватьшкольников», «рждпрофориентация»).
+  function split(word, depth, loose) {
+    depth = depth || 0;
+    if (depth > 2 || word.length < 4) return null;
+    for (var k = 1; k < word.length; k++) {
+      var at = loose ? k : word.length - k, head = word.slice(0, at), tail = word.slice(at);
+      var other = loose && head.length >= 3 && tail.length >= 5 && dict[head[0]] &&
+        !candidates(head).some(function (w) { return w.startsWith(head); });
+      if (!(STOP.has(head) || (head.length >= 3 && known(head)) || other)) continue;
+      if (!dict[tail[0]]) { load(tail[0]); continue; }
+      var whole = (tail.length >= 3 && known(tail)) || (!other && STOP.has(tail));
+      var rest = whole ? tail : other ? null : split(tail, depth + 1);
+      if (rest) return head + " " + rest;
+    }
+    return null;
   }
 
   // Phrases (lemma lists) found in order (two-word ones in either order) in the lemma slots, at most one
@@ -240,31 +332,42 @@ window.kbSearchQuery = function (base, changed) {
       if (filters[name].indexOf(value) < 0) filters[name].push(value);
     }
     var raw = layout(term).split(/[^A-Za-zА-Яа-яЁё0-9']+/).filter(Boolean);
-    // Abbreviations, before case is lost: «ДО» in capitals only, «спо» in any case.
+    // Abbreviations, before case is lost: «ДО» in capitals only, «спо», «ип» in any case.
     // An abbreviation of several concepts («ДОД»: день открытых дверей, дополнительное образование детей)
     // has several readings; `search` shows the results of each, in turn.
     var abbreviations = {};
     (vocabulary ? vocabulary.concepts : []).forEach(function (c) {
-      c.abbr.forEach(function (a) { (abbreviations[a] = abbreviations[a] || []).push(c.term); });
+      // «oge» is «огэ»: abbreviations are looked up without «э» and «ь».
+      c.abbr.forEach(function (a) { (abbreviations[skeleton(a)] = abbreviations[skeleton(a)] || []).push(c.term); });
     });
+    // Words typed together are split before anything is read of them («спопосле 9»: «спо после 9»).
+    raw = raw.reduce(function (out, w) {
+      var lower = fold(w), plain = /^[а-я]{4,}$/.test(lower) && !STOP.has(lower) && !Object.prototype.hasOwnProperty.call(abbreviations, skeleton(lower));
+      var parts = plain ? correct(lower) : null;
+      return out.concat(parts && parts.indexOf(" ") > 0 ? parts.split(" ") : [w]);
+    }, []);
     var words = [];
     // «после ОГЭ», «после ЕГЭ»: the exam is when school is left, so the grade it ends («после 9 класса»).
-    var EXAM_GRADES = { "огэ": "9", "егэ": "11" };
+    var EXAM_GRADES = { "оге": "9", "еге": "11" };
     raw.forEach(function (w, i) {
       var lower = fold(w);
-      if (Object.prototype.hasOwnProperty.call(EXAM_GRADES, lower) && /^(после|до)$/.test(fold(raw[i - 1] || ""))) {
-        add("Класс", EXAM_GRADES[lower]);
-        if (EXAM_GRADES[lower] === "9" && fold(raw[i - 1]) === "после") afterNine = true;
+      // «ovz», «spo»: an abbreviation in Latin letters.
+      var ru = Object.prototype.hasOwnProperty.call(abbreviations, skeleton(lower)) ? lower : translit(lower), key = skeleton(ru);
+      var before = fold(translit(fold(raw[i - 1] || "")));
+      if (Object.prototype.hasOwnProperty.call(EXAM_GRADES, key) && /^(после|до)$/.test(before)) {
+        add("Класс", EXAM_GRADES[key]);
+        if (EXAM_GRADES[key] === "9" && before === "после") afterNine = true;
         return;
       }
       var capitals = w === w.toUpperCase() && /[А-ЯA-Z]/.test(w);
-      var meanings = Object.prototype.hasOwnProperty.call(abbreviations, lower) ? abbreviations[lower] : null;
-      if (meanings && (capitals || lower.length >= 3)) {
+      var meanings = Object.prototype.hasOwnProperty.call(abbreviations, key) ? abbreviations[key] : null;
+      // In lower case an abbreviation of two letters counts unless it is a function word («до», «во»).
+      if (meanings && (capitals || ru.length >= 3 || !(STOP.has(ru) || (vocabulary.function_words || []).indexOf(ru) >= 0))) {
         var meaning = meanings[(reading || 0) % meanings.length];
         readings = Math.max(readings, meanings.length);
         if (concepts.indexOf(meaning) < 0) concepts.push(meaning);
         // A page that says the abbreviation itself ranks higher among those found.
-        if (ranking.indexOf(lower) < 0) ranking.push(lower);
+        if (ranking.indexOf(ru) < 0) ranking.push(ru);
         return;
       }
       words = words.concat(tokens(w).map(translit));
@@ -272,6 +375,13 @@ window.kbSearchQuery = function (base, changed) {
     // Numbers: years and grades become filters; any other number is no word to search for.
     var kept = [], skip = 0;
     function leaves(n, before) { if (n === 9 && before === "после") afterNine = true; }
+    // «не хочу в 10 класс», «без 10-го класса»: school is left after the 9th grade.
+    function refused(n, i) {
+      if (n !== 10 || !words.slice(Math.max(0, i - 3), i).some(function (x) { return x === "не" || x === "без"; })) return false;
+      add("Класс", "9");
+      afterNine = true;
+      return true;
+    }
     words.forEach(function (w, i) {
       if (skip > 0) { skip--; return; }
       var year = /^(19|20)\d\d(г|гг|год|года|году)?$/.test(w) && parseInt(w, 10);
@@ -280,16 +390,20 @@ window.kbSearchQuery = function (base, changed) {
       if (/^\d+$/.test(w)) {
         var n = parseInt(w, 10);
         leaves(n, words[i - 1]);
+        if (near.some(function (x) { return CLASS_WORD.test(x); }) && refused(n, i)) return;
         // «9 класс», «в 10-м классе»; «после 9», «до 11»: the grades school is left after.
         if (n >= 1 && n <= 11 && near.some(function (x) { return CLASS_WORD.test(x); })) add("Класс", String(n));
         else if ((n === 9 || n === 11) && /^(после|до)$/.test(words[i - 1] || "")) add("Класс", String(n));
         return;
       }
-      var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн"); });
+      // «девятиклассники», «девятиклашки»; «после девятки»: the 9th grade by its everyday name.
+      var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн") || w.startsWith(p + "клаш"); });
+      if (grade < 0 && /^девятк/.test(w)) { grade = 8; leaves(9, words[i - 1]); }
       if (grade >= 0) { add("Класс", String(grade + 1)); return; }
       // «в девятом классе»; «после девятого», «до одиннадцатого»: the grade school is left after.
       var named = ORDINAL.exec(w), ordinal = named ? ORDINALS.indexOf(named[1]) : -1;
       if (ordinal >= 0) leaves(ordinal + 1, words[i - 1]);
+      if (ordinal >= 0 && CLASS_WORD.test(words[i + 1] || "") && refused(ordinal + 1, i)) { skip = 1; return; }
       if (ordinal >= 0 && (CLASS_WORD.test(words[i + 1] || "") ||
           ((ordinal === 8 || ordinal === 10) && /^(после|до)$/.test(words[i - 1] || "")))) {
         add("Класс", String(ordinal + 1));
@@ -306,14 +420,24 @@ window.kbSearchQuery = function (base, changed) {
         return;
       }
       if (/^(г|гг|год|года|году|годы|годов|х|й|го|м|ом|е)$/.test(w)) return;
+      // «9-ый», «9-ти», «9-ки»: an ending typed after a number.
+      if (/^[а-я]{1,3}$/.test(w) && /^\d+$/.test(words[i - 1] || "") && !CLASS_WORD.test(w) && !STOP.has(w)) return;
       if (CLASS_WORD.test(w) && [words[i - 2], words[i - 1], words[i + 1]].some(function (x) { return x && /^\d+$/.test(x); })) return;
       kept.push(w);
     });
     var FUNCTION = new Set(vocabulary ? vocabulary.function_words : []);
+    // «проф ориентация»: a word typed apart, when its halves are not both the site's words nor function words.
+    function part(w) { return FUNCTION.has(w) || STOP.has(w); }
+    kept = kept.reduce(function (out, w) {
+      var last = out[out.length - 1], whole = last + w;
+      if (last && /^[а-я]+$/.test(whole) && known(whole) && !(known(last) && known(w)) && !part(last) && !part(w)) out[out.length - 1] = whole;
+      else out.push(w);
+      return out;
+    }, []);
     var unknown = [];
     words = kept.filter(function (w) { return !FUNCTION.has(w); })
       .map(function (w) { var c = STOP.has(w) ? w : correct(w); if (c === null) unknown.push(w); return c; })
-      .filter(Boolean);
+      .filter(Boolean).join(" ").split(" ").filter(function (w) { return !FUNCTION.has(w); });
     var slots = words.map(function (w) {
       var s = new Set([w, lemma(w)]);
       var official = vocabulary && Object.prototype.hasOwnProperty.call(vocabulary.synonyms, lemma(w)) ? vocabulary.synonyms[lemma(w)] : [];
@@ -374,11 +498,15 @@ window.kbSearchQuery = function (base, changed) {
       [w[0], translit(w)[0]].forEach(function (l) { letters[l] = 1; if (FIRST_ALTERNATE[l]) letters[FIRST_ALTERNATE[l]] = 1; });
     });
     term.split(/\s+/).forEach(function (chunk) { if (chunk) letters[fold(unlayout(chunk))[0]] = 1; });
-    return Promise.all([vocabularyLoading].concat(Object.keys(letters).map(load))).then(function () {
-      // A corrected or transliterated word may start with a letter not asked for yet.
-      var more = analyze(term).text.split(" ").filter(Boolean).map(function (w) { return load(w[0]); });
-      return Promise.all(more);
-    });
+    // A corrected, transliterated or split word may need a letter not asked for yet: reading the query
+    // again asks for it, until no new letter is wanted.
+    function settle(rounds) {
+      var asked = Object.keys(loading).length;
+      analyze(term).text.split(" ").filter(Boolean).forEach(function (w) { load(w[0]); });
+      var all = Object.keys(loading).map(function (l) { return loading[l]; });
+      return Promise.all(all).then(function () { if (rounds > 0 && Object.keys(loading).length > asked) return settle(rounds - 1); });
+    }
+    return Promise.all([vocabularyLoading].concat(Object.keys(letters).map(load))).then(function () { return settle(3); });
   }
 
   // Pagefind's API as this page uses it (search, filters, each result's data()), answered by the
