@@ -239,7 +239,13 @@ def test_words_spelt_as_heard_typed_together_or_in_latin_become_the_sites_words(
 def test_a_number_typed_against_a_word_is_a_grade(search_page) -> None:
     """«9кл», «9-ый класс», «девятиклашки»: the 9th grade, whatever is typed after the number."""
     page, _ = search_page
-    for query in ("профпробы 9кл", "профпробы 9класс", "профпробы 9 кл", "профпробы 9-ый класс", "девятиклашки профпробы"):
+    for query in (
+        "профпробы 9кл",
+        "профпробы 9класс",
+        "профпробы 9 кл",
+        "профпробы 9-ый класс",
+        "девятиклашки профпробы",
+    ):
         reading = page.evaluate(READ, query)["reading"]
         assert reading["filters"]["Класс"] == ["9", "не указан"], (query, reading)
         assert reading["text"] == "профессиональные пробы", (query, reading)
