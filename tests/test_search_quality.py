@@ -268,3 +268,18 @@ def test_not_going_into_the_10th_grade_is_leaving_after_the_9th(search_page) -> 
         assert reading["filters"]["Класс"] == ["9", "не указан"], (query, reading)
         assert "колледж" in reading["concepts"], (query, reading)
     assert page.evaluate(READ, "профпробы 10 класс")["reading"]["filters"]["Класс"] == ["10", "не указан"]
+
+
+def test_an_excerpt_cut_inside_a_sentence_says_so(search_page) -> None:
+    """Pagefind's excerpt is a window of words: a cut shows as «…», and no label word dangles at its end."""
+    import re
+
+    page, _ = search_page
+    for query in ("пробы", "родители", "экскурсии на предприятия"):
+        found = page.evaluate(READ, query)
+        assert found["results"], query
+        for r in found["results"]:
+            text = re.sub(r"<[^>]*>", "", r["excerpt"]).strip()
+            assert not re.match(r"[a-zа-яё]", text), (query, r["url"], text)
+            assert re.search(r"[.!?…»\")]$", text), (query, r["url"], text)
+            assert not re.search(r"[.!?]\s+Ответственн\S*$", text), (query, r["url"], text)

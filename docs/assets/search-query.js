@@ -720,6 +720,14 @@ window.kbSearchQuery = function (base, changed) {
   function escape(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
+  // Pagefind's excerpt is a window of words: where it starts or stops inside a sentence the reader
+  // sees «…», and the first word or two of a next sentence (a table's label) are left out.
+  function bounded(html) {
+    if (!html) return html;
+    var cut = html.replace(/([.!?;:])\s+[^\s<]+(\s+[^\s<]+)?$/, "$1");
+    if (!/[.!?…»")]$/.test(cut)) cut += " …";
+    return (/^[a-zа-яё]/.test(cut.replace(/<[^>]*>/g, "")) ? "… " : "") + cut;
+  }
   // Words from the search vocabulary are indexed after a "⟪" mark: never shown as the plan's text.
   // A page found through them shows the plan words its concept stands for (the page's "kb-via" meta).
   function excerpt(data) {
@@ -731,6 +739,7 @@ window.kbSearchQuery = function (base, changed) {
       })
       .replace(/\s{2,}/g, " ")
       .trim();
+    shown = bounded(shown);
     var entries = ((data.meta && data.meta["kb-via"]) || "").split(";").filter(Boolean).map(function (e) {
       var at = e.indexOf("=");
       return { term: tokens(e.slice(0, at)), words: e.slice(at + 1).split(" ") };
