@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -295,3 +296,11 @@ def test_what_pagefind_reads_is_the_indexed_text_of_each_page(site: Path, catalo
             ignored.decompose()
         assert kept.get_text().split() == whole.get_text().split()
         assert not kept.select("[data-pagefind-ignore]")
+
+
+def test_the_search_index_holds_every_page_that_offers_its_text(site: Path) -> None:
+    """Pagefind starts while the pages it does not read are still written: none it reads may be missed."""
+    offered = sum("<div data-pagefind-body" in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert offered > 200
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == offered

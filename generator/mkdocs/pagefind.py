@@ -61,14 +61,14 @@ class SearchPages:
         memory = _MEMORY if _MEMORY.is_dir() and os.access(_MEMORY, os.W_OK) else None
         self.folder = Path(tempfile.mkdtemp(prefix="kb-search-pages-", dir=memory))
 
-    def add(self, dest_path: str, html: str) -> None:
-        """Keep the indexed element of the page written to `dest_path` (nothing if it has none).
+    def add(self, dest_path: str, html: str) -> bool:
+        """Keep the indexed element of the page written to `dest_path`; False if it has none.
 
         The element ends where the article does: content text is escaped, so neither mark can
         come from a plan."""
         start = html.find(_BODY)
         if start < 0:
-            return
+            return False
         end = html.find("</article>", start)
         lang = _LANG.search(html)
         target = self.folder / dest_path
@@ -78,6 +78,7 @@ class SearchPages:
             f"</head><body>{without_ignored(html[start : end if end > 0 else len(html)])}</body></html>",
             encoding="utf-8",
         )
+        return True
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -119,19 +120,54 @@ def _command(pages: Path, site_dir: Path) -> list[str]:
     ]
 
 
-def index_site(pages: Path, site_dir: Path) -> str:
-    """Index `pages` (a SearchPages folder) into `site_dir/pagefind`; return Pagefind's summary output."""
-    result = subprocess.run(_command(pages, site_dir), capture_output=True, text=True, timeout=600, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{result.stdout}\n{result.stderr}".strip())
+class Indexing:
+    """A Pagefind run going on beside the build. Its output goes to a file: a pipe that nobody
+    reads until the build ends would fill up and stall it."""
+
+    def __init__(self, pages: Path, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.output = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(_command(pages, site_dir), stdout=self.output, stderr=subprocess.STDOUT)
+
+    def wait(self) -> tuple[int, str]:
+        """Pagefind's exit code and output, once it has ended."""
+        code = self.process.wait(timeout=600)
+        self.output.seek(0)
+        text = self.output.read().decode("utf-8", "replace")
+        self.output.close()
+        return code, text
+
+    def stop(self) -> None:
+        """End the run; whoever waits on it gets a negative exit code."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait()
+
+
+def start_index(pages: Path, site_dir: Path) -> Indexing:
+    """Start indexing `pages` (a SearchPages folder) into `site_dir/pagefind` without waiting."""
+    return Indexing(pages, site_dir)
+
+
+def finish_site(indexing: Indexing) -> str:
+    """Wait for a started index and trim it for readers; return Pagefind's summary output."""
+    code, output = indexing.wait()
+    if code != 0:
+        raise SearchIndexError(f"Pagefind could not index {indexing.site_dir}:\n{output}".strip())
+    bundle = indexing.site_dir / OUTPUT_SUBDIR
     for name in _UNUSED:
-        (site_dir / OUTPUT_SUBDIR / name).unlink(missing_ok=True)
-    for meta in (site_dir / OUTPUT_SUBDIR).glob("pagefind.*.pf_meta"):  # one per language indexed
+        (bundle / name).unlink(missing_ok=True)
+    for meta in bundle.glob("pagefind.*.pf_meta"):  # one per language indexed
         language = meta.name.split(".")[1].rsplit("_", 1)[0]
-        for loaded_first in (meta, site_dir / OUTPUT_SUBDIR / f"wasm.{language}.pagefind"):
+        for loaded_first in (meta, bundle / f"wasm.{language}.pagefind"):
             if loaded_first.is_file():
                 recompress(loaded_first)
-    return result.stdout
+    return output
+
+
+def index_site(pages: Path, site_dir: Path) -> str:
+    """Index `pages` (a SearchPages folder) into `site_dir/pagefind`; return Pagefind's summary output."""
+    return finish_site(start_index(pages, site_dir))
 
 
 def recompress(path: Path) -> None:
@@ -139,12 +175,7 @@ def recompress(path: Path) -> None:
     path.write_bytes(zopfli.gzip.compress(gzip.decompress(path.read_bytes())))
 
 
-def start_index(pages: Path, site_dir: Path) -> subprocess.Popen[str]:
-    """Start indexing without waiting; `finish_index` collects the outcome."""
-    return subprocess.Popen(_command(pages, site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-
-
-def finish_index(process: subprocess.Popen[str]) -> str | None:
-    """Wait for a started index; return Pagefind's output if it failed, None if it succeeded or was stopped."""
-    output, _ = process.communicate()
-    return output if process.returncode > 0 else None
+def finish_index(indexing: Indexing) -> str | None:
+    """Wait for a started preview index; return Pagefind's output if it failed, None if it succeeded or was stopped."""
+    code, output = indexing.wait()
+    return output if code > 0 else None

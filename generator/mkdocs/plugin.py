@@ -7,7 +7,6 @@ this module only translates between them and MkDocs events.
 from __future__ import annotations
 
 import functools
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from ..content import loader
 from ..content.errors import ContentErrors
 from ..content.model import Catalog
-from ..site import pages, release, status, urls
+from ..site import pages, release, render, status, urls
 from ..site.build import Links, Site
 from ..site.render import Renderer
 from . import macros, pagefind, scripts
@@ -40,9 +39,11 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     as_of: status.AsOf | None = None
     # Under `mkdocs serve` the search index is built beside the preview, not before it.
     serving = False
-    indexing: subprocess.Popen[str] | None = None
+    indexing: pagefind.Indexing | None = None
     # What Pagefind indexes of each page of this build (None when the index is off).
     search_pages: pagefind.SearchPages | None = None
+    # Pagefind starts when this page is written, beside the pages it does not read (on_env).
+    last_indexed: str | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -82,7 +83,9 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             self.as_of,
             self.data_release,
         )
-        outputs = pages.outputs(site)
+        # MkDocs writes pages in this order: first those Pagefind reads, so that it can index them
+        # while the others are written (on_post_page).
+        outputs = sorted(pages.outputs(site), key=lambda o: not render.searchable(o.content))
         # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.
         docs_beside_content = Path(config.docs_dir).resolve().parent == project_dir.resolve()
         nav_titles = dict(_nav_titles(config.nav or []))
@@ -105,6 +108,9 @@ class PlansPlugin(BasePlugin[PlansConfig]):
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         self.drawn_once.install(env, config)
+        # Every page has read its front matter by now: the last one that Pagefind reads.
+        read = [f for f in files.documentation_pages() if f.page and f.page.meta.get("pagefind", True) is not False]
+        self.last_indexed = read[-1].src_uri if read else None
         return env
 
     def on_pre_build(self, config: Any) -> None:
@@ -117,22 +123,30 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     @event_priority(-100)
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if self.search_pages is not None:
-            self.search_pages.add(page.file.dest_path, output)
+            kept = self.search_pages.add(page.file.dest_path, output)
+            if self.indexing is None and page.file.src_uri == self.last_indexed:
+                self.indexing = pagefind.start_index(self.search_pages.folder, Path(config.site_dir))
+            elif kept and self.indexing is not None:
+                # A page Pagefind reads after it started: index once every page is written instead.
+                self.indexing.stop()
+                self.indexing = None
         return output
 
     def on_post_build(self, config: Any) -> None:
         pages = self.search_pages
         if pages is None:
             return
+        indexing = self.indexing or pagefind.start_index(pages.folder, Path(config.site_dir))
         if self.serving:
-            self.indexing = pagefind.start_index(pages.folder, Path(config.site_dir))
-            threading.Thread(target=self.report_indexing, args=(self.indexing, pages), daemon=True).start()
+            self.indexing = indexing
+            threading.Thread(target=self.report_indexing, args=(indexing, pages), daemon=True).start()
             return
         try:
-            summary = pagefind.index_site(pages.folder, Path(config.site_dir))
+            summary = pagefind.finish_site(indexing)
         except pagefind.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
         finally:
+            self.indexing = None
             pages.remove()
             self.search_pages = None
         log.debug(summary)
@@ -144,17 +158,16 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         self.stop_indexing()
 
     def stop_indexing(self) -> None:
-        if self.indexing is not None and self.indexing.poll() is None:
-            self.indexing.terminate()
-            self.indexing.wait()
+        if self.indexing is not None:
+            self.indexing.stop()
         self.indexing = None
         if self.search_pages is not None:
             self.search_pages.remove()
             self.search_pages = None
 
     @staticmethod
-    def report_indexing(process: subprocess.Popen[str], pages: pagefind.SearchPages) -> None:
-        failure = pagefind.finish_index(process)
+    def report_indexing(indexing: pagefind.Indexing, pages: pagefind.SearchPages) -> None:
+        failure = pagefind.finish_index(indexing)
         pages.remove()
         if failure is not None:
             log.warning(f"Pagefind could not index the preview; search is unavailable:\n{failure}")
