@@ -171,8 +171,9 @@ def index_site(pages: Path, site_dir: Path) -> str:
 
 
 def recompress(path: Path) -> None:
-    """Rewrite a gzip file with Zopfli's smaller encoding of the same bytes."""
-    path.write_bytes(zopfli.gzip.compress(gzip.decompress(path.read_bytes())))
+    """Rewrite a gzip file with Zopfli's smaller encoding of the same bytes (a third of its default
+    iterations: the same size within a few bytes, on the build's last stretch)."""
+    path.write_bytes(zopfli.gzip.compress(gzip.decompress(path.read_bytes()), numiterations=5))
 
 
 def finish_index(indexing: Indexing) -> str | None:
