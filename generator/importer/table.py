@@ -218,7 +218,31 @@ def _find_header(rows: list[Row], log: Log) -> tuple[int, int, dict[str, int] | 
             while start and rows[start - 1].kind == TEXT and SECTION_TEXT.match(rows[start - 1].cells[0]):
                 start -= 1  # a numbered heading right above the first row opens the table
             return start, start, mapping, [header]
-    return 0, 0, None, []
+    return _unnumbered_table(rows, log)
+
+
+def _unnumbered_table(rows: list[Row], log: Log) -> tuple[int, int, dict[str, int] | None, list[Row]]:
+    """No header and no numbers: a run of rows of cells is still a table when its cells show a
+    title and a deadline column (a reader that set the rows apart marks their headings as spans)."""
+    cells = [i for i, r in enumerate(rows) if r.kind == CELLS and len(r.cells) >= 3]
+    if not cells:
+        return 0, 0, None, []
+    first = rows[cells[0]]
+    table_rows = [r.cells for r in rows[cells[0] :] if r.kind == CELLS and r.table == first.table and not r.spans]
+    if len(table_rows) < 3:
+        return 0, 0, None, []
+    mapping = columns.guess(table_rows)
+    if "title" not in mapping or "timeframe" not in mapping or len(mapping) < 3:
+        return 0, 0, None, []
+    width = max(len(c) for c in table_rows)
+    names = {i: n for n, i in mapping.items()}
+    log.add(
+        GUESS,
+        first.where,
+        "no header row and no numbers found; columns guessed from what their cells hold: "
+        + ", ".join(f"column {i + 1} = {names.get(i, 'not taken')}" for i in range(width)),
+    )
+    return cells[0], cells[0], mapping, [Row(CELLS, [""] * width, first.where, table=first.table)]
 
 
 def _header_row(rows: list[Row], mapping: dict[str, int]) -> Row:

@@ -69,7 +69,7 @@ def _headerless(lines: list[str]) -> tuple[list[Row], int, bool] | None:
     """A table without a header: numbered rows, each as long as the shorter of them are."""
     numbered = [i for i, line in enumerate(lines) if NUMBER.match(line.strip())]
     if len(numbered) < _MIN_ROWS:
-        return None
+        return _unnumbered(lines)
     start = numbered[0]
     above = start - 1
     while above >= 0 and not lines[above].strip():
@@ -89,6 +89,32 @@ def _headerless(lines: list[str]) -> tuple[list[Row], int, bool] | None:
     if mapping.get("number") != 0 or "title" not in mapping:
         return None
     return _text_rows(lines[:start]) + _body(body, width, mapping), width, True
+
+
+def _unnumbered(lines: list[str]) -> tuple[list[Row], int, bool] | None:
+    """A table with neither header nor numbers, its rows set apart by blank lines: a row is a run
+    of as many lines as most runs have, a line alone is a section's heading. The table starts at
+    its first row, or at the heading right above it when text (the plan's title) comes first."""
+    body = _attached([(number, line.strip()) for number, line in enumerate(lines, 1)])
+    runs = _blocks(body, False)
+    lengths = Counter(len(run) for run in runs if len(run) > 1)
+    if not lengths:
+        return None
+    width, count = max(lengths.items(), key=lambda item: (item[1], -item[0]))
+    if width < 3 or width > _MAX_COLUMNS or count < _MIN_ROWS or count * 2 < sum(lengths.values()):
+        return None
+    sample = [[t for _, t in run] for run in runs if len(run) == width]
+    mapping = columns.guess(sample)
+    if "number" in mapping or "title" not in mapping or "timeframe" not in mapping:
+        return None
+    first = next(i for i, run in enumerate(runs) if len(run) == width)
+    if first >= 2 and len(runs[first - 1]) == 1:
+        first -= 1
+    if first == 0:
+        return None
+    start = runs[first][0][0] - 1
+    table = [(number, line.strip()) for number, line in enumerate(lines[start:], start + 1)]
+    return _text_rows(lines[:start]) + _body(table, width, mapping), width, True
 
 
 def _attached(body: list[Line]) -> list[Line]:
