@@ -594,19 +594,29 @@ class _Builder:
     def nest(self) -> list[Item]:
         """Sections by their numbers; an unnumbered heading right under a heading («Раздел 1.» then
         «Нормативное обеспечение») opens a group inside it, and the unnumbered headings after it
-        are that group's siblings."""
+        (right under it too) are that group's siblings: groups never nest in groups."""
         top: list[Item] = []
         stack: list[Item] = []
         holders: set[int] = set()  # sections whose groups are unnumbered headings
+        groups: set[int] = set()  # those groups: a heading right under one is its sibling, not nested
         loose: Item | None = None
         previous: Item | None = None
         for item in self.items:
             if item.kind == "section":
-                if item.number is None and previous is not None and previous.kind == "section" and stack:
+                if (
+                    item.number is None
+                    and previous is not None
+                    and previous.kind == "section"
+                    and stack
+                    and id(stack[-1]) not in groups
+                ):
                     holders.add(id(stack[-1]))
+                    groups.add(id(item))
                 elif item.number is None:
                     while stack and id(stack[-1]) not in holders:
                         stack.pop()
+                    if stack:
+                        groups.add(id(item))
                 else:
                     while stack and not is_descendant(stack[-1].number, item.number):
                         stack.pop()
