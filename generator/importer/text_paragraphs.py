@@ -94,7 +94,12 @@ def _header(paragraphs: list[Paragraph]) -> tuple[int, list[str], int] | None:
 
 
 def _label(text: str) -> bool:
-    return 0 < len(text) <= 60 and not text[0].isdigit() and not SECTION_TEXT.match(text) and bool(columns.field_of(text) or text.startswith("№"))
+    return (
+        0 < len(text) <= 60
+        and not text[0].isdigit()
+        and not SECTION_TEXT.match(text)
+        and bool(columns.field_of(text) or text.startswith("№"))
+    )
 
 
 def _column_numbers(paragraphs: list[Paragraph], width: int) -> bool:
