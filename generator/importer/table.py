@@ -276,6 +276,7 @@ class _Builder:
         self.skipped_tables: set[int] = set()
         self.skipped = 0
         self.unnumbered = 0
+        self.after_cells = False  # the last row read was a row of cells (a bare line may go on its last cell)
 
     # -- reading rows ---------------------------------------------------------------------
 
@@ -287,6 +288,7 @@ class _Builder:
         if row.kind == TEXT:
             self.text_row(row)
             return None
+        self.after_cells = False
         if row.table != self.header.table and len(row.cells) != len(self.header.cells):
             if row.table not in self.skipped_tables:
                 self.skipped_tables.add(row.table)
@@ -314,6 +316,7 @@ class _Builder:
         self.just_after_header = False
         self.cells_row(row, cells)
         self.pending_break = False
+        self.after_cells = True
         return None
 
     def normalise(self, row: Row) -> list[str]:
@@ -345,9 +348,37 @@ class _Builder:
         if match and self.expected_section(match.group(1)):
             self.new_section(match.group(1), match.group(2), row)
             return
+        if self.name_below(text):
+            self.current.cells["responsible"][-1] += "\n" + text
+            self.log.add(
+                GUESS,
+                row.where,
+                f"a line without cells right under a row read as one more name of its responsible cell "
+                f"(its last column): «{_short(text)}»",
+                self.current.subject,
+                self.current,
+            )
+            return
         self.skipped += 1
         if self.skipped <= 5:
             self.log.add(SKIPPED, row.where, f"text line inside the table skipped: «{_short(text)}»")
+
+    def name_below(self, text: str) -> bool:
+        """True for a line without cells right under a measure's row whose last column is the
+        responsible one, when it reads as an agency or a person: a word processor copies a cell's
+        further lines of the last column as bare lines under the row (a heading names no agency)."""
+        item = self.current
+        return (
+            item is not None
+            and item.kind == "measure"
+            and self.after_cells
+            and not self.pending_break
+            and self.mapping.get("responsible") == max(self.mapping.values())
+            and bool(item.cells["responsible"])
+            and len(text) <= 150
+            and columns.agency_like(text)
+            and not SECTION_TEXT.match(text)
+        )
 
     def cells_row(self, row: Row, cells: list[str]) -> None:
         number = self.field(cells, "number")

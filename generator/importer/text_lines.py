@@ -163,6 +163,8 @@ def _body(body: list[Line], width: int, mapping: dict[str, int]) -> list[Row]:
             rows.extend(_block_rows(block, width, mapping, numbered))
         else:
             rows.extend(_stream_rows(block, width, mapping))
+    if tail:
+        rows.append(Row(BREAK, where=f"line {tail[0][0] - 1}"))  # the blank line above the signature
     rows.extend(Row(TEXT, [text], f"line {number}") for number, text in tail)
     return rows
 
