@@ -82,6 +82,7 @@ def _headerless(lines: list[str]) -> tuple[list[Row], int, bool] | None:
     # the shortest length that a quarter of the rows have: longer rows list names one per line
     total = sum(lengths.values())
     width = min(n for n, count in lengths.items() if count * 4 >= total)
+    width = _names_apart(blocks, lengths, width)
     if width < 3:
         return None
     sample = [[t for _, t in block] for block in blocks if len(block) == width]
@@ -115,6 +116,19 @@ def _unnumbered(lines: list[str]) -> tuple[list[Row], int, bool] | None:
     start = runs[first][0][0] - 1
     table = [(number, line.strip()) for number, line in enumerate(lines[start:], start + 1)]
     return _text_rows(lines[:start]) + _body(table, width, mapping), width, True
+
+
+def _names_apart(blocks: list[list[Line]], lengths: Counter[int], width: int) -> int:
+    """A shorter row length than `width` when, in every row of `width` lines, the lines from
+    that length's last one on all name agencies or people: most rows then list two names one per
+    line in their last (responsible) cell, and the shorter rows have one."""
+    for shorter in sorted(n for n, count in lengths.items() if 3 <= n < width and count >= 2):
+        long = [[t for _, t in b] for b in blocks if len(b) == width and NUMBER.match(b[0][1])]
+        if long and all(
+            columns.agency_like(t) and not columns.dated(t) for cells in long for t in cells[shorter - 1 :]
+        ):
+            return shorter
+    return width
 
 
 def _attached(body: list[Line]) -> list[Line]:
