@@ -275,3 +275,16 @@ def test_a_word_copy_puts_the_last_cells_further_names_on_bare_lines(vocabularie
     ]
     # a bare line that names no agency («Основные соревнования») and the signature after a blank
     # line are no names: the lists above hold neither
+
+
+def test_a_title_head_padded_with_tabs_goes_on_in_the_lower_case_line_below(vocabularies: Vocabularies) -> None:
+    text = (
+        "План мероприятий\t\t\t\n"
+        "по развитию добровольчества среди обучающихся района на 2025 – 2026 гг.\n"
+        "№ п/п\tНаименование мероприятия\tСроки проведения\tОтветственные\n"
+        "1.\tСоздание волонтёрских отрядов\tдо 01.09.2025\tруководители образовательных организаций\n"
+        "2.\tРегистрация обучающихся на платформе\tпостоянно\tМБУ «Молодёжный центр»\n"
+    )
+    plan = import_bytes(text.encode(), "plan.txt", "perm", vocabularies).plan
+    assert plan["title"] == "План мероприятий по развитию добровольчества среди обучающихся района на 2025 – 2026 гг."
+    assert plan["period"]["start"] == 2025 and plan["period"]["end"] == 2026
