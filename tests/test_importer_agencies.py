@@ -297,3 +297,18 @@ def test_where_names_run_together_without_separators(cell: str, expected: list[s
 )
 def test_a_wrapped_line_goes_on_the_name_it_completes(cell: str, expected: list[str]) -> None:
     assert names(cell) == expected
+
+
+def test_names_one_per_line_each_ended_by_a_comma_keep_the_commas_inside_them() -> None:
+    cell = (
+        "Отдел молодёжной политики, физической культуры и спорта администрации района,\n"
+        "МБУ «Молодёжный центр «Горизонт»»,\n"
+        "руководители образовательных организаций"
+    )
+    assert names(cell) == [
+        "Отдел молодёжной политики, физической культуры и спорта администрации района",
+        "МБУ «Молодёжный центр «Горизонт»»",
+        "руководители образовательных организаций",
+    ]
+    # a list after a comma inside a line, not an oblique word going on with a name, is still split
+    assert len(names("Администрация поселения,\nуправляющие организации, товарищества собственников жилья")) == 3

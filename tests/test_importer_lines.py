@@ -155,3 +155,68 @@ def test_a_branch_after_a_comma_and_an_oblique_position_word_stay_in_one_name(vo
     assert responsible(plan, found[0]) == ["ФБУЗ «Центр гигиены и эпидемиологии в области», филиал в Озёрском районе"]
     assert len(found[1]["responsible"]) == 2
     assert responsible(plan, found[2]) == ["совет ветеранов педагогического труда"]
+
+
+UNNUMBERED_APART = TITLE + (
+    "Организационные меры\n\n"
+    "Проведение заседаний комиссии по делам несовершеннолетних с рассмотрением вопросов профилактики\nежеквартально\n"
+    "Комиссия по делам несовершеннолетних и защите их прав Северного муниципального округа\n\n"
+    "Формирование банка данных о несовершеннолетних, находящихся в социально опасном положении\nпостоянно\n"
+    "Комиссия по делам несовершеннолетних; ОМВД России по Северному району (по согласованию)\n\n"
+    "Работа с семьями\n\n"
+    "Проведение Единого дня правовой помощи детям в образовательных организациях округа\nноябрь 2025 г.\n"
+    "Управление образования администрации Северного муниципального округа\n\n"
+    "Родительские собрания о правах ребёнка и об ответственности родителей за воспитание детей\nсентябрь, январь\nклассные руководители\n"
+)
+
+
+def test_rows_without_header_or_numbers_set_apart_by_blank_lines_are_a_table(vocabularies: Vocabularies) -> None:
+    result = imported(UNNUMBERED_APART, vocabularies)
+    found = measures(result.plan)
+    assert [m["title"] for m in found] == [
+        "Проведение заседаний комиссии по делам несовершеннолетних с рассмотрением вопросов профилактики",
+        "Формирование банка данных о несовершеннолетних, находящихся в социально опасном положении",
+        "Проведение Единого дня правовой помощи детям в образовательных организациях округа",
+        "Родительские собрания о правах ребёнка и об ответственности родителей за воспитание детей",
+    ]
+    assert [m["timeframe"] for m in found] == ["ежеквартально", "постоянно", "ноябрь 2025 г.", "сентябрь, январь"]
+    assert len(found[1]["responsible"]) == 2
+    # a line alone between rows is a section, not a measure
+    assert [s["title"] for s in result.plan["sections"]] == ["Организационные меры", "Работа с семьями"]
+    assert result.plan["period"]["start"] == 2025
+
+
+def test_a_run_of_unnumbered_headings_does_not_nest_ever_deeper(vocabularies: Vocabularies) -> None:
+    headings = "".join(f"Направление работы номер {word}\n" for word in ["один", "два", "три", "четыре", "пять"] * 8)
+    text = NAMES_PER_LINE.replace("Работа с семьями\n", "Работа с семьями\n" + headings)
+    result = imported(text, vocabularies)
+
+    def depth(sections: list[dict[str, Any]]) -> int:
+        return max((1 + depth(s.get("sections", [])) for s in sections), default=0)
+
+    assert depth(result.plan["sections"]) <= 3
+    assert measures(result.plan)[-1]["title"] == "Проведение Единого дня правовой помощи детям"
+
+
+HEADERLESS_TWO_NAMES = TITLE + (
+    "1)\nФормирование реестра школьных спортивных клубов и утверждение составов лиг\nдо 20.01.26\n"
+    "Управление образования администрации города\nКомитет по физической культуре и спорту\n"
+    "2)\nУтверждение положения о городском этапе школьной баскетбольной лиги сезона\n15.01.26\n"
+    "Управление образования администрации города\n"
+    "3)\nИгры регулярного чемпионата школьной волейбольной лиги среди команд\nянварь – март\n"
+    "МБУ ДО «Спортивная школа олимпийского резерва»\nруководители школьных спортивных клубов\n"
+    "4)\nФинал городской школьной лиги по мини-футболу среди команд школ\n25.12.26\n"
+    "Комитет по физической культуре и спорту\nМБУ ДО «Спортивная школа олимпийского резерва»\n"
+    "5)\nГородской турнир по шахматам среди команд общеобразовательных организаций\nапрель\n"
+    "Управление образования администрации города\n"
+)
+
+
+def test_a_date_with_a_two_digit_year_is_no_number_and_most_rows_may_list_two_names(
+    vocabularies: Vocabularies,
+) -> None:
+    result = imported(HEADERLESS_TWO_NAMES, vocabularies)
+    found = measures(result.plan)
+    assert [m["number"] for m in found] == ["1)", "2)", "3)", "4)", "5)"]
+    assert [m["timeframe"] for m in found] == ["до 20.01.26", "15.01.26", "январь – март", "25.12.26", "апрель"]
+    assert [len(m["responsible"]) for m in found] == [2, 1, 2, 2, 1]

@@ -250,3 +250,41 @@ def test_utf8_cut_inside_a_letter_stays_utf8(vocabularies: Vocabularies) -> None
     result = import_bytes(data, "plan.txt", "perm", vocabularies)
     assert measures(result.plan)[1]["title"] == "Рейды «Подросток» в вечернее время"
     assert "UTF-8 with 1 damaged byte" in guesses(result)
+
+
+def test_a_word_copy_puts_the_last_cells_further_names_on_bare_lines(vocabularies: Vocabularies) -> None:
+    # Word copies a table as tabs; a cell's further lines in the last column come as bare lines
+    text = (
+        "План мероприятий по развитию школьного спорта на 2026 год\n"
+        "№\tМероприятие\tСрок\tИсполнители\n"
+        "1)\tФормирование реестра школьных спортивных клубов\tдо 20.01.26\tУправление образования администрации города\n"
+        "Комитет по физической культуре и спорту администрации города\n"
+        "Основные соревнования\n"
+        "2)\tИгры школьной волейбольной лиги\tянварь – март\tМБУ ДО «Спортивная школа «Олимп»»\n"
+        "руководители школьных спортивных клубов\n"
+        "3)\tФинал городской лиги по мини-футболу\t14.03.26\tКомитет по физической культуре и спорту\n"
+        "\n"
+        "Начальник управления образования\n"
+    )
+    plan = import_bytes(text.encode(), "plan.txt", "perm", vocabularies).plan
+    found = measures(plan)
+    assert [responsible(plan, m) for m in found] == [
+        ["Управление образования администрации города", "Комитет по физической культуре и спорту администрации города"],
+        ["МБУ ДО «Спортивная школа «Олимп»»", "руководители школьных спортивных клубов"],
+        ["Комитет по физической культуре и спорту"],
+    ]
+    # a bare line that names no agency («Основные соревнования») and the signature after a blank
+    # line are no names: the lists above hold neither
+
+
+def test_a_title_head_padded_with_tabs_goes_on_in_the_lower_case_line_below(vocabularies: Vocabularies) -> None:
+    text = (
+        "План мероприятий\t\t\t\n"
+        "по развитию добровольчества среди обучающихся района на 2025 – 2026 гг.\n"
+        "№ п/п\tНаименование мероприятия\tСроки проведения\tОтветственные\n"
+        "1.\tСоздание волонтёрских отрядов\tдо 01.09.2025\tруководители образовательных организаций\n"
+        "2.\tРегистрация обучающихся на платформе\tпостоянно\tМБУ «Молодёжный центр»\n"
+    )
+    plan = import_bytes(text.encode(), "plan.txt", "perm", vocabularies).plan
+    assert plan["title"] == "План мероприятий по развитию добровольчества среди обучающихся района на 2025 – 2026 гг."
+    assert plan["period"]["start"] == 2025 and plan["period"]["end"] == 2026

@@ -159,12 +159,28 @@ def split_cell(text: str, shorts: list[str]) -> list[Mention]:
     # An author who puts each name on its own line (no line ends with a comma) or ends it with «;»
     # uses commas inside names.
     by_lines = len(lines) > 1 and not any(line.endswith(",") for line in lines)
-    separators = ";" if by_lines or _outside_quotes(text, ";") else ",;"
+    separators = ";" if by_lines or _comma_each_line(text) or _outside_quotes(text, ";") else ",;"
     for line in lines:
         for piece in _pieces(line, separators):
             for name in split_names(piece):
                 mentions.extend(_mentions(name, shorts))
     return mentions
+
+
+# A word in an oblique case: a list inside a name goes on with it («политики, физической культуры»).
+_OBLIQUE_WORD = re.compile(r"^[а-яё]+(?:ого|его|ому|ему|ой|ей|ых|их|ым|им)\b")
+
+
+def _comma_each_line(text: str) -> bool:
+    """True when the author put each name on its own line and ended every line but the last with
+    a comma: the commas that end the lines set the names apart, and those inside a line, each
+    going on with a lower-case word in an oblique case, belong to its name («Отдел молодёжной
+    политики, физической культуры и спорта,»)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or not all(line.endswith(",") for line in lines[:-1]) or lines[-1].endswith(","):
+        return False
+    inner = [piece for line in lines for piece in _pieces(line.rstrip(","), ",")[1:]]
+    return bool(inner) and all(piece[:1].islower() and _OBLIQUE_WORD.match(piece) for piece in inner)
 
 
 def _lines(text: str) -> list[str]:

@@ -142,7 +142,7 @@ def _title(lines: list[tuple[str, str]], log: Log) -> tuple[str, str, set[int]]:
             parts = [line]
             for j in range(index + 1, min(index + 5, len(lines))):
                 nxt = lines[j][0].strip()
-                if not nxt and _bare_plan(parts):
+                if not nxt and (_bare_plan(parts) or _goes_on_below(parts, lines, j)):
                     continue  # «ПЛАН» as a paragraph of its own, the rest of the title in the next one
                 if not nxt or "\t" in nxt or nxt.startswith("№"):
                     break
@@ -155,6 +155,13 @@ def _title(lines: list[tuple[str, str]], log: Log) -> tuple[str, str, set[int]]:
     where = lines[0][1] if lines else "line 1"
     log.add(GUESS, where, "no plan title found; a placeholder title was put in the draft")
     return "План мероприятий (название не найдено в тексте — впишите его)", where, set()
+
+
+def _goes_on_below(parts: list[str], lines: list[tuple[str, str]], blank: int) -> bool:
+    """True when the title's first line is followed, past a blank line, by a line in lower case
+    («План мероприятий» padded with tabs, then «по развитию …»): the title goes on there."""
+    following = lines[blank + 1][0].strip() if blank + 1 < len(lines) else ""
+    return len(parts) == 1 and bool(following) and "\t" not in following and following[0].islower()
 
 
 def _bare_plan(parts: list[str]) -> bool:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+# A date with a two-digit year («15.01.26», «25.12.26»): a deadline alone on its line, not a number.
+_SHORT_DATE = r"(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.\d\d$"
 # A row's number alone in its cell.
-NUMBER = re.compile(rf"^(?:(?:\d{{1,3}}|(?=[IVX]){_ROMAN})(?:\.\d{{1,3}})*[.)]?|[а-яё][.)])$")
+NUMBER = re.compile(rf"^(?!{_SHORT_DATE})(?:(?:\d{{1,3}}|(?=[IVX]){_ROMAN})(?:\.\d{{1,3}})*[.)]?|[а-яё][.)])$")
 # A measure's number printed at the start of its text, in a table without a № column: «1) Проведение …».
 LEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|[а-яё]\))\s+(?=\S)")
 # A letter numbering a measure inside a numbered group («1. …» then «а)», «б)»).

@@ -218,7 +218,31 @@ def _find_header(rows: list[Row], log: Log) -> tuple[int, int, dict[str, int] | 
             while start and rows[start - 1].kind == TEXT and SECTION_TEXT.match(rows[start - 1].cells[0]):
                 start -= 1  # a numbered heading right above the first row opens the table
             return start, start, mapping, [header]
-    return 0, 0, None, []
+    return _unnumbered_table(rows, log)
+
+
+def _unnumbered_table(rows: list[Row], log: Log) -> tuple[int, int, dict[str, int] | None, list[Row]]:
+    """No header and no numbers: a run of rows of cells is still a table when its cells show a
+    title and a deadline column (a reader that set the rows apart marks their headings as spans)."""
+    cells = [i for i, r in enumerate(rows) if r.kind == CELLS and len(r.cells) >= 3]
+    if not cells:
+        return 0, 0, None, []
+    first = rows[cells[0]]
+    table_rows = [r.cells for r in rows[cells[0] :] if r.kind == CELLS and r.table == first.table and not r.spans]
+    if len(table_rows) < 3:
+        return 0, 0, None, []
+    mapping = columns.guess(table_rows)
+    if "title" not in mapping or "timeframe" not in mapping or len(mapping) < 3:
+        return 0, 0, None, []
+    width = max(len(c) for c in table_rows)
+    names = {i: n for n, i in mapping.items()}
+    log.add(
+        GUESS,
+        first.where,
+        "no header row and no numbers found; columns guessed from what their cells hold: "
+        + ", ".join(f"column {i + 1} = {names.get(i, 'not taken')}" for i in range(width)),
+    )
+    return cells[0], cells[0], mapping, [Row(CELLS, [""] * width, first.where, table=first.table)]
 
 
 def _header_row(rows: list[Row], mapping: dict[str, int]) -> Row:
@@ -252,6 +276,7 @@ class _Builder:
         self.skipped_tables: set[int] = set()
         self.skipped = 0
         self.unnumbered = 0
+        self.after_cells = False  # the last row read was a row of cells (a bare line may go on its last cell)
 
     # -- reading rows ---------------------------------------------------------------------
 
@@ -263,6 +288,7 @@ class _Builder:
         if row.kind == TEXT:
             self.text_row(row)
             return None
+        self.after_cells = False
         if row.table != self.header.table and len(row.cells) != len(self.header.cells):
             if row.table not in self.skipped_tables:
                 self.skipped_tables.add(row.table)
@@ -290,6 +316,7 @@ class _Builder:
         self.just_after_header = False
         self.cells_row(row, cells)
         self.pending_break = False
+        self.after_cells = True
         return None
 
     def normalise(self, row: Row) -> list[str]:
@@ -321,9 +348,37 @@ class _Builder:
         if match and self.expected_section(match.group(1)):
             self.new_section(match.group(1), match.group(2), row)
             return
+        if self.name_below(text):
+            self.current.cells["responsible"][-1] += "\n" + text
+            self.log.add(
+                GUESS,
+                row.where,
+                f"a line without cells right under a row read as one more name of its responsible cell "
+                f"(its last column): «{_short(text)}»",
+                self.current.subject,
+                self.current,
+            )
+            return
         self.skipped += 1
         if self.skipped <= 5:
             self.log.add(SKIPPED, row.where, f"text line inside the table skipped: «{_short(text)}»")
+
+    def name_below(self, text: str) -> bool:
+        """True for a line without cells right under a measure's row whose last column is the
+        responsible one, when it reads as an agency or a person: a word processor copies a cell's
+        further lines of the last column as bare lines under the row (a heading names no agency)."""
+        item = self.current
+        return (
+            item is not None
+            and item.kind == "measure"
+            and self.after_cells
+            and not self.pending_break
+            and self.mapping.get("responsible") == max(self.mapping.values())
+            and bool(item.cells["responsible"])
+            and len(text) <= 150
+            and columns.agency_like(text)
+            and not SECTION_TEXT.match(text)
+        )
 
     def cells_row(self, row: Row, cells: list[str]) -> None:
         number = self.field(cells, "number")
@@ -570,19 +625,29 @@ class _Builder:
     def nest(self) -> list[Item]:
         """Sections by their numbers; an unnumbered heading right under a heading («Раздел 1.» then
         «Нормативное обеспечение») opens a group inside it, and the unnumbered headings after it
-        are that group's siblings."""
+        (right under it too) are that group's siblings: groups never nest in groups."""
         top: list[Item] = []
         stack: list[Item] = []
         holders: set[int] = set()  # sections whose groups are unnumbered headings
+        groups: set[int] = set()  # those groups: a heading right under one is its sibling, not nested
         loose: Item | None = None
         previous: Item | None = None
         for item in self.items:
             if item.kind == "section":
-                if item.number is None and previous is not None and previous.kind == "section" and stack:
+                if (
+                    item.number is None
+                    and previous is not None
+                    and previous.kind == "section"
+                    and stack
+                    and id(stack[-1]) not in groups
+                ):
                     holders.add(id(stack[-1]))
+                    groups.add(id(item))
                 elif item.number is None:
                     while stack and id(stack[-1]) not in holders:
                         stack.pop()
+                    if stack:
+                        groups.add(id(item))
                 else:
                     while stack and not is_descendant(stack[-1].number, item.number):
                         stack.pop()

@@ -69,7 +69,7 @@ def _headerless(lines: list[str]) -> tuple[list[Row], int, bool] | None:
     """A table without a header: numbered rows, each as long as the shorter of them are."""
     numbered = [i for i, line in enumerate(lines) if NUMBER.match(line.strip())]
     if len(numbered) < _MIN_ROWS:
-        return None
+        return _unnumbered(lines)
     start = numbered[0]
     above = start - 1
     while above >= 0 and not lines[above].strip():
@@ -82,6 +82,7 @@ def _headerless(lines: list[str]) -> tuple[list[Row], int, bool] | None:
     # the shortest length that a quarter of the rows have: longer rows list names one per line
     total = sum(lengths.values())
     width = min(n for n, count in lengths.items() if count * 4 >= total)
+    width = _names_apart(blocks, lengths, width)
     if width < 3:
         return None
     sample = [[t for _, t in block] for block in blocks if len(block) == width]
@@ -89,6 +90,45 @@ def _headerless(lines: list[str]) -> tuple[list[Row], int, bool] | None:
     if mapping.get("number") != 0 or "title" not in mapping:
         return None
     return _text_rows(lines[:start]) + _body(body, width, mapping), width, True
+
+
+def _unnumbered(lines: list[str]) -> tuple[list[Row], int, bool] | None:
+    """A table with neither header nor numbers, its rows set apart by blank lines: a row is a run
+    of as many lines as most runs have, a line alone is a section's heading. The table starts at
+    its first row, or at the heading right above it when text (the plan's title) comes first."""
+    body = _attached([(number, line.strip()) for number, line in enumerate(lines, 1)])
+    runs = _blocks(body, False)
+    lengths = Counter(len(run) for run in runs if len(run) > 1)
+    if not lengths:
+        return None
+    width, count = max(lengths.items(), key=lambda item: (item[1], -item[0]))
+    if width < 3 or width > _MAX_COLUMNS or count < _MIN_ROWS or count * 2 < sum(lengths.values()):
+        return None
+    sample = [[t for _, t in run] for run in runs if len(run) == width]
+    mapping = columns.guess(sample)
+    if "number" in mapping or "title" not in mapping or "timeframe" not in mapping:
+        return None
+    first = next(i for i, run in enumerate(runs) if len(run) == width)
+    if first >= 2 and len(runs[first - 1]) == 1:
+        first -= 1
+    if first == 0:
+        return None
+    start = runs[first][0][0] - 1
+    table = [(number, line.strip()) for number, line in enumerate(lines[start:], start + 1)]
+    return _text_rows(lines[:start]) + _body(table, width, mapping), width, True
+
+
+def _names_apart(blocks: list[list[Line]], lengths: Counter[int], width: int) -> int:
+    """A shorter row length than `width` when, in every row of `width` lines, the lines from
+    that length's last one on all name agencies or people: most rows then list two names one per
+    line in their last (responsible) cell, and the shorter rows have one."""
+    for shorter in sorted(n for n, count in lengths.items() if 3 <= n < width and count >= 2):
+        long = [[t for _, t in b] for b in blocks if len(b) == width and NUMBER.match(b[0][1])]
+        if long and all(
+            columns.agency_like(t) and not columns.dated(t) for cells in long for t in cells[shorter - 1 :]
+        ):
+            return shorter
+    return width
 
 
 def _attached(body: list[Line]) -> list[Line]:
@@ -137,6 +177,8 @@ def _body(body: list[Line], width: int, mapping: dict[str, int]) -> list[Row]:
             rows.extend(_block_rows(block, width, mapping, numbered))
         else:
             rows.extend(_stream_rows(block, width, mapping))
+    if tail:
+        rows.append(Row(BREAK, where=f"line {tail[0][0] - 1}"))  # the blank line above the signature
     rows.extend(Row(TEXT, [text], f"line {number}") for number, text in tail)
     return rows
 

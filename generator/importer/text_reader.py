@@ -19,6 +19,7 @@ from .html_reader import html_rows, looks_like_html
 from .rows import BREAK, CELLS, TEXT, Row, Source
 from .text_aligned import aligned_rows, looks_aligned
 from .text_lines import lines_rows
+from .text_paragraphs import paragraph_rows
 from .text_pipe import looks_piped, pipe_rows
 from .text_quoted import quoted_record
 
@@ -64,6 +65,13 @@ def shaped_rows(text: str) -> tuple[list[Row], str | None]:
                 "before, and in a table without a № column a row starts where a title starts with a number "
                 "(or, when none does, with a capital letter beside other cells)"
             )
+    paragraphs = paragraph_rows(lines)
+    if paragraphs is not None and has_header(paragraphs[0]):
+        return paragraphs[0], (
+            f"the text reads as plain pdftotext output, one cell a paragraph; rows were rebuilt from the "
+            f"header's {paragraphs[1]} columns and the numbering, and a deadline printed among another "
+            f"cell's lines was taken out into its column"
+        )
     found = lines_rows(lines)
     if found is not None:
         rows, width, headerless = found
