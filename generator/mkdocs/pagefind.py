@@ -165,11 +165,6 @@ def finish_site(indexing: Indexing) -> str:
     return output
 
 
-def index_site(pages: Path, site_dir: Path) -> str:
-    """Index `pages` (a SearchPages folder) into `site_dir/pagefind`; return Pagefind's summary output."""
-    return finish_site(start_index(pages, site_dir))
-
-
 def recompress(path: Path) -> None:
     """Rewrite a gzip file with Zopfli's smaller encoding of the same bytes (a third of its default
     iterations: the same size within a few bytes, on the build's last stretch)."""

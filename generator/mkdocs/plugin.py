@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from ..content import loader
 from ..content.errors import ContentErrors
 from ..content.model import Catalog
-from ..site import pages, release, render, status, urls
+from ..site import pages, release, status, urls
 from ..site.build import Links, Site
 from ..site.render import Renderer
 from . import macros, pagefind, scripts
@@ -83,9 +83,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             self.as_of,
             self.data_release,
         )
-        # MkDocs writes pages in this order: first those Pagefind reads, so that it can index them
-        # while the others are written (on_post_page).
-        outputs = sorted(pages.outputs(site), key=lambda o: not render.searchable(o.content))
+        outputs = pages.outputs(site)
         # "Edit this page" opens the YAML file a page comes from: edit_uri is relative to docs/.
         docs_beside_content = Path(config.docs_dir).resolve().parent == project_dir.resolve()
         nav_titles = dict(_nav_titles(config.nav or []))
@@ -108,8 +106,16 @@ class PlansPlugin(BasePlugin[PlansConfig]):
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         self.drawn_once.install(env, config)
-        # Every page has read its front matter by now: the last one that Pagefind reads.
-        read = [f for f in files.documentation_pages() if f.page and f.page.meta.get("pagefind", True) is not False]
+        # Every page has read its front matter by now. MkDocs writes the pages in the files' order:
+        # those Pagefind reads (main.html: all but `pagefind: false`) go first, so that it indexes
+        # them while the others are written (on_post_page).
+        documents = files.documentation_pages()
+        read = [f for f in documents if f.page is not None and f.page.meta.get("pagefind", True)]
+        indexed = {f.src_uri for f in read}
+        for file in documents:
+            if file.src_uri not in indexed:
+                files.remove(file)
+                files.append(file)
         self.last_indexed = read[-1].src_uri if read else None
         return env
 

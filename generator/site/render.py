@@ -133,14 +133,6 @@ def front_matter(title: Any, description: Any = None, kb_type: str | None = None
     return Markup("\n".join(lines))
 
 
-def searchable(content: str | bytes) -> bool:
-    """Whether a generated file is a page Pagefind reads: one whose front matter does not say
-    `pagefind: false` (front_matter)."""
-    if not isinstance(content, str) or not content.startswith("---\n"):
-        return False
-    return "\npagefind: false\n" not in content[: content.find("\n---", 3) + 1]
-
-
 def search_terms(terms: Any) -> Markup:
     """Search vocabulary, indexed by Pagefind from the attribute and never displayed: `{{ terms|search_terms }}`.
 
