@@ -14,7 +14,7 @@ a mark (`MARK`), so that they are searchable but never shown as plan text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -257,30 +257,18 @@ def _stem_said(word: str, stems: set[str]) -> bool:
     return any(s.startswith(own) or (len(s) >= 5 and own.startswith(s)) for s in stems)
 
 
-def _phrase_finder(texts: list[str]) -> Callable[[tuple[str, ...]], bool]:
-    """Whether pages may find a phrase (lemmas without function words) as words: each of its words is
-    said by some page. A phrase whose words are all said, if never together, is better searched as
-    words: pages that say them near each other are about it."""
-    said_lemmas = {lem for t in texts for lem in content_lemmas(t)}
-
-    def said(phrase: tuple[str, ...]) -> bool:
-        return all(lem in said_lemmas for lem in phrase)
-
-    return said
-
-
 def query_vocabulary(catalog: Catalog) -> dict[str, object]:
     """What the search page needs to read a query: concept phrases (by lemma) and the term each
     becomes, abbreviations, synonyms, region names by alias, months."""
     vocabulary = catalog.vocabulary
     pages = _page_texts(catalog)
-    said_phrase = _phrase_finder(pages)
+    said = {lem for text in pages for lem in morphology.lemmas(text)}
     concepts = []
     for c in vocabulary.concepts:
         # A plan phrase with a word no page says («предпрофильная подготовка», «трудоустройство
         # несовершеннолетних») finds nothing as words: a query that says it is read as its concept, as an
-        # everyday phrase is.
-        unsaid_plans = [p for p in c.plans if not said_phrase(content_lemmas(p))]
+        # everyday phrase is. One whose words pages say, if never together, is searched as words.
+        unsaid_plans = [p for p in c.plans if not all(lem in said for lem in content_lemmas(p))]
         phrases = [list(content_lemmas(p)) for p in [*c.people, *unsaid_plans]]
         entry = {
             "term": c.term,
@@ -302,7 +290,6 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
             }
         )
     synonyms = {morphology.lemma(k): [morphology.lemma(w) for w in v.split()] for k, v in vocabulary.synonyms.items()}
-    said = {lem for text in pages for lem in morphology.lemmas(text)}
     indexed = said | {lem for c in vocabulary.concepts for lem in morphology.lemmas(c.term)}
     everyday = {lem for c in vocabulary.concepts for p in c.people for lem in content_lemmas(p)}
     terms = [c.term for c in vocabulary.concepts]
