@@ -84,7 +84,7 @@ window.kbSearchQuery = function (base, changed) {
   var PLACES = ["колледж", "школа", "вуз"];
   var FIRST_ALTERNATE = { "е": "э", "э": "е" };
   var dict = {}, loading = {};
-  var vocabulary = null, audiences = [];
+  var vocabulary = null, audiences = [], abbreviations = {};
   var vocabularyLoading = fetch(base + "data/search-vocabulary.json")
     .then(function (r) { return r.ok ? r.json() : null; })
     .catch(function () { return null; })
@@ -92,8 +92,20 @@ window.kbSearchQuery = function (base, changed) {
       vocabulary = json;
       // The concepts of whom a measure is for (see `weakParts`).
       audiences = (json ? json.concepts : []).filter(function (c) { return c.audience; }).map(function (c) { return c.term; });
+      // An abbreviation of several concepts («ДОД»: день открытых дверей, дополнительное образование
+      // детей) has several readings; `search` shows the results of each, in turn.
+      abbreviations = {};
+      (json ? json.concepts : []).forEach(function (c) {
+        c.abbr.forEach(function (a) { (abbreviations[skeleton(a)] = abbreviations[skeleton(a)] || []).push(c.term); });
+      });
       changed();
     });
+
+  // The concepts a word stands for as an abbreviation, or null: looked up without «э» and «ь» («oge» is «огэ»).
+  function meaningsOf(word) {
+    var key = skeleton(word);
+    return Object.prototype.hasOwnProperty.call(abbreviations, key) ? abbreviations[key] : null;
+  }
 
   function hex(ch) { return ch.codePointAt(0).toString(16).padStart(4, "0"); }
   function load(letter) {
@@ -332,17 +344,10 @@ window.kbSearchQuery = function (base, changed) {
       if (filters[name].indexOf(value) < 0) filters[name].push(value);
     }
     var raw = layout(term).split(/[^A-Za-zА-Яа-яЁё0-9']+/).filter(Boolean);
-    // Abbreviations, before case is lost: «ДО» in capitals only, «спо», «ип» in any case.
-    // An abbreviation of several concepts («ДОД»: день открытых дверей, дополнительное образование детей)
-    // has several readings; `search` shows the results of each, in turn.
-    var abbreviations = {};
-    (vocabulary ? vocabulary.concepts : []).forEach(function (c) {
-      // «oge» is «огэ»: abbreviations are looked up without «э» and «ь».
-      c.abbr.forEach(function (a) { (abbreviations[skeleton(a)] = abbreviations[skeleton(a)] || []).push(c.term); });
-    });
+    // Abbreviations are read before case is lost: «ДО» in capitals only, «спо», «ип» in any case.
     // Words typed together are split before anything is read of them («спопосле 9»: «спо после 9»).
     raw = raw.reduce(function (out, w) {
-      var lower = fold(w), plain = /^[а-я]{4,}$/.test(lower) && !STOP.has(lower) && !Object.prototype.hasOwnProperty.call(abbreviations, skeleton(lower));
+      var lower = fold(w), plain = /^[а-я]{4,}$/.test(lower) && !STOP.has(lower) && !meaningsOf(lower);
       var parts = plain ? correct(lower) : null;
       return out.concat(parts && parts.indexOf(" ") > 0 ? parts.split(" ") : [w]);
     }, []);
@@ -352,7 +357,7 @@ window.kbSearchQuery = function (base, changed) {
     raw.forEach(function (w, i) {
       var lower = fold(w);
       // «ovz», «spo»: an abbreviation in Latin letters.
-      var ru = Object.prototype.hasOwnProperty.call(abbreviations, skeleton(lower)) ? lower : translit(lower), key = skeleton(ru);
+      var ru = meaningsOf(lower) ? lower : translit(lower), key = skeleton(ru);
       var before = fold(translit(fold(raw[i - 1] || "")));
       if (Object.prototype.hasOwnProperty.call(EXAM_GRADES, key) && /^(после|до)$/.test(before)) {
         add("Класс", EXAM_GRADES[key]);
@@ -360,7 +365,7 @@ window.kbSearchQuery = function (base, changed) {
         return;
       }
       var capitals = w === w.toUpperCase() && /[А-ЯA-Z]/.test(w);
-      var meanings = Object.prototype.hasOwnProperty.call(abbreviations, key) ? abbreviations[key] : null;
+      var meanings = meaningsOf(ru);
       // In lower case an abbreviation of two letters counts unless it is a function word («до», «во»).
       if (meanings && (capitals || ru.length >= 3 || !(STOP.has(ru) || (vocabulary.function_words || []).indexOf(ru) >= 0))) {
         var meaning = meanings[(reading || 0) % meanings.length];
