@@ -9,6 +9,7 @@ import json
 import os
 import re
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import frictionless
@@ -21,7 +22,7 @@ from conftest import CONTENT, ROOT, minimal_plan, write_plan
 from mkdocs.utils.yaml import get_yaml_loader
 
 from generator.content import layout, loader
-from generator.site import export, release, urls
+from generator.site import export, release, urls, xlsx
 from generator.site.build import Links, Site
 from generator.site.pages import data as data_pages
 from generator.site.render import Renderer
@@ -302,3 +303,9 @@ def test_every_column_is_declared_once_with_a_russian_header(table) -> None:
     assert len(set(names)) == len(names) and len(set(headers)) == len(headers)
     assert all(c.type in export.TYPE_TITLES and c.description for c in table.columns)
     assert all(any("а" <= ch <= "я" for ch in h.lower()) or h == "№" for h in headers)
+
+
+def test_a_failure_where_the_workbooks_are_written_reaches_the_build_as_itself() -> None:
+    started = xlsx.written_elsewhere({"x.xlsx": (("no-such-table", ()),)}, (), datetime(2020, 1, 1))
+    with pytest.raises(KeyError, match="no-such-table"):
+        started.result()

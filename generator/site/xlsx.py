@@ -8,13 +8,14 @@ same bytes: XlsxWriter dates the parts of the file 1980-01-01 and takes the crea
 
 from __future__ import annotations
 
-import functools
 import io
 from datetime import datetime
 from typing import Any
 
 import xlsxwriter
 
+from . import export
+from .elsewhere import Started
 from .export import Table, spreadsheet_text
 
 # Column widths in characters: wide enough for most values, never wider than a screen.
@@ -26,15 +27,30 @@ LINE_HEIGHT, MAX_LINES = 15, 20
 
 
 Rows = tuple[tuple[Any, ...], ...]
+# A workbook to write: (the name of an export table, its rows for people) for each sheet.
+Sheets = tuple[tuple[str, Rows], ...]
+Properties = tuple[tuple[str, str], ...]
 
 
-@functools.lru_cache(maxsize=1024)
-def workbook(
-    sheets: tuple[tuple[Table, Rows], ...], properties: tuple[tuple[str, str], ...], created: datetime
-) -> bytes:
-    """An XLSX file with a sheet for each (table, rows of values for people), in order.
+def written_elsewhere(books: dict[str, Sheets], properties: Properties, created: datetime) -> Started[dict[str, bytes]]:
+    """Begin writing `books` (path: sheets) in a process of its own; its result is path: bytes.
 
-    Remembered: under `mkdocs serve` a rebuild writes again only the workbooks whose cells changed."""
+    XlsxWriter is pure Python and the workbooks are one of the generator's largest costs, so they
+    are written on another core while this process renders the pages."""
+    return Started(write_all, books, properties, created)
+
+
+def write_all(books: dict[str, Sheets], properties: Properties, created: datetime) -> dict[str, bytes]:
+    # The tables themselves hold functions that do not cross processes: their names do.
+    tables = {t.name: t for t in (*export.TABLES, export.DICTIONARY, export.ABOUT)}
+    return {
+        path: workbook(tuple((tables[name], rows) for name, rows in sheets), properties, created)
+        for path, sheets in books.items()
+    }
+
+
+def workbook(sheets: tuple[tuple[Table, Rows], ...], properties: Properties, created: datetime) -> bytes:
+    """An XLSX file with a sheet for each (table, rows of values for people), in order."""
     out = io.BytesIO()
     book = xlsxwriter.Workbook(
         out, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}

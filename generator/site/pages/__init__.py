@@ -12,6 +12,8 @@ from . import agencies, catalogue, data, deadlines, glossary, plans, regions, to
 def outputs(site: Site) -> list[Output]:
     """Every generated file, in a stable order."""
     c = site.catalog
+    # Begun first and collected last: the workbooks are written on another core meanwhile.
+    workbooks = data.start_workbooks(site)
     return [
         regions.index(site),
         *plans.lists(site),
@@ -22,7 +24,6 @@ def outputs(site: Site) -> list[Output]:
         agencies.collaboration(site),
         *catalogue.pages(site),
         *deadlines.pages(site),
-        *data.files(site),
         *data.search_words(site),
         topics.compare(site),
         *(regions.page(site, r) for r in c.regions.values()),
@@ -30,4 +31,5 @@ def outputs(site: Site) -> list[Output]:
         *(agencies.page(site, a) for a in c.agencies.values()),
         *(agencies.kind_page(site, k) for k in c.kinds.values() if c.agencies_by_kind[k.id]),
         *(o for t in c.topics.values() for o in topics.pages(site, t)),
+        *data.files(site, workbooks),
     ]

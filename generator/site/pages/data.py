@@ -15,8 +15,10 @@ from .. import export, search_terms, urls, xlsx
 from .. import release as rel
 from ..build import Output, Site, plan_copy
 from ..datapackage import Resource, package, schema_path, table_schema
+from ..elsewhere import Started
 
 DATASET_SCHEMA = "dataset"
+WHOLE_BOOK = "knowledge-base.xlsx"
 # What each content schema describes, for the data page (the schemas themselves speak English).
 SCHEMA_TITLES = {
     "plan": "файла плана (YAML)",
@@ -48,7 +50,37 @@ class Download:
         return f"{self.size} Б"
 
 
-def files(site: Site) -> Iterator[Output]:
+def start_workbooks(site: Site) -> Started[dict[str, bytes]]:
+    """The whole base's workbook and every plan's, begun in another process (`xlsx.written_elsewhere`):
+    `files` collects them once the pages are made."""
+    c = site.catalog
+    absolute = site.links.absolute
+    home = absolute(urls.DATA)
+    # The cells people read, for each plan's workbook and the whole base's.
+    shown = {
+        t.name: {p.id: tuple(tuple(t.shown(row, absolute)) for row in t.rows(p)) for p in c.plans.values()}
+        for t in export.TABLES
+    }
+    notes = (
+        (export.DICTIONARY.name, tuple(tuple(export.DICTIONARY.shown(r, absolute)) for r in export.dictionary_rows())),
+        (export.ABOUT.name, tuple(about_rows(about_dict(site.release, home)))),
+    )
+
+    def sheets(plans: list[Plan]) -> xlsx.Sheets:
+        return tuple((t.name, tuple(row for p in plans for row in shown[t.name][p.id])) for t in export.TABLES) + notes
+
+    books = {WHOLE_BOOK: sheets(list(c.plans.values()))}
+    books.update((plan_book(p.id), sheets([p])) for p in c.plans.values())
+    properties = tuple(workbook_properties(site.release, home).items())
+    return xlsx.written_elsewhere(books, properties, site.release.created)
+
+
+def plan_book(plan_id: str) -> str:
+    return f"plans/{plan_id}.xlsx"
+
+
+def files(site: Site, workbooks: Started[dict[str, bytes]] | None = None) -> Iterator[Output]:
+    """The downloads and the data page; `workbooks` as begun by `start_workbooks`, or begun now."""
     c = site.catalog
     release = site.release
     absolute = site.links.absolute
@@ -57,26 +89,12 @@ def files(site: Site) -> Iterator[Output]:
     plans = {plan.id: export.plan_dict(plan, absolute) for plan in c.plans.values()}
     # Each plan's lines go to its own file and into the whole base's: written once for both.
     lines = {t.name: {p.id: export.csv_lines(t, t.rows(p), absolute) for p in c.plans.values()} for t in export.TABLES}
-
-    # The cells people read, for each plan's workbook and the whole base's.
-    shown = {
-        t.name: {p.id: tuple(tuple(t.shown(row, absolute)) for row in t.rows(p)) for p in c.plans.values()}
-        for t in export.TABLES
-    }
-    notes = (
-        (export.DICTIONARY, tuple(tuple(export.DICTIONARY.shown(r, absolute)) for r in export.dictionary_rows())),
-        (export.ABOUT, tuple(about_rows(about))),
-    )
-    properties = tuple(workbook_properties(release, home).items())
-
-    def book(plans_: list[Plan]) -> bytes:
-        sheets = tuple((t, tuple(row for p in plans_ for row in shown[t.name][p.id])) for t in export.TABLES)
-        return xlsx.workbook(sheets + notes, properties, release.created)
+    books = (workbooks or start_workbooks(site)).result()
 
     base = [
         Resource(
-            "knowledge-base.xlsx",
-            book(list(c.plans.values())),
+            WHOLE_BOOK,
+            books[WHOLE_BOOK],
             "Вся база для таблиц: листы мероприятий, планов, исполнителей, показателей и описание столбцов (XLSX)",
         ),
         Resource(
@@ -93,7 +111,7 @@ def files(site: Site) -> Iterator[Output]:
     per_plan: dict[str, list[Resource]] = {}
     for plan in c.plans.values():
         per_plan[plan.id] = [
-            Resource(f"plans/{plan.id}.xlsx", book([plan]), "Таблицы плана (XLSX)"),
+            Resource(plan_book(plan.id), books[plan_book(plan.id)], "Таблицы плана (XLSX)"),
             Resource(
                 f"plans/{plan.id}.csv",
                 export.to_csv(export.MEASURES, [lines["measures"][plan.id]]),
