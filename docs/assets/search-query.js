@@ -43,12 +43,9 @@ window.kbSearchQuery = function (base, changed) {
   var TOP = 5;
   // A word (or concept) that this share of all measures has is weak; it ranks with this weight.
   var WEAK_SHARE = 0.3, WEAK_WEIGHT = 0.5;
-  var STOP = new Set(("а в во для до за и из или к как какие какой каких какая каком ко кто ли мне на над не ни о об обо " +
-    "от по под при про с со у что чтобы это где когда зачем почему же бы мой моя мои моему моей ваш наш его ее их " +
-    "можно нужно есть быть чем тот эти этот все всё очень если она он они оно мы вы я там тут куда откуда чего " +
-    "после перед ли либо еще уже тоже также только бывает бывают проводят проводится делают делать сделать есть лучше " +
-    "хочет хочу хотим знает знаю подскажите посоветуйте расскажите найти нужен нужна нужны какое каков ей ему им " +
-    "проводит проводить провести пройти проходит проходят проходить участвует участвуют участвовать").split(" "));
+  // Function and question words («как», «можно ли», «подскажите»): they ask, and say nothing of what is
+  // asked. Of the search vocabulary (`stop`), as soon as it arrives.
+  var STOP = new Set();
   var TRANSLIT = [["shch", "щ"], ["sch", "щ"], ["zh", "ж"], ["kh", "х"], ["ts", "ц"], ["ch", "ч"], ["sh", "ш"],
     ["yu", "ю"], ["ju", "ю"], ["iu", "ю"], ["ya", "я"], ["ja", "я"], ["ia", "я"], ["yo", "е"], ["ye", "е"],
     ["a", "а"], ["b", "б"], ["v", "в"], ["g", "г"], ["d", "д"], ["e", "е"], ["z", "з"], ["i", "и"], ["y", "ы"],
@@ -90,6 +87,7 @@ window.kbSearchQuery = function (base, changed) {
     .catch(function () { return null; })
     .then(function (json) {
       vocabulary = json;
+      (json ? json.stop : []).forEach(function (w) { STOP.add(w); });
       // The concepts of whom a measure is for (see `weakParts`).
       audiences = (json ? json.concepts : []).filter(function (c) { return c.audience; }).map(function (c) { return c.term; });
       // An abbreviation of several concepts («ДОД»: день открытых дверей, дополнительное образование

@@ -28,6 +28,18 @@ from . import morphology
 MARK = "⟪"
 # Function words that phrases skip on both sides: «неделя без турникетов» is «неделя турникет».
 FUNCTION_WORDS = frozenset("а в во и к ко на над о об обо от по под при про с со у из за для до без или".split())
+# Words of a query that ask and say nothing of what is asked: function words, question words and
+# fillers («как», «можно ли», «подскажите»). The search page drops them before it reads a query.
+QUERY_STOP_WORDS = tuple(
+    (
+        "а в во для до за и из или к как какие какой каких какая каком ко кто ли мне на над не ни о об обо от по "
+        "под при про с со у что чтобы это где когда зачем почему же бы мой моя мои моему моей ваш наш его ее их "
+        "можно нужно есть быть чем тот эти этот все всё очень если она он они оно мы вы я там тут куда откуда чего "
+        "после перед либо еще уже тоже также только бывает бывают проводят проводится делают делать сделать лучше "
+        "хочет хочу хотим знает знаю подскажите посоветуйте расскажите найти нужен нужна нужны какое каков ей ему "
+        "им проводит проводить провести пройти проходит проходят проходить участвует участвуют участвовать"
+    ).split()
+)
 _TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+")
 
 
@@ -306,5 +318,6 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
         "regions": regions,
         "months": {morphology.lemma(m): m for m in MONTH_NAMES},
         "function_words": sorted(FUNCTION_WORDS),
+        "stop": list(QUERY_STOP_WORDS),
         "measures": len(catalog.measures),
     }
