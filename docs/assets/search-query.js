@@ -204,9 +204,9 @@ window.kbSearchQuery = function (base, changed) {
   // in Latin letters ("shkolnikov", "postupit") or without its soft sign is the site's word of that skeleton.
   function skeleton(word) { return word.replace(/[ьъ]/g, "").replace(/[йы]/g, "и").replace(/э/g, "е"); }
   // How a word sounds, as people spell what they hear: «-ться» is «-ца» («учица»), «дж» is «ж» («колеж»),
-  // a doubled letter is one («класа», «професия»), a voiced consonant is its voiceless pair («завот»),
+  // a doubled letter is one («класа», «професия»), an unstressed «о» is «а» («калеж»), a voiced consonant is its voiceless pair («завот»),
   // «я», «ю» after «ц», «ч», «ш», «щ», «ж» are «а», «у». Only a word the site does not know is read so.
-  var SOUNDS = { "э": "е", "ы": "и", "й": "и", "б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с" };
+  var SOUNDS = { "о": "а", "э": "е", "ы": "и", "й": "и", "б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с" };
   var sounds = {};
   function sound(word) {
     if (!sounds[word]) {
@@ -374,6 +374,11 @@ window.kbSearchQuery = function (base, changed) {
         return;
       }
       words = words.concat(tokens(w).map(translit));
+    });
+    // «9 калсса»: the word of a grade, misspelt next to its number.
+    words = words.map(function (w, i) {
+      var c = [words[i - 1], words[i + 1]].some(function (x) { return /^\d+$/.test(x || ""); }) && correct(w);
+      return c && CLASS_WORD.test(c) ? c : w;
     });
     // Numbers: years and grades become filters; any other number is no word to search for.
     var kept = [], skip = 0;

@@ -149,12 +149,18 @@ def months(measure: Measure) -> list[str]:
 def measure_concepts(catalog: Catalog, measure: Measure) -> dict[Concept, str]:
     """The concepts a measure has, each with the words of its page that name it: those of its text,
     then those of whom it is for (a measure for «обучающиеся с ОВЗ» is about school students with
-    disabilities, whatever its text calls them)."""
+    disabilities, whatever its text calls them), then those of the kinds of its organisations."""
     find = matcher(catalog.vocabulary).find
     found = find(_measure_text(measure))
     for audience in measure.audiences:
         for concept, surface in find(audience.title).items():
             found.setdefault(concept, surface)
+    # An organisation named by its initials («КПТ») is still a college: its kind says so. Collective
+    # kinds («образовательные организации») name no one place.
+    for agency in measure.agencies:
+        if not agency.kind.group:
+            for concept in find(agency.kind.title):
+                found.setdefault(concept, agency.label)
     topics = {t.id: t.title for t in measure.topics}
     for concept in catalog.vocabulary.concepts:
         if concept.topic in topics and concept not in found:
