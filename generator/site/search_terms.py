@@ -155,10 +155,10 @@ def measure_concepts(catalog: Catalog, measure: Measure) -> dict[Concept, str]:
     for audience in measure.audiences:
         for concept, surface in find(audience.title).items():
             found.setdefault(concept, surface)
-    # An organisation named by its initials («КПТ») is still a college: its kind says so. Collective
-    # kinds («образовательные организации») name no one place.
+    # An organisation whose name says nothing of what it is («КПТ») is still a college: its kind says
+    # so. Collective kinds («образовательные организации») name no one place.
     for agency in measure.agencies:
-        if not agency.kind.group:
+        if not agency.kind.group and not any(map(find, (agency.name, *agency.short_names))):
             for concept in find(agency.kind.title):
                 found.setdefault(concept, agency.label)
     topics = {t.id: t.title for t in measure.topics}
