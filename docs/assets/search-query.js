@@ -472,6 +472,8 @@ window.kbSearchQuery = function (base, changed) {
       regionHits.used.forEach(function (u, i) { if (u) { words[i] = null; slots[i] = new Set(); } });
       var hits = findPhrases(slots, vocabulary.concepts);
       hits.found.sort(function (a, b) { return a.at[0] - b.at[0]; }).forEach(function (f) {
+        // «после школы»: school is left, not looked for, as after the 9th grade.
+        if (f.entry.term === PLACES[1] && words[f.at[0] - 1] === "после") { afterNine = true; return; }
         if (concepts.indexOf(f.entry.term) < 0) concepts.push(f.entry.term);
         // The reader's own words rank the pages their concept finds («экскурсия на завод»: those saying «завод»).
         var own = f.at.map(function (j) { return words[j]; }).join(" ");
@@ -481,8 +483,8 @@ window.kbSearchQuery = function (base, changed) {
         if (concepts.indexOf(c.term) >= 0 && c.official && ranking.indexOf(c.official) < 0) ranking.push(c.official);
       });
       hits.used.forEach(function (u, i) { if (u) words[i] = null; });
-      // «Куда поступать после 9 класса», «после ОГЭ»: a question of studying further with no place of study
-      // named: school is left for a college.
+      // «Куда поступать после 9 класса», «после ОГЭ», «после школы»: a question of studying further with no
+      // place of study named: school is left for a college.
       if (afterNine && concepts.length && !concepts.some(function (t) { return PLACES.indexOf(t) >= 0; })) concepts.push(PLACES[0]);
     }
     var unsaid = new Set(vocabulary ? vocabulary.unsaid : []);
