@@ -211,9 +211,13 @@ def test_a_plan_phrase_no_page_says_is_read_as_its_concept(search_page) -> None:
 @pytest.mark.parametrize(
     ("query", "text"),
     [
-        # Spelt as heard: «-ться» as «-ца», «дж» as «ж», an unstressed «о» as «а».
+        # Spelt as heard: «-ться» as «-ца», «дж» as «ж», an unstressed «о» as «а»…
         ("учица в колеже", "колледж учится"),
         ("калеж", "колледж"),
+        # …and an unstressed «е» as «и», also at the start of a word.
+        ("калидж", "колледж"),
+        ("икскурсии", "экскурсии"),
+        ("абразавание", "образование"),
         # A letter left out of a short word; two letters swapped rather than one changed.
         ("шкла", "школа"),
         ("классво", "классов"),

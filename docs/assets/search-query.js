@@ -79,7 +79,8 @@ window.kbSearchQuery = function (base, changed) {
   }
   // Where one studies (the search vocabulary's terms); after 9th grade, the first.
   var PLACES = ["колледж", "школа", "вуз"];
-  var FIRST_ALTERNATE = { "е": "э", "э": "е" };
+  // Letters that begin a word as the same sound: an unstressed «о» is heard «а», «е» and «э» «и».
+  var FIRST_ALTERNATE = { "е": "эи", "э": "еи", "и": "еэ", "о": "а", "а": "о" };
   var dict = {}, loading = {};
   var vocabulary = null, audiences = [], abbreviations = {};
   var vocabularyLoading = fetch(base + "data/search-vocabulary.json")
@@ -204,9 +205,10 @@ window.kbSearchQuery = function (base, changed) {
   // in Latin letters ("shkolnikov", "postupit") or without its soft sign is the site's word of that skeleton.
   function skeleton(word) { return word.replace(/[ьъ]/g, "").replace(/[йы]/g, "и").replace(/э/g, "е"); }
   // How a word sounds, as people spell what they hear: «-ться» is «-ца» («учица»), «дж» is «ж» («колеж»),
-  // a doubled letter is one («класа», «професия»), an unstressed «о» is «а» («калеж»), a voiced consonant is its voiceless pair («завот»),
-  // «я», «ю» after «ц», «ч», «ш», «щ», «ж» are «а», «у». Only a word the site does not know is read so.
-  var SOUNDS = { "о": "а", "э": "е", "ы": "и", "й": "и", "б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с" };
+  // a doubled letter is one («класа», «професия»), an unstressed «о» is «а» and «е» is «и» («калидж»),
+  // a voiced consonant is its voiceless pair («завот»), «я», «ю» after «ц», «ч», «ш», «щ», «ж» are «а», «у».
+  // Only a word the site does not know is read so.
+  var SOUNDS = { "о": "а", "э": "и", "е": "и", "ы": "и", "й": "и", "б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с" };
   var sounds = {};
   function sound(word) {
     if (!sounds[word]) {
@@ -218,11 +220,12 @@ window.kbSearchQuery = function (base, changed) {
   }
   function common(a, b) { var n = 0; while (n < a.length && a[n] === b[n]) n++; return n; }
   function sorted(word) { return word.split("").sort().join(""); }
-  // The known words a word may be a misspelling of: of its first letter («е» and «э» begin the same
-  // words: «екскурсия», a transliterated «ekskursiya», or as heard).
+  // The known words a word may be a misspelling of: of its first letter, or of one heard the same
+  // («екскурсия», «икскурсия», a transliterated «ekskursiya»; «абразование»).
   function candidates(word) {
-    var other = FIRST_ALTERNATE[word[0]];
-    return Object.keys(dict[word[0]]).concat(other && dict[other] ? Object.keys(dict[other]) : []);
+    return (word[0] + (FIRST_ALTERNATE[word[0]] || "")).split("").reduce(function (all, l) {
+      return dict[l] ? all.concat(Object.keys(dict[l])) : all;
+    }, []);
   }
   // The nearest known word, with how near (`rank`, smaller first), or null. Edits allowed grow with the
   // word: none up to 4 letters (only a word spelt or sounding the same, or one letter left out: «шкла»),
@@ -505,7 +508,7 @@ window.kbSearchQuery = function (base, changed) {
   function ready(term) {
     var letters = {};
     tokens(term).forEach(function (w) {
-      [w[0], translit(w)[0]].forEach(function (l) { letters[l] = 1; if (FIRST_ALTERNATE[l]) letters[FIRST_ALTERNATE[l]] = 1; });
+      [w[0], translit(w)[0]].forEach(function (l) { (l + (FIRST_ALTERNATE[l] || "")).split("").forEach(function (x) { letters[x] = 1; }); });
     });
     term.split(/\s+/).forEach(function (chunk) { if (chunk) letters[fold(unlayout(chunk))[0]] = 1; });
     // A corrected, transliterated or split word may need a letter not asked for yet: reading the query
