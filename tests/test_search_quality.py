@@ -140,6 +140,9 @@ def test_stages_of_school_are_grades(search_page) -> None:
     assert found["results"] and set(found["results"][0]["filters"]["Класс"]) & {"1", "2", "3", "4"}
     assert page.evaluate(READ, "средняя школа")["reading"]["filters"] == {}
     assert page.evaluate(READ, "старшие классы")["reading"]["filters"]["Класс"] == ["10", "11", "не указан"]
+    # Misspelt, the stage and the grade are still read.
+    assert page.evaluate(READ, "сташеклассники")["reading"]["filters"]["Класс"] == ["10", "11", "не указан"]
+    assert page.evaluate(READ, "одинадцатиклассники")["reading"]["filters"]["Класс"] == ["11", "не указан"]
 
 
 def test_ambiguous_words_are_read_as_the_sites_other_words_read_them(catalog) -> None:
@@ -257,8 +260,10 @@ def test_a_number_typed_against_a_word_is_a_grade(search_page) -> None:
         "профпробы 9 кл",
         "профпробы 9-ый класс",
         "девятиклашки профпробы",
-        # The word of the grade misspelt next to its number.
+        # The word of the grade misspelt next to its number or ordinal, or with a letter doubled or not.
         "профпробы 9 калсса",
+        "профпробы в девятом калссе",
+        "девятикласники профпробы",
     ):
         reading = page.evaluate(READ, query)["reading"]
         assert reading["filters"]["Класс"] == ["9", "не указан"], (query, reading)

@@ -57,7 +57,7 @@ window.kbSearchQuery = function (base, changed) {
   var ORDINALS = ["перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят", "десят", "одиннадцат"];
   // «девятово»: «-ого» spelt as it sounds.
   var ORDINAL = new RegExp("^(" + ORDINALS.join("|") + ")(ый|ой|ий|ого|его|ово|ево|ом|ем|ому|ему|ым|им|ые|ых)$");
-  var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одиннадцати"];
+  var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одинадцати"];
   // The stages of school by their everyday names: «младшие (классы, школьники)», «начальная школа» are
   // grades 1–4, «средние классы», «среднее звено» 5–9 («средняя школа» is all of school), «старшие
   // классы», «старшая школа», «старшеклассники» 10–11. `next`: the word that makes a stage of the
@@ -378,10 +378,11 @@ window.kbSearchQuery = function (base, changed) {
       }
       words = words.concat(tokens(w).map(translit));
     });
-    // «9 калсса»: the word of a grade, misspelt next to its number.
-    words = words.map(function (w, i) {
-      var c = [words[i - 1], words[i + 1]].some(function (x) { return /^\d+$/.test(x || ""); }) && correct(w);
-      return c && CLASS_WORD.test(c) ? c : w;
+    // «9 калсса», «в девятом класе», «сташеклассники»: a misspelt word that reads as a grade's word is one.
+    var GRADE = /клас|клаш|^(старш|младш|начальн|средн)/;
+    words = words.map(function (w) {
+      var c = /^[а-я]{5,}$/.test(w) && !known(w) && !ORDINAL.test(w) && correct(w);
+      return c && (GRADE.test(c) || ORDINAL.test(c)) ? c : w;
     });
     // Numbers: years and grades become filters; any other number is no word to search for.
     var kept = [], skip = 0;
@@ -408,7 +409,9 @@ window.kbSearchQuery = function (base, changed) {
         return;
       }
       // «девятиклассники», «девятиклашки»; «после девятки»: the 9th grade by its everyday name.
-      var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн") || w.startsWith(p + "клаш"); });
+      // Doubled letters as one: «девятикласники», «одинадцатиклассники».
+      var single = w.replace(/(.)\1+/g, "$1");
+      var grade = GRADE_WORDS.findIndex(function (p) { return /^кла[сш]/.test(single.startsWith(p) ? single.slice(p.length) : ""); });
       if (grade < 0 && /^девятк/.test(w)) { grade = 8; leaves(9, words[i - 1]); }
       if (grade >= 0) { add("Класс", String(grade + 1)); return; }
       // «в девятом классе»; «после девятого», «до одиннадцатого»: the grade school is left after.
