@@ -28,8 +28,9 @@ from . import morphology
 MARK = "⟪"
 # Function words that phrases skip on both sides: «неделя без турникетов» is «неделя турникет».
 FUNCTION_WORDS = frozenset("а в во и к ко на над о об обо от по под при про с со у из за для до без или".split())
-# Words of a query that ask and say nothing of what is asked: function words, question words and
-# fillers («как», «можно ли», «подскажите», «как-то», «пожалуйста»). The search page drops them before it reads a query.
+# Words of a query that ask and say nothing of what is asked: function words, question words, fillers
+# («как», «можно ли», «подскажите», «как-то», «пожалуйста») and verbs of how one gets to what is asked
+# («записаться», «попасть»). The search page drops them before it reads a query.
 QUERY_STOP_WORDS = tuple(
     (
         "а в во для до за и из или к как какие какой каких какая каком ко кто ли мне на над не ни о об обо от по "
@@ -38,7 +39,8 @@ QUERY_STOP_WORDS = tuple(
         "после перед либо еще уже тоже также только бывает бывают проводят проводится делают делать сделать лучше "
         "хочет хочу хотим знает знаю подскажите посоветуйте расскажите найти нужен нужна нужны какое каков ей ему "
         "им проводит проводить провести пройти проходит проходят проходить участвует участвуют участвовать "
-        "то нибудь пожалуйста вообще"
+        "то нибудь пожалуйста вообще записаться записать заняться попасть обратиться обращаться устроить почитать "
+        "узнать рассказать подсказать помогите"
     ).split()
 )
 _TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+")
