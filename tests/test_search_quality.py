@@ -274,7 +274,12 @@ def test_a_number_typed_against_a_word_is_a_grade(search_page) -> None:
 def test_question_words_and_fillers_say_nothing_of_what_is_asked(search_page) -> None:
     """The words a query asks with come with the search vocabulary: none of them is searched for."""
     page, _ = search_page
-    for query in ("подскажите где найти экскурсии", "можно ли как-то найти экскурсии", "как попасть на экскурсии"):
+    for query in (
+        "подскажите где найти экскурсии",
+        "можно ли как-то найти экскурсии",
+        "как попасть на экскурсии",
+        "как часто проводят экскурсии",
+    ):
         assert page.evaluate(READ, query)["reading"]["text"] == "экскурсии", query
     # A verb of how to get there is no misspelling of a word the site has («заниматься»).
     assert page.evaluate(READ, "как записаться на профпробы")["reading"]["text"] == "профессиональные пробы"
