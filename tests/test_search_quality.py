@@ -281,6 +281,8 @@ def test_question_words_and_fillers_say_nothing_of_what_is_asked(search_page) ->
         "как часто проводят экскурсии",
     ):
         assert page.evaluate(READ, query)["reading"]["text"] == "экскурсии", query
+    # Nor do they part the words of an everyday phrase («какие профессии нужны»).
+    assert page.evaluate(READ, "профессии, которые будут нужны")["reading"]["concepts"] == ["рынок труда"]
     # A verb of how to get there is no misspelling of a word the site has («заниматься»).
     assert page.evaluate(READ, "как записаться на профпробы")["reading"]["text"] == "профессиональные пробы"
 

@@ -287,7 +287,7 @@ window.kbSearchQuery = function (base, changed) {
   }
 
   // Phrases (lemma lists) found in order (two-word ones in either order) in the lemma slots, at most one
-  // other word between two of their words; longest first; each slot used once. `slots[i]` is a set of lemmas a word may be.
+  // other word between two of their words, besides question words (`stop` slots); longest first; each slot used once. `slots[i]` is a set of lemmas a word may be.
   function findPhrases(slots, entries) {
     var used = slots.map(function () { return false; }), found = [];
     var all = [];
@@ -308,7 +308,11 @@ window.kbSearchQuery = function (base, changed) {
         var at = [], i = start;
         for (var k = 0; k < p.phrase.length && i < slots.length; k++) {
           var limit = k === 0 ? i : Math.min(slots.length - 1, i + 1), hit = -1;
-          for (var j = i; j <= limit; j++) if (!used[j] && slots[j].has(p.phrase[k])) { hit = j; break; }
+          for (var j = i; j <= limit; j++) {
+            if (!used[j] && slots[j].has(p.phrase[k])) { hit = j; break; }
+            // A question word between is no word between («профессии, которые будут нужны»).
+            if (k && slots[j].stop && limit < slots.length - 1) limit++;
+          }
           if (hit < 0) break;
           at.push(hit); i = hit + 1;
         }
@@ -454,6 +458,7 @@ window.kbSearchQuery = function (base, changed) {
       .filter(Boolean).join(" ").split(" ").filter(function (w) { return !FUNCTION.has(w); });
     var slots = words.map(function (w) {
       var s = new Set([w, lemma(w)]);
+      s.stop = STOP.has(w);
       var official = vocabulary && Object.prototype.hasOwnProperty.call(vocabulary.synonyms, lemma(w)) ? vocabulary.synonyms[lemma(w)] : [];
       official.forEach(function (o) { s.add(o); });
       return s;
