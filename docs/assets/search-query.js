@@ -88,7 +88,7 @@ window.kbSearchQuery = function (base, changed) {
     .catch(function () { return null; })
     .then(function (json) {
       vocabulary = json;
-      (json ? json.stop : []).forEach(function (w) { STOP.add(w); });
+      ((json && json.stop) || []).forEach(function (w) { STOP.add(w); });
       // The concepts of whom a measure is for (see `weakParts`).
       audiences = (json ? json.concepts : []).filter(function (c) { return c.audience; }).map(function (c) { return c.term; });
       // An abbreviation of several concepts («ДОД»: день открытых дверей, дополнительное образование
