@@ -288,12 +288,14 @@ def test_question_words_and_fillers_say_nothing_of_what_is_asked(search_page) ->
 
 
 def test_after_school_is_a_question_of_where_to_study_next(search_page) -> None:
-    """«после школы» names the school that is left: the query is read as colleges, never as schools."""
+    """«после школы» names the school that is left: asked where, the query is read as colleges, never as schools."""
     page, _ = search_page
     for query in ("куда поступать после школы", "где учиться дальше после школы"):
         concepts = page.evaluate(READ, query)["reading"]["concepts"]
         assert "колледж" in concepts and "школа" not in concepts, (query, concepts)
     assert "школа" in page.evaluate(READ, "консультации в школе")["reading"]["concepts"]
+    # Hours after school are no question of where to study.
+    assert page.evaluate(READ, "кружки после школы")["reading"]["concepts"] == ["допобразование"]
 
 
 def test_an_organisation_named_by_initials_has_the_concepts_of_its_kind(catalog) -> None:

@@ -483,8 +483,12 @@ window.kbSearchQuery = function (base, changed) {
       regionHits.used.forEach(function (u, i) { if (u) { words[i] = null; slots[i] = new Set(); } });
       var hits = findPhrases(slots, vocabulary.concepts);
       hits.found.sort(function (a, b) { return a.at[0] - b.at[0]; }).forEach(function (f) {
-        // «после школы»: school is left, not looked for, as after the 9th grade.
-        if (f.entry.term === PLACES[1] && words[f.at[0] - 1] === "после") { afterNine = true; return; }
+        // «после школы»: school is left, not looked for; «куда», «где» after it ask where to study next, as
+        // after the 9th grade («кружки после школы» do not).
+        if (f.entry.term === PLACES[1] && words[f.at[0] - 1] === "после") {
+          afterNine = afterNine || words.indexOf("куда") >= 0 || words.indexOf("где") >= 0;
+          return;
+        }
         if (concepts.indexOf(f.entry.term) < 0) concepts.push(f.entry.term);
         // The reader's own words rank the pages their concept finds («экскурсия на завод»: those saying «завод»).
         var own = f.at.map(function (j) { return words[j]; }).join(" ");
