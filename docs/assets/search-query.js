@@ -43,12 +43,9 @@ window.kbSearchQuery = function (base, changed) {
   var TOP = 5;
   // A word (or concept) that this share of all measures has is weak; it ranks with this weight.
   var WEAK_SHARE = 0.3, WEAK_WEIGHT = 0.5;
-  var STOP = new Set(("а в во для до за и из или к как какие какой каких какая каком ко кто ли мне на над не ни о об обо " +
-    "от по под при про с со у что чтобы это где когда зачем почему же бы мой моя мои моему моей ваш наш его ее их " +
-    "можно нужно есть быть чем тот эти этот все всё очень если она он они оно мы вы я там тут куда откуда чего " +
-    "после перед ли либо еще уже тоже также только бывает бывают проводят проводится делают делать сделать есть лучше " +
-    "хочет хочу хотим знает знаю подскажите посоветуйте расскажите найти нужен нужна нужны какое каков ей ему им " +
-    "проводит проводить провести пройти проходит проходят проходить участвует участвуют участвовать").split(" "));
+  // Function and question words («как», «можно ли», «подскажите»): they ask, and say nothing of what is
+  // asked. Of the search vocabulary (`stop`), as soon as it arrives.
+  var STOP = new Set();
   var TRANSLIT = [["shch", "щ"], ["sch", "щ"], ["zh", "ж"], ["kh", "х"], ["ts", "ц"], ["ch", "ч"], ["sh", "ш"],
     ["yu", "ю"], ["ju", "ю"], ["iu", "ю"], ["ya", "я"], ["ja", "я"], ["ia", "я"], ["yo", "е"], ["ye", "е"],
     ["a", "а"], ["b", "б"], ["v", "в"], ["g", "г"], ["d", "д"], ["e", "е"], ["z", "з"], ["i", "и"], ["y", "ы"],
@@ -60,7 +57,7 @@ window.kbSearchQuery = function (base, changed) {
   var ORDINALS = ["перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят", "десят", "одиннадцат"];
   // «девятово»: «-ого» spelt as it sounds.
   var ORDINAL = new RegExp("^(" + ORDINALS.join("|") + ")(ый|ой|ий|ого|его|ово|ево|ом|ем|ому|ему|ым|им|ые|ых)$");
-  var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одиннадцати"];
+  var GRADE_WORDS = ["перво", "второ", "третье", "четверо", "пяти", "шести", "седьмо", "восьми", "девяти", "десяти", "одинадцати"];
   // The stages of school by their everyday names: «младшие (классы, школьники)», «начальная школа» are
   // grades 1–4, «средние классы», «среднее звено» 5–9 («средняя школа» is all of school), «старшие
   // классы», «старшая школа», «старшеклассники» 10–11. `next`: the word that makes a stage of the
@@ -82,7 +79,8 @@ window.kbSearchQuery = function (base, changed) {
   }
   // Where one studies (the search vocabulary's terms); after 9th grade, the first.
   var PLACES = ["колледж", "школа", "вуз"];
-  var FIRST_ALTERNATE = { "е": "э", "э": "е" };
+  // Letters that begin a word as the same sound: an unstressed «о» is heard «а», «е» and «э» «и».
+  var FIRST_ALTERNATE = { "е": "эи", "э": "еи", "и": "еэ", "о": "а", "а": "о" };
   var dict = {}, loading = {};
   var vocabulary = null, audiences = [], abbreviations = {};
   var vocabularyLoading = fetch(base + "data/search-vocabulary.json")
@@ -90,6 +88,7 @@ window.kbSearchQuery = function (base, changed) {
     .catch(function () { return null; })
     .then(function (json) {
       vocabulary = json;
+      ((json && json.stop) || []).forEach(function (w) { STOP.add(w); });
       // The concepts of whom a measure is for (see `weakParts`).
       audiences = (json ? json.concepts : []).filter(function (c) { return c.audience; }).map(function (c) { return c.term; });
       // An abbreviation of several concepts («ДОД»: день открытых дверей, дополнительное образование
@@ -206,9 +205,10 @@ window.kbSearchQuery = function (base, changed) {
   // in Latin letters ("shkolnikov", "postupit") or without its soft sign is the site's word of that skeleton.
   function skeleton(word) { return word.replace(/[ьъ]/g, "").replace(/[йы]/g, "и").replace(/э/g, "е"); }
   // How a word sounds, as people spell what they hear: «-ться» is «-ца» («учица»), «дж» is «ж» («колеж»),
-  // a doubled letter is one («класа», «професия»), a voiced consonant is its voiceless pair («завот»),
-  // «я», «ю» after «ц», «ч», «ш», «щ», «ж» are «а», «у». Only a word the site does not know is read so.
-  var SOUNDS = { "э": "е", "ы": "и", "й": "и", "б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с" };
+  // a doubled letter is one («класа», «професия»), an unstressed «о» is «а» and «е» is «и» («калидж»),
+  // a voiced consonant is its voiceless pair («завот»), «я», «ю» after «ц», «ч», «ш», «щ», «ж» are «а», «у».
+  // Only a word the site does not know is read so.
+  var SOUNDS = { "о": "а", "э": "и", "е": "и", "ы": "и", "й": "и", "б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с" };
   var sounds = {};
   function sound(word) {
     if (!sounds[word]) {
@@ -220,11 +220,12 @@ window.kbSearchQuery = function (base, changed) {
   }
   function common(a, b) { var n = 0; while (n < a.length && a[n] === b[n]) n++; return n; }
   function sorted(word) { return word.split("").sort().join(""); }
-  // The known words a word may be a misspelling of: of its first letter («е» and «э» begin the same
-  // words: «екскурсия», a transliterated «ekskursiya», or as heard).
+  // The known words a word may be a misspelling of: of its first letter, or of one heard the same
+  // («екскурсия», «икскурсия», a transliterated «ekskursiya»; «абразование»).
   function candidates(word) {
-    var other = FIRST_ALTERNATE[word[0]];
-    return Object.keys(dict[word[0]]).concat(other && dict[other] ? Object.keys(dict[other]) : []);
+    return (word[0] + (FIRST_ALTERNATE[word[0]] || "")).split("").reduce(function (all, l) {
+      return dict[l] ? all.concat(Object.keys(dict[l])) : all;
+    }, []);
   }
   // The nearest known word, with how near (`rank`, smaller first), or null. Edits allowed grow with the
   // word: none up to 4 letters (only a word spelt or sounding the same, or one letter left out: «шкла»),
@@ -286,7 +287,7 @@ window.kbSearchQuery = function (base, changed) {
   }
 
   // Phrases (lemma lists) found in order (two-word ones in either order) in the lemma slots, at most one
-  // other word between two of their words; longest first; each slot used once. `slots[i]` is a set of lemmas a word may be.
+  // other word between two of their words, besides question words (`stop` slots); longest first; each slot used once. `slots[i]` is a set of lemmas a word may be.
   function findPhrases(slots, entries) {
     var used = slots.map(function () { return false; }), found = [];
     var all = [];
@@ -307,7 +308,11 @@ window.kbSearchQuery = function (base, changed) {
         var at = [], i = start;
         for (var k = 0; k < p.phrase.length && i < slots.length; k++) {
           var limit = k === 0 ? i : Math.min(slots.length - 1, i + 1), hit = -1;
-          for (var j = i; j <= limit; j++) if (!used[j] && slots[j].has(p.phrase[k])) { hit = j; break; }
+          for (var j = i; j <= limit; j++) {
+            if (!used[j] && slots[j].has(p.phrase[k])) { hit = j; break; }
+            // A question word between is no word between («профессии, которые будут нужны»).
+            if (k && slots[j].stop && limit < slots.length - 1) limit++;
+          }
           if (hit < 0) break;
           at.push(hit); i = hit + 1;
         }
@@ -377,6 +382,12 @@ window.kbSearchQuery = function (base, changed) {
       }
       words = words.concat(tokens(w).map(translit));
     });
+    // «9 калсса», «в девятом класе», «сташеклассники»: a misspelt word that reads as a grade's word is one.
+    var GRADE = /клас|клаш|^(старш|младш|начальн|средн)/;
+    words = words.map(function (w) {
+      var c = /^[а-я]{5,}$/.test(w) && !known(w) && !ORDINAL.test(w) && correct(w);
+      return c && (GRADE.test(c) || ORDINAL.test(c)) ? c : w;
+    });
     // Numbers: years and grades become filters; any other number is no word to search for.
     var kept = [], skip = 0;
     function leaves(n, before) { if (n === 9 && before === "после") afterNine = true; }
@@ -402,7 +413,9 @@ window.kbSearchQuery = function (base, changed) {
         return;
       }
       // «девятиклассники», «девятиклашки»; «после девятки»: the 9th grade by its everyday name.
-      var grade = GRADE_WORDS.findIndex(function (p) { return w.startsWith(p + "классн") || w.startsWith(p + "клаш"); });
+      // Doubled letters as one: «девятикласники», «одинадцатиклассники».
+      var single = w.replace(/(.)\1+/g, "$1");
+      var grade = GRADE_WORDS.findIndex(function (p) { return /^кла[сш]/.test(single.startsWith(p) ? single.slice(p.length) : ""); });
       if (grade < 0 && /^девятк/.test(w)) { grade = 8; leaves(9, words[i - 1]); }
       if (grade >= 0) { add("Класс", String(grade + 1)); return; }
       // «в девятом классе»; «после девятого», «до одиннадцатого»: the grade school is left after.
@@ -445,6 +458,7 @@ window.kbSearchQuery = function (base, changed) {
       .filter(Boolean).join(" ").split(" ").filter(function (w) { return !FUNCTION.has(w); });
     var slots = words.map(function (w) {
       var s = new Set([w, lemma(w)]);
+      s.stop = STOP.has(w);
       var official = vocabulary && Object.prototype.hasOwnProperty.call(vocabulary.synonyms, lemma(w)) ? vocabulary.synonyms[lemma(w)] : [];
       official.forEach(function (o) { s.add(o); });
       return s;
@@ -469,6 +483,12 @@ window.kbSearchQuery = function (base, changed) {
       regionHits.used.forEach(function (u, i) { if (u) { words[i] = null; slots[i] = new Set(); } });
       var hits = findPhrases(slots, vocabulary.concepts);
       hits.found.sort(function (a, b) { return a.at[0] - b.at[0]; }).forEach(function (f) {
+        // «после школы»: school is left, not looked for; «куда», «где» after it ask where to study next, as
+        // after the 9th grade («кружки после школы» do not).
+        if (f.entry.term === PLACES[1] && words[f.at[0] - 1] === "после") {
+          afterNine = afterNine || words.indexOf("куда") >= 0 || words.indexOf("где") >= 0;
+          return;
+        }
         if (concepts.indexOf(f.entry.term) < 0) concepts.push(f.entry.term);
         // The reader's own words rank the pages their concept finds («экскурсия на завод»: those saying «завод»).
         var own = f.at.map(function (j) { return words[j]; }).join(" ");
@@ -478,8 +498,8 @@ window.kbSearchQuery = function (base, changed) {
         if (concepts.indexOf(c.term) >= 0 && c.official && ranking.indexOf(c.official) < 0) ranking.push(c.official);
       });
       hits.used.forEach(function (u, i) { if (u) words[i] = null; });
-      // «Куда поступать после 9 класса», «после ОГЭ»: a question of studying further with no place of study
-      // named: school is left for a college.
+      // «Куда поступать после 9 класса», «после ОГЭ», «после школы»: a question of studying further with no
+      // place of study named: school is left for a college.
       if (afterNine && concepts.length && !concepts.some(function (t) { return PLACES.indexOf(t) >= 0; })) concepts.push(PLACES[0]);
     }
     var unsaid = new Set(vocabulary ? vocabulary.unsaid : []);
@@ -500,7 +520,7 @@ window.kbSearchQuery = function (base, changed) {
   function ready(term) {
     var letters = {};
     tokens(term).forEach(function (w) {
-      [w[0], translit(w)[0]].forEach(function (l) { letters[l] = 1; if (FIRST_ALTERNATE[l]) letters[FIRST_ALTERNATE[l]] = 1; });
+      [w[0], translit(w)[0]].forEach(function (l) { (l + (FIRST_ALTERNATE[l] || "")).split("").forEach(function (x) { letters[x] = 1; }); });
     });
     term.split(/\s+/).forEach(function (chunk) { if (chunk) letters[fold(unlayout(chunk))[0]] = 1; });
     // A corrected, transliterated or split word may need a letter not asked for yet: reading the query

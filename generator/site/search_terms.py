@@ -28,6 +28,22 @@ from . import morphology
 MARK = "⟪"
 # Function words that phrases skip on both sides: «неделя без турникетов» is «неделя турникет».
 FUNCTION_WORDS = frozenset("а в во и к ко на над о об обо от по под при про с со у из за для до без или".split())
+# Words of a query that ask and say nothing of what is asked: function words, question words, fillers
+# («как», «можно ли», «подскажите», «как-то», «пожалуйста») and verbs of how one gets to what is asked
+# («записаться», «попасть»). The search page drops them before it reads a query.
+QUERY_STOP_WORDS = tuple(
+    (
+        "а в во для до за и из или к как какие какой каких какая каком ко кто ли мне на над не ни о об обо от по "
+        "под при про с со у что чтобы это где когда зачем почему же бы мой моя мои моему моей ваш наш его ее их "
+        "можно нужно есть быть чем тот эти этот все всё очень если она он они оно мы вы я там тут куда откуда чего "
+        "после перед либо еще уже тоже также только бывает бывают проводят проводится делают делать сделать лучше "
+        "хочет хочу хотим знает знаю подскажите посоветуйте расскажите найти нужен нужна нужны какое каков ей ему "
+        "им проводит проводить провести пройти проходит проходят проходить участвует участвуют участвовать "
+        "то нибудь пожалуйста вообще записаться записать заняться попасть обратиться обращаться устроить почитать "
+        "узнать рассказать подсказать помогите какого каким какими какую сколько часто такое правда образом "
+        "который которая которое которые которых будет будут хотят через разные разных среди сейчас сегодня теперь"
+    ).split()
+)
 _TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+")
 
 
@@ -137,12 +153,18 @@ def months(measure: Measure) -> list[str]:
 def measure_concepts(catalog: Catalog, measure: Measure) -> dict[Concept, str]:
     """The concepts a measure has, each with the words of its page that name it: those of its text,
     then those of whom it is for (a measure for «обучающиеся с ОВЗ» is about school students with
-    disabilities, whatever its text calls them)."""
+    disabilities, whatever its text calls them), then those of the kinds of its organisations."""
     find = matcher(catalog.vocabulary).find
     found = find(_measure_text(measure))
     for audience in measure.audiences:
         for concept, surface in find(audience.title).items():
             found.setdefault(concept, surface)
+    # An organisation whose name says nothing of what it is («КПТ») is still a college: its kind says
+    # so. Collective kinds («образовательные организации») name no one place.
+    for agency in measure.agencies:
+        if not agency.kind.group and not any(map(find, (agency.name, *agency.short_names))):
+            for concept in find(agency.kind.title):
+                found.setdefault(concept, agency.label)
     topics = {t.id: t.title for t in measure.topics}
     for concept in catalog.vocabulary.concepts:
         if concept.topic in topics and concept not in found:
@@ -306,5 +328,6 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
         "regions": regions,
         "months": {morphology.lemma(m): m for m in MONTH_NAMES},
         "function_words": sorted(FUNCTION_WORDS),
+        "stop": list(QUERY_STOP_WORDS),
         "measures": len(catalog.measures),
     }
