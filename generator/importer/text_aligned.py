@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from . import columns, linebreaks
 from .numbering import NUMBER, SECTION_TEXT, starts_numbered
@@ -19,6 +20,7 @@ from .pdf_unruled import PAGE_NUMBER
 from .rows import BREAK, CELLS, TEXT, Row
 from .spans import merged_spans
 from .text_blocks import cut_rows
+from .text_drift import cut_cost as _cost
 from .text_drift import fitted, year_mark_at
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
@@ -75,11 +77,32 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
                 break  # a full header is followed by the first row, not by more of its labels
             block.append(candidate)
         if _complete(block):
-            above = start
-            while above > max(0, start - 2) and _label_above(lines[above - 1], line):
+            above, below = start, start + len(block)
+            while above > max(0, start - 2) and _label_above(lines[above - 1], line, block):
                 above -= 1  # a label wrapped upwards («Срок» over «исполнения»)
-            return above, start + len(block)
+            if above > 0 and below < len(lines) and _split_label(lines[above - 1], lines[below], lines[above:below]):
+                above, below = above - 1, below + 1
+            return above, below
     return None
+
+
+def _split_label(upper: str, lower: str, header: list[str]) -> bool:
+    """True when the lines right above and right below the header hold a label of two lines
+    centred on the header's middle («Источник» / «финансирования» beside one-line labels): every
+    run of words below goes on in lower case under a run above that starts with a capital, and
+    neither touches a label of the header's lines."""
+    tops, bottoms = _chunks(upper), _chunks(lower)
+    labels = [(s, e) for line in header for s, e, _ in _chunks(line)]
+    if not tops or not bottoms or "\f" in upper + lower:
+        return False
+
+    def clear(s: int, e: int) -> bool:
+        return not any(s < e2 and s2 < e for s2, e2 in labels)
+
+    return all(len(t) <= 30 and t[0].isupper() and clear(s, e) for s, e, t in tops) and all(
+        len(t) <= 40 and t[0].islower() and clear(s, e) and any(s < e2 and s2 < e for s2, e2, _ in tops)
+        for s, e, t in bottoms
+    )
 
 
 def _complete(block: list[str]) -> bool:
@@ -119,13 +142,15 @@ def _continues(chunk: tuple[int, int, str], block: list[str]) -> bool:
     return bool(above) and end - start <= 1.5 * max(above) + 4
 
 
-def _label_above(line: str, header: str) -> bool:
+def _label_above(line: str, header: str, block: list[str]) -> bool:
     """A line right above the header that holds the first line of a label or two: fewer and short
-    runs of words, each over one of the header's and none in lower case (a label starts with a
-    capital; «нового учебного года» above it is the end of the document's title)."""
-    chunks, below = _chunks(line), _chunks(header)
+    runs of words than the header's first line, each over a label of the header's lines (the one
+    below, or a lower one: «Ответственные» over «исполнители» set a line lower than «Срок») and
+    none in lower case (a label starts with a capital; «нового учебного года» above it is the end
+    of the document's title)."""
+    chunks, below = _chunks(line), [c for b in block for c in _chunks(b)]
     return (
-        0 < len(chunks) < len(below)
+        0 < len(chunks) < len(_chunks(header))
         and "\f" not in line
         and all(len(c) <= 30 and not c[0].isdigit() and not c[0].islower() for _, _, c in chunks)
         and all(any(s < e2 and s2 < e for s2, e2, _ in below) for s, e, _ in chunks)
@@ -256,35 +281,36 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     number_column = mapping.get("number")
     title = mapping.get("title", 0)
     shapes = _row_shapes(lines[end:], bounds) if number_column is not None else frozenset()
+    header_words = " ".join(header).split()
+    pages = _page_columns(lines, end, header, header_words, bounds, lambda x: _spanning(x, bounds, title, shapes))
     lengths: list[list[int]] = [[] for _ in bounds]
-    for line in lines[end:]:
-        if not _spanning(line, bounds, title, shapes):
-            for i, part in enumerate(_slices(line, bounds)):
+    for at, line in enumerate(lines[end:], end):
+        if not _spanning(line, pages[at][0], title, shapes):
+            for i, part in enumerate(_slices(line, pages[at][0])):
                 if part.strip():
                     lengths[i].append(len(part.strip()))
     widths = [_width(found) for found in lengths]
-    spans = _label_spans(header)
-    gaps = [(left_end, right_start) for (_, left_end), (right_start, _) in zip(spans, spans[1:])]
     rows: list[Row] = []
     group: list[tuple[int, list[str]]] = []  # the table lines since the last blank line, break or heading
     texts: list[str] = []  # those lines as printed
-    groups: list[tuple[list[tuple[int, list[str]]], int, list[str]]] = []  # each group, where it goes in rows
+    # each group, where it goes in rows, its lines as printed, and its page's columns
+    groups: list[tuple[list[tuple[int, list[str]]], int, list[str], _Columns]] = []
     after_break: list[bool] = []  # whether each group starts a page (it may go on with a row cut there)
 
     def close() -> None:
         nonlocal group, texts
         if group:
-            groups.append((group, len(rows), texts))
+            groups.append((group, len(rows), texts, pages[group[0][0] - 1]))
         group, texts = [], []
 
     index = end
-    header_words = " ".join(header).split()
     width = max(len(part.rstrip()) for line in lines for part in line.split("\f"))
     numbered = number_column is not None
     after_blank = page_top = False
     while index < len(lines):
         line = lines[index]
         number = index + 1
+        bounds = pages[index][0]
         index += 1
         for j, page in enumerate(line.split("\f")):
             if j:
@@ -295,6 +321,7 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
                 close()
                 rows.append(Row(CELLS, header_cells, f"line {number}", table=1))
                 index += len(header) - 1
+                page_top = True  # a repeated header starts a page: the row cut by the break may go on
                 break
             if not page.strip():
                 close()
@@ -325,16 +352,16 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     close()
     pages = 1 + sum(line.count("\f") for line in lines[end:])
     rows_apart = len(groups) > 2 * pages  # blank lines set rows apart, not only pages and headings
-    unbroken = [g for (g, _, _), top in zip(groups, after_break) if not top]
+    unbroken = [g for (g, _, _, _), top in zip(groups, after_break) if not top]
     centred = numbered and _centred_numbers(unbroken, number_column)
     blocks = cut_rows(
-        [[parts for _, parts in g] for g, _, _ in groups],
-        [[_starts(text, bounds, number_column) for text in printed] for _, _, printed in groups],
+        [[parts for _, parts in g] for g, _, _, _ in groups],
+        [[_starts(text, page[0], number_column) for text in printed] for _, _, printed, page in groups],
         number_column,
         mapping.get("title"),
         after_break,
     )
-    for index, (group, place, printed) in reversed(list(enumerate(groups))):
+    for index, (group, place, printed, (bounds, gaps)) in reversed(list(enumerate(groups))):
         headings = blocks.headings[index] if blocks.centred else set()
         if blocks.centred:
             cut = blocks.starts[index]
@@ -360,6 +387,48 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     return rows
 
 
+_Columns = tuple[list[int], list[tuple[int, int]]]  # a page's column boundaries, and the gaps between its labels
+
+
+def _page_columns(
+    lines: list[str],
+    end: int,
+    header: list[str],
+    words: list[str],
+    bounds: list[int],
+    heading: Callable[[str], bool],
+) -> list[_Columns]:
+    """The columns of each line (by index; those before `end` get the first page's): a page that
+    repeats the header sets its columns where its own header and lines put them, as a PDF's pages
+    may sit a few characters left or right of each other (a page's margins, a wider column). A
+    boundary of the whole table stays wherever it cuts the page's lines no worse (a page of a row
+    or two leaves too few lines to place one); headings over the table are not weighed."""
+    tops = [end]
+    for index in range(end, len(lines)):
+        if _repeats_header(lines[index : index + len(header)], words):
+            tops.append(index)
+    first = (bounds, _gaps(header))
+    out: list[_Columns] = [first] * len(lines)
+    if len(tops) == 1:
+        return out
+    for top, after in zip(tops, [*tops[1:], len(lines)]):
+        own = header if top == end else lines[top : top + len(header)]
+        body = [line for line in lines[top + (top > end) * len(header) : after] if not heading(line)]
+        found = _boundaries(own, body)
+        if found is not None and len(found) == len(bounds):
+            # the whole table's boundary wherever it cuts the page's lines no worse than the page's own
+            found = [g if _cost(body, g) <= _cost(body, f) else f for g, f in zip(bounds, found)]
+        page = (found, _gaps(own)) if found is not None and found == sorted(set(found)) else first
+        out[top:after] = [page] * (after - top)
+    return out
+
+
+def _gaps(header: list[str]) -> list[tuple[int, int]]:
+    """The runs of positions between the header's labels, where a column boundary may lie."""
+    spans = _label_spans(header)
+    return [(left_end, right_start) for (_, left_end), (right_start, _) in zip(spans, spans[1:])]
+
+
 def _number_apart(line: str, parts: list[str], bounds: list[int], number: int) -> list[str]:
     """The parts with a row number that starts in the number column, set apart from the rest by
     spaces, put back in it when the cut sent it to the next column (a page whose columns sit a
@@ -382,12 +451,34 @@ def _starts(line: str, bounds: list[int], number: int | None) -> frozenset[int]:
     """The columns that hold most of each of the line's runs of words (a row number: the column it starts in)."""
     edges = [*bounds, len(line) + 1]
     found = set()
-    for start, end, text in _chunks(line):
+    for start, end, text in _pieces(line, bounds):
         if number is not None and bounds[number] <= start < edges[number + 1] and NUMBER.match(text):
             found.add(number)
         else:
             found.add(max(range(len(bounds)), key=lambda c, s=start, e=end: min(e, edges[c + 1]) - max(s, edges[c])))
     return frozenset(found)
+
+
+def _pieces(line: str, bounds: list[int]) -> list[tuple[int, int, str]]:
+    """The line's runs of words, each cut where a column boundary meets the single space
+    between two of its words and a cell may start after it: two cells set one space apart
+    («2023-2024 годы Руководители»). A cell starts with a capital or a digit, and the words
+    before cannot leave a phrase open («II» / «кв. 2025 г.» is one cell)."""
+    out = []
+    for start, end, _ in _chunks(line):
+        for b in bounds[1:]:
+            cut = b - 1 if line[b - 1 : b] == " " else b if line[b : b + 1] == " " else None
+            if (
+                cut is not None
+                and start < cut < end - 1
+                and (line[cut + 1].isupper() or line[cut + 1].isdigit())
+                and not linebreaks.goes_on(line[start:cut])
+                and not year_mark_at(line, b)
+            ):
+                out.append((start, cut, line[start:cut]))
+                start = cut + 1
+        out.append((start, end, line[start:end]))
+    return out
 
 
 def _page_number(line: str, bounds: list[int]) -> bool:
