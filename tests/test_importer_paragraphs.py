@@ -52,3 +52,33 @@ def test_a_deadline_among_the_responsible_lines_goes_to_the_deadline_column(voca
     found = measures(imported(RAW, vocabularies))
     assert found[1]["timeframe"] == "до 01.03.2025"
     assert "01.03" not in found[1]["title"]
+
+
+# A block of rows printed a column before the next: the numbers and titles of rows 1 and 2, then
+# row 1's other cells, then row 2's; «№» / «п/п» over two lines; a financing column the draft
+# does not take.
+COLUMN_BY_COLUMN = (
+    "План мероприятий по развитию добровольчества\nна 2025 год\n№\nп/п\n\n"
+    "Наименование мероприятия\n\nСроки\nпроведения\n\nОтветственные\n\nИсточник\nфинансирования\n\n"
+    "1.\n\nСоздание волонтёрских отрядов в\nобщеобразовательных организациях\n\n"
+    "2.\n\nРегистрация обучающихся на\nплатформе «ДОБРО.РФ»\n\n"
+    "до 01.09.2025\n\nруководители\nобразовательных\nорганизаций\n\nбез финансирования\n\n"
+    "постоянно\n\nотдел молодёжной политики\n\nрайонный бюджет\n\n"
+    "Волонтёрские акции\n\n"
+    "3.\n\nАкция «Георгиевская ленточка»\n\n25 апреля – 9 мая\n\nотдел культуры\n\nрайонный бюджет\n\n"
+    "4.\n\nЭкологическая акция «Чистый берег»\n\nмай, сентябрь\n\nотдел образования\n\nбез финансирования\n"
+)
+
+
+def test_rows_printed_column_by_column_are_put_back_row_by_row(vocabularies: Vocabularies) -> None:
+    plan = imported(COLUMN_BY_COLUMN, vocabularies)
+    found = measures(plan)
+    assert [m["number"] for m in found] == ["1.", "2.", "3.", "4."]
+    assert found[0]["title"] == "Создание волонтёрских отрядов в общеобразовательных организациях"
+    assert found[0]["timeframe"] == "до 01.09.2025"
+    assert found[1]["title"] == "Регистрация обучающихся на платформе «ДОБРО.РФ»"
+    assert found[1]["timeframe"] == "постоянно"
+    assert [len(m["responsible"]) for m in found] == [1, 1, 1, 1]
+    assert found[3]["timeframe"] == "май, сентябрь"
+    assert "бюджет" not in str(found) and "финансирования" not in str(found)
+    assert [s.get("title") for s in plan["sections"]] == [None, "Волонтёрские акции"]
