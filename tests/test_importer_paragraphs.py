@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from conftest import draft_measures as measures
 
-from generator.importer import Vocabularies, import_bytes
+from generator.importer import ImporterError, Vocabularies, import_bytes
 
 
 def imported(text: str, vocabularies: Vocabularies) -> dict[str, Any]:
@@ -82,3 +83,25 @@ def test_rows_printed_column_by_column_are_put_back_row_by_row(vocabularies: Voc
     assert found[3]["timeframe"] == "май, сентябрь"
     assert "бюджет" not in str(found) and "финансирования" not in str(found)
     assert [s.get("title") for s in plan["sections"]] == [None, "Волонтёрские акции"]
+
+
+# pdftotext read the № column of the page whole before the other cells: the numbers stand one
+# after another, and the titles, agencies and deadlines of the rows come later, interleaved.
+NUMBERS_APART = (
+    "План мероприятий по поддержке одарённых детей на 2025 год\n\n"
+    "№ п/п\n1\n\n1.1.\n\n1.2.\n\n1.3.\n\n"
+    "Ответственные исполнители\nСрок исполнения\n2\n3\n"
+    "Разработка положения о конкурсе\nминистерство образования\nдо 01.03.2025\n"
+    "Проведение олимпиады\nцентр «Полярная звезда»\nоктябрь\n"
+    "Наименование мероприятия\n"
+)
+
+
+def test_numbers_printed_apart_from_their_rows_are_refused_with_the_reason(vocabularies: Vocabularies) -> None:
+    with pytest.raises(ImporterError) as raised:
+        imported(NUMBERS_APART, vocabularies)
+    message = str(raised.value)
+    assert "plan.txt" in message
+    assert "lines 6–10: «1.1.», «1.2.», «1.3.»" in message
+    assert "line 12 «Ответственные исполнители»" in message
+    assert "pdftotext -layout" in message

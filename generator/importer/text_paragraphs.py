@@ -46,6 +46,40 @@ def paragraph_rows(lines: list[str]) -> tuple[list[Row], int] | None:
     return rows, width
 
 
+def numbers_apart(lines: list[str]) -> str | None:
+    """Why plain pdftotext text cannot be read as rows, when its numbers stand apart from their
+    cells: the header's labels are lines of their own, and a run of the rows' numbers comes with
+    no cell between them (pdftotext read the № column of a page whole before the other cells, so
+    which lines make a row is lost). None when the text does not look so."""
+    texts = [" ".join(line.replace("\f", " ").split()) for line in lines]
+    run: list[tuple[int, str]] = []
+    for number, text in enumerate(texts, 1):
+        if NUMBER.match(text) and not text.isdigit():
+            run.append((number, text))
+            if len(run) >= _MIN_ROWS:
+                break
+        elif text:
+            run = []
+    if len(run) < _MIN_ROWS:
+        return None
+    # each field's first label line after the numbers start (pdftotext prints the № column first)
+    labels: dict[str, tuple[int, str]] = {}
+    for number, text in enumerate(texts[run[0][0] :], run[0][0] + 1):
+        field = columns.field_of(text) if 0 < len(text) <= 60 and not NUMBER.match(text) else None
+        if field in ("title", "responsible", "timeframe"):
+            labels.setdefault(field, (number, text))
+    if "title" not in labels or not labels.keys() & {"responsible", "timeframe"}:
+        return None
+    named = ", ".join(f"line {n} «{t}»" for n, t in sorted(labels.values()))
+    numbers = ", ".join(f"«{t}»" for _, t in run)
+    return (
+        f"the header's labels are lines of their own ({named}), but the rows' numbers stand apart from "
+        f"their cells (lines {run[0][0]}–{run[-1][0]}: {numbers}, with nothing between them): this reads as "
+        f"plain pdftotext output (without -layout) of a table it read column by column, so which lines make "
+        f"a row is lost; convert the PDF again with `pdftotext -layout`, or copy the table from the document"
+    )
+
+
 def _paragraphs(lines: list[str]) -> list[Paragraph]:
     out: list[Paragraph] = []
     current: list[str] = []
