@@ -312,3 +312,27 @@ def test_names_one_per_line_each_ended_by_a_comma_keep_the_commas_inside_them() 
     ]
     # a list after a comma inside a line, not an oblique word going on with a name, is still split
     assert len(names("Администрация поселения,\nуправляющие организации, товарищества собственников жилья")) == 3
+
+
+def test_a_list_inside_a_name_after_a_comma_stays_in_the_name() -> None:
+    # «, физической культуры …» goes on in lower case in an oblique case: no name starts there
+    assert names("Отдел молодёжной политики, физической культуры и спорта администрации района") == [
+        "Отдел молодёжной политики, физической культуры и спорта администрации района"
+    ]
+    assert names("Отдел образования, общеобразовательные организации, МБУ «Молодёжный центр»") == [
+        "Отдел образования",
+        "общеобразовательные организации",
+        "МБУ «Молодёжный центр»",
+    ]
+
+
+def test_a_unit_followed_by_its_organisation_is_one_name() -> None:
+    # the centre names no owner of its own: the institute after it is whose centre it is
+    assert names("Центр непрерывного повышения мастерства педагогических работников ГАУ ДПО «Институт развития»") == [
+        "Центр непрерывного повышения мастерства педагогических работников ГАУ ДПО «Институт развития»"
+    ]
+    # the department names its owner (the district's administration): the МБУ is the next name
+    assert names("Отдел образования администрации района МБУ «Молодёжный центр»") == [
+        "Отдел образования администрации района",
+        "МБУ «Молодёжный центр»",
+    ]

@@ -45,6 +45,10 @@ _GENITIVE_HEADS = frozenset(
 _PLURAL_LIKE = _PLURAL_HEADS | {"службы"}
 # A genitive head that often ends a name: «Отдел культуры администрации» / «ОМВД России …» is the next one.
 _ADMINISTRATION = frozenset(["администрации"])
+# A unit of an organisation, which may name its organisation next («Центр … ГАУ ДПО «…»»).
+_UNITS = frozenset("центр отдел сектор лаборатория кафедра".split())
+# Words that name an owner by place: «… области», «… края», «… России».
+_REGIONS = frozenset("области края республики россии федерации".split())
 # A branch of an organisation named next: «филиал ФГКУ …», «региональное отделение Союза …».
 _BRANCHES = frozenset("филиал отделение подразделение представительство".split())
 _ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")
@@ -152,7 +156,7 @@ def _cut_before(words: list[str], i: int, segment: int, depths: list[int]) -> in
     if word in _LEGAL_FORMS and (before.endswith(("»", '"', ")")) or _finished(before)):
         if _POSITIONS.match(words[segment]) or _ROLES.match(words[segment]):
             return None  # «Директор МАОУ "СОШ № 2"» is one person, «организатор питания ООО …» one organisation
-        return None if _branch_open(words[segment:i]) else i
+        return None if _branch_open(words[segment:i]) or _unit_open(words[segment:i]) else i
     if _bare(word) in _HEADS or (_bare(word) in _PLURAL_HEADS and _ADJECTIVE.search(_bare(before))):
         start = i
         while (
@@ -275,6 +279,23 @@ def _branch_open(words: list[str]) -> bool:
     return not any(
         w in _LEGAL_FORMS or _ABBREVIATION.match(w.strip('«»"(),;')) or re.search('[«"]', w)
         for w in words[at[-1] + 1 :]
+    )
+
+
+def _unit_open(words: list[str]) -> bool:
+    """True when a name is a unit of an organisation still to come: it starts with a unit's head
+    noun and names no owner (no genitive head, place, abbreviation or quoted name), so a legal
+    form right after it names whose unit it is («Центр непрерывного повышения мастерства
+    педагогических работников ГАУ ДПО «…»»); «Отдел образования администрации района МБУ «…»»
+    names its owner, and the legal form starts the next name."""
+    if not words or _bare(words[0]) not in _UNITS:
+        return False
+    return not any(
+        _bare(w) in _GENITIVE_HEADS | _PLACE_KINDS | _REGIONS
+        or w in _LEGAL_FORMS
+        or _ABBREVIATION.match(w.strip('«»"(),;'))
+        or re.search('[«"]', w)
+        for w in words[1:]
     )
 
 
