@@ -336,3 +336,27 @@ def test_a_unit_followed_by_its_organisation_is_one_name() -> None:
         "Отдел образования администрации района",
         "МБУ «Молодёжный центр»",
     ]
+
+
+def test_a_place_named_after_its_kind_in_any_case_goes_on_the_name() -> None:
+    # the wrap before «Лесогорск» is no new name: the district's own name after «по городскому округу»
+    assert names(f"ОМВД России по городскому округу{W}Лесогорск (по согласованию)") == [
+        "ОМВД России по городскому округу Лесогорск"
+    ]
+
+
+def test_two_groups_of_people_in_one_line_are_two_names() -> None:
+    # a line break read as a wrap: «педагоги-психологи» after a finished name are other people
+    assert names("руководители общеобразовательных организаций педагоги-психологи") == [
+        "руководители общеобразовательных организаций",
+        "педагоги-психологи",
+    ]
+    # their line keeps its comma list as the author set it
+    assert names("руководители общеобразовательных организаций педагоги-психологи, социальные педагоги") == [
+        "руководители общеобразовательных организаций",
+        "педагоги-психологи, социальные педагоги",
+    ]
+    # one person's position and whose deputy he is stay one name
+    assert names("заместитель главы администрации района по социальным вопросам") == [
+        "заместитель главы администрации района по социальным вопросам"
+    ]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .linebreaks import WRAP
 from .log import ABBREVIATION, GUESS, MERGE, Log
-from .names import split_names, starts_name
+from .names import split_groups, split_names, starts_name
 
 _DEFINED_IN_PARENS = re.compile(r"\(\s*далее\s*(?:[-–—:]\s*)?(?!соответственно)([^()]{1,80}?)\s*\)", re.I)
 _DEFINED_IN_LINE = re.compile(
@@ -185,7 +185,7 @@ def _comma_each_line(text: str) -> bool:
 
 def _lines(text: str) -> list[str]:
     out: list[str] = []
-    printed = [part.strip() for line in text.split("\n") for part in _wrapped(line)]
+    printed = [group for line in text.split("\n") for part in _wrapped(line) for group in split_groups(part.strip())]
     for line in printed:
         if not line:
             continue

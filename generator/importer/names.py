@@ -32,7 +32,7 @@ _HEADS = frozenset(
     """министерство управление департамент комитет отдел отделение администрация совет инспекция
 агентство служба комиссия центр прокуратура органы учреждение организация комиссариат отряд штаб коллегия""".split()
 )
-_PLACE_KINDS = frozenset("округа района поселения города г".split())
+_PLACE_KINDS = frozenset("округа района поселения города округу району поселению городу округе районе городе г".split())
 _PLURAL_HEADS = frozenset("организации учреждения предприятия отделы".split())  # nominative only after an adjective
 # A role an organisation fills, named after it: «организатор питания ООО «…»».
 _ROLES = re.compile(r"^(?:организатор|оператор|подрядчик|поставщик|исполнитель)", re.I)
@@ -237,6 +237,31 @@ def _plural_pair(adjective: str, head: str) -> bool:
     return _bare(head) in _PLURAL_HEADS and _bare(adjective).endswith(("ие", "ые"))
 
 
+def split_groups(line: str) -> list[str]:
+    """A line that names people in the plural cut where other people in the plural start, in lower
+    case after a finished name («руководители общеобразовательных организаций» / «педагоги-психологи»):
+    a cell of one group a line whose line break was read as a wrap. One person's position and its
+    organisation stay whole («заместитель главы …»: «главы» is whose deputy)."""
+    words = line.split()
+    if not words or not _POSITIONS.match(words[0]) or _one_person(words[:1]):
+        return [line]
+    depths = _depths(words)
+    cuts = [
+        i
+        for i in range(1, len(words))
+        if not depths[i]
+        and words[i][0].islower()
+        and _POSITIONS.match(words[i])
+        and _bare(words[i]).endswith(("и", "ы", "я"))
+        and not _OBLIQUE.search(_bare(words[i]))
+        and not _bare(words[i]).startswith("глав")
+        and _finished(words[i - 1])
+        and not words[i - 1].endswith((",", ";"))
+    ]
+    bounds = [0, *cuts, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
 def _one_person(words: list[str]) -> bool:
     """True when a name starts with one person's position («Глава», «Ведущий специалист»), not a plural one."""
     first = _bare(words[0])
@@ -304,4 +329,5 @@ def _finished(word: str) -> bool:
     if word.endswith(("»", '"', ")")):
         return True
     bare = _bare(word)
-    return bool(bare) and bare not in _STOP and not _ADJECTIVE.search(bare)
+    # «-ций» ends no adjective: «организаций», «станций» are nouns in the genitive plural
+    return bool(bare) and bare not in _STOP and (not _ADJECTIVE.search(bare) or bare.endswith("ций"))
