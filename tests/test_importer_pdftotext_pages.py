@@ -94,3 +94,47 @@ def test_a_label_of_two_lines_around_the_header_line_names_its_column(vocabulari
     assert "финансирования" not in str(found)
     assert found[0]["timeframe"] == "до 01.03.2025"
     assert found[1]["timeframe"] == "апрель – май"
+
+
+# №, title, deadline, responsible, financing: a section's merged row centred on the table lies
+# over the deadline and agency columns; the second page has a running head above its header.
+_FIVE_WIDE = (0, 6, 40, 58, 90)
+_TABLE_HEADER = laid_out(
+    _FIVE_WIDE, ("№", "Наименование мероприятия", "Срок", "Ответственные", "Источник финансирования")
+)
+CENTRED_HEADING = (
+    TITLE
+    + _TABLE_HEADER
+    + laid_out(
+        _FIVE_WIDE,
+        ("1.", "Проведение областного конкурса", "до 01.03.2025", "министерство образования", "областной бюджет"),
+        ("", "методических разработок", "", "области", ""),
+    )
+    + " " * 45
+    + "Профориентационные акции\n"
+    + laid_out(
+        _FIVE_WIDE,
+        ("2.", "Организация экскурсий", "апрель – май", "центр занятости населения", "без финансирования"),
+        ("", "на предприятия региона", "", "", ""),
+    )
+    + "\n\f"
+    + " " * 80
+    + "План профориентации, 2025\n\n"
+    + _TABLE_HEADER
+    + laid_out(
+        _FIVE_WIDE,
+        ("3.", "Проведение ярмарки учебных мест", "ежегодно, октябрь", "министерство образования", "областной бюджет"),
+        ("", "профессиональных организаций", "", "области", ""),
+    )
+)
+
+
+def test_a_heading_centred_on_the_table_over_other_columns_is_a_section(vocabularies: Vocabularies) -> None:
+    plan = import_bytes(CENTRED_HEADING.encode(), "plan.txt", "perm", vocabularies).plan
+    found = measures(plan)
+    assert [m["number"] for m in found] == ["1.", "2.", "3."]
+    assert found[0]["timeframe"] == "до 01.03.2025"
+    assert [s.get("title") for s in plan["sections"]] == [None, "Профориентационные акции"]
+    # the running head above the second page's header belongs to no row
+    assert found[1]["timeframe"] == "апрель – май"
+    assert "План профориентации" not in str(found)

@@ -266,6 +266,27 @@ def _row_shapes(lines: list[str], bounds: list[int]) -> frozenset[str]:
     return frozenset(shape for shape, count in counts.items() if shape and count >= 2)
 
 
+def _extent(header: list[str]) -> tuple[int, int]:
+    """Where the header's labels start and end: the table's width on the page."""
+    spans = [(s, e) for line in header for s, e, _ in _chunks(line)]
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _over_columns(line: str, bounds: list[int], extent: tuple[int, int]) -> bool:
+    """True for a heading in a merged row over the whole table: one run of words, starting with a
+    capital, that crosses a column boundary and is centred on the table as its header spans it
+    («Волонтёрские акции и проекты» over the deadline and agency columns); a cell running into the
+    next one sits where its column is, not in the table's middle."""
+    chunks = _chunks(line)
+    if len(chunks) != 1:
+        return False
+    start, end, text = chunks[0]
+    if not text[0].isupper() or not any(start < b < end for b in bounds[1:]):
+        return False
+    left, right = extent
+    return abs((start + end) / 2 - (left + right) / 2) <= max(3, (right - left) / 20)
+
+
 def _centred(line: str, width: int) -> bool:
     """True for one run of words centred over the table («Теплоснабжение»), however short."""
     chunks = _chunks(line)
@@ -304,9 +325,11 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
         group, texts = [], []
 
     index = end
+    extent = _extent(header)
     width = max(len(part.rstrip()) for line in lines for part in line.split("\f"))
     numbered = number_column is not None
     after_blank = page_top = False
+    page_start = 0  # the first group of the page
     while index < len(lines):
         line = lines[index]
         number = index + 1
@@ -315,10 +338,17 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
         for j, page in enumerate(line.split("\f")):
             if j:
                 close()
+                page_start = len(groups)
                 rows.append(Row(BREAK, where=f"line {number}"))
                 page_top = True  # until the next numbered row: a row cut by the break may go on here
             if not j and _repeats_header(lines[index - 1 : index - 1 + len(header)], header_words):
                 close()
+                if page_top:  # lines under the page's break and above its header: a running head
+                    for group_lines, _, printed, _ in groups[page_start:]:
+                        rows.extend(
+                            Row(TEXT, [" ".join(t.split())], f"line {at}") for (at, _), t in zip(group_lines, printed)
+                        )
+                    del groups[page_start:], after_break[page_start:]
                 rows.append(Row(CELLS, header_cells, f"line {number}", table=1))
                 index += len(header) - 1
                 page_top = True  # a repeated header starts a page: the row cut by the break may go on
@@ -327,7 +357,9 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
                 close()
                 after_blank = True
                 continue
-            heading = numbered and after_blank and not page_top and _centred(page, width)
+            heading = (numbered and after_blank and not page_top and _centred(page, width)) or _over_columns(
+                page, bounds, extent
+            )
             after_blank = False
             if _page_number(page, bounds):
                 close()
