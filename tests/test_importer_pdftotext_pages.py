@@ -138,3 +138,33 @@ def test_a_heading_centred_on_the_table_over_other_columns_is_a_section(vocabula
     # the running head above the second page's header belongs to no row
     assert found[1]["timeframe"] == "апрель – май"
     assert "План профориентации" not in str(found)
+
+
+# The second page repeats no header; its running head, right-aligned past the table's edge, sits
+# at the page's top, a blank line above the rows.
+_COLUMNS = (0, 6, 44, 70)
+RUNNING_HEAD = (
+    TITLE
+    + laid_out(_COLUMNS, ("№", "Наименование мероприятия", "Ответственные", "Сроки"))
+    + laid_out(
+        _COLUMNS,
+        ("1.", "Проведение областного конкурса", "министерство образования", "до 01.03.2025"),
+        ("", "методических разработок", "", ""),
+        ("2.", "Организация экскурсий обучающихся", "центр занятости населения", "сентябрь, январь"),
+    )
+    + "\n\f"
+    + " " * 70
+    + "Приложение 1 к приказу от 27.12.2024 № 901\n\n"
+    + laid_out(
+        _COLUMNS,
+        ("3.", "Проведение ярмарки учебных мест", "министерство образования", "ежегодно, октябрь"),
+        ("", "профессиональных организаций", "", ""),
+    )
+)
+
+
+def test_a_running_head_at_a_page_top_belongs_to_no_row(vocabularies: Vocabularies) -> None:
+    found = measures(import_bytes(RUNNING_HEAD.encode(), "plan.txt", "perm", vocabularies).plan)
+    assert [m["number"] for m in found] == ["1.", "2.", "3."]
+    assert found[1]["timeframe"] == "сентябрь, январь"
+    assert "Приложение" not in str(found)

@@ -384,6 +384,8 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     close()
     pages = 1 + sum(line.count("\f") for line in lines[end:])
     rows_apart = len(groups) > 2 * pages  # blank lines set rows apart, not only pages and headings
+    if numbered:
+        _running_heads(lines, rows, groups, after_break, number_column, extent)
     unbroken = [g for (g, _, _, _), top in zip(groups, after_break) if not top]
     centred = numbered and _centred_numbers(unbroken, number_column)
     blocks = cut_rows(
@@ -459,6 +461,38 @@ def _gaps(header: list[str]) -> list[tuple[int, int]]:
     """The runs of positions between the header's labels, where a column boundary may lie."""
     spans = _label_spans(header)
     return [(left_end, right_start) for (_, left_end), (right_start, _) in zip(spans, spans[1:])]
+
+
+def _running_heads(
+    lines: list[str],
+    rows: list[Row],
+    groups: list[tuple[list[tuple[int, list[str]]], int, list[str], _Columns]],
+    after_break: list[bool],
+    number: int,
+    extent: tuple[int, int],
+) -> None:
+    """Take out as text the running heads over pages that do not repeat the header: at a page's
+    top, one run of words alone on its line, outside the number column, that a blank line sets
+    apart from the rows below and that no cell could hold: it crosses a column boundary or runs
+    past the table's right edge (the rest of a row cut by the break stays inside its column)."""
+    for k in reversed(range(len(groups))):
+        group, place, printed, (bounds, _) = groups[k]
+        at = group[0][0]  # the line's number; lines[at] is the one after it
+        chunks = _chunks(printed[0])
+        if (
+            after_break[k]
+            and len(group) == 1
+            and len(chunks) == 1
+            and not group[0][1][number]
+            and at < len(lines)
+            and not lines[at].strip()
+            and (any(chunks[0][0] < b < chunks[0][1] for b in bounds[1:]) or chunks[0][1] > extent[1] + 2)
+        ):
+            rows.insert(place, Row(TEXT, [" ".join(printed[0].split())], f"line {at}"))
+            del groups[k], after_break[k]
+            for j in range(k, len(groups)):
+                g, p, t, c = groups[j]
+                groups[j] = (g, p + 1, t, c)
 
 
 def _number_apart(line: str, parts: list[str], bounds: list[int], number: int) -> list[str]:
