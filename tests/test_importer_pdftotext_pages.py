@@ -168,3 +168,40 @@ def test_a_running_head_at_a_page_top_belongs_to_no_row(vocabularies: Vocabulari
     assert [m["number"] for m in found] == ["1.", "2.", "3."]
     assert found[1]["timeframe"] == "сентябрь, январь"
     assert "Приложение" not in str(found)
+
+
+# The second page repeats no header and prints its titles (a row's number on its middle line,
+# as a centred cell puts it) four characters left of the first
+# page's, right where the «№» label ends (its lines cross where the first page's № column ends).
+_LEFT = (0, 6, 52, 74)
+NUMBERS_NARROW = (
+    TITLE
+    + laid_out((5, 12, 56, 78), ("№", "Наименование мероприятия", "Срок", "Ответственные"))
+    + laid_out(
+        (0, 10, 56, 78),
+        ("", "Проведение областного конкурса"),
+        ("1.1", "методических разработок", "до 01.03.2025", "министерство образования"),
+        ("", "для учителей"),
+        ("", "Организация экскурсий"),
+        ("1.2", "обучающихся на предприятия", "апрель – май", "центр занятости"),
+        ("", "региона"),
+    )
+    + "\n\f"
+    + laid_out(
+        _LEFT,
+        ("2.1", "Встречи с работодателями", "март", "центр занятости"),
+        ("", "Проведение ярмарки учебных мест"),
+        ("2.2", "профессиональных образовательных", "ежегодно, октябрь", "министерство образования"),
+        ("", "организаций"),
+        ("2.3", "Формирование банка данных", "в течение года", "центр занятости"),
+    )
+)
+
+
+def test_titles_a_page_prints_further_left_stay_out_of_the_number_column(vocabularies: Vocabularies) -> None:
+    plan = import_bytes(NUMBERS_NARROW.encode(), "plan.txt", "perm", vocabularies).plan
+    found = measures(plan)
+    assert [m["number"] for m in found] == ["1.1", "1.2", "2.1", "2.2", "2.3"]
+    assert found[3]["title"] == "Проведение ярмарки учебных мест профессиональных образовательных организаций"
+    assert found[3]["timeframe"] == "ежегодно, октябрь"
+    assert [s.get("title") for s in plan["sections"]] == [None]

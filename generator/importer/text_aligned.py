@@ -44,6 +44,7 @@ def aligned_rows(lines: list[str]) -> list[Row] | None:
     bounds = _boundaries(header, lines[end:])
     if bounds is None:
         return None
+    bounds = _number_column_end(header, lines[end:], bounds)
     rows: list[Row] = []
     for number, line in enumerate(lines[:start], 1):
         rows.append(Row(TEXT, [line.strip()], f"line {number}") if line.strip() else Row(BREAK, where=f"line {number}"))
@@ -203,6 +204,24 @@ def _boundaries(header: list[str], body: list[str]) -> list[int] | None:
                 best_length, best_end = run, x
         bounds.append(best_end + 1 if best_end < right_start else right_start)
     return bounds
+
+
+def _number_column_end(header: list[str], body: list[str], bounds: list[int]) -> list[int]:
+    """The boundaries with the № column ending where the text beside its numbers starts on the
+    page whose columns sit furthest left: a page may print the titles a few characters left of the
+    others' (and of the № label's end), where no number reaches."""
+    if len(bounds) < 2 or columns.field_of(_header_cells(header, bounds)[0]) != "number":
+        return bounds
+    firsts = [chunks[0] for chunks in map(_chunks, body) if chunks and chunks[0][0] < bounds[1]]
+    numbers = [e for s, e, t in firsts if NUMBER.match(t.split()[0]) and len(t.split()) == 1]
+    if not numbers:
+        return bounds
+    reach = max(numbers)
+    # words, not a repeated header's labels («№» on a later page)
+    starts = [s for s, _, t in firsts if t[0].isalpha() and columns.field_of(t) is None and reach < s]
+    if not starts or min(starts) >= bounds[1]:
+        return bounds
+    return [bounds[0], min(starts), *bounds[2:]]
 
 
 def _slices(line: str, bounds: list[int]) -> list[str]:
