@@ -312,3 +312,51 @@ def test_names_one_per_line_each_ended_by_a_comma_keep_the_commas_inside_them() 
     ]
     # a list after a comma inside a line, not an oblique word going on with a name, is still split
     assert len(names("Администрация поселения,\nуправляющие организации, товарищества собственников жилья")) == 3
+
+
+def test_a_list_inside_a_name_after_a_comma_stays_in_the_name() -> None:
+    # «, физической культуры …» goes on in lower case in an oblique case: no name starts there
+    assert names("Отдел молодёжной политики, физической культуры и спорта администрации района") == [
+        "Отдел молодёжной политики, физической культуры и спорта администрации района"
+    ]
+    assert names("Отдел образования, общеобразовательные организации, МБУ «Молодёжный центр»") == [
+        "Отдел образования",
+        "общеобразовательные организации",
+        "МБУ «Молодёжный центр»",
+    ]
+
+
+def test_a_unit_followed_by_its_organisation_is_one_name() -> None:
+    # the centre names no owner of its own: the institute after it is whose centre it is
+    assert names("Центр непрерывного повышения мастерства педагогических работников ГАУ ДПО «Институт развития»") == [
+        "Центр непрерывного повышения мастерства педагогических работников ГАУ ДПО «Институт развития»"
+    ]
+    # the department names its owner (the district's administration): the МБУ is the next name
+    assert names("Отдел образования администрации района МБУ «Молодёжный центр»") == [
+        "Отдел образования администрации района",
+        "МБУ «Молодёжный центр»",
+    ]
+
+
+def test_a_place_named_after_its_kind_in_any_case_goes_on_the_name() -> None:
+    # the wrap before «Лесогорск» is no new name: the district's own name after «по городскому округу»
+    assert names(f"ОМВД России по городскому округу{W}Лесогорск (по согласованию)") == [
+        "ОМВД России по городскому округу Лесогорск"
+    ]
+
+
+def test_two_groups_of_people_in_one_line_are_two_names() -> None:
+    # a line break read as a wrap: «педагоги-психологи» after a finished name are other people
+    assert names("руководители общеобразовательных организаций педагоги-психологи") == [
+        "руководители общеобразовательных организаций",
+        "педагоги-психологи",
+    ]
+    # their line keeps its comma list as the author set it
+    assert names("руководители общеобразовательных организаций педагоги-психологи, социальные педагоги") == [
+        "руководители общеобразовательных организаций",
+        "педагоги-психологи, социальные педагоги",
+    ]
+    # one person's position and whose deputy he is stay one name
+    assert names("заместитель главы администрации района по социальным вопросам") == [
+        "заместитель главы администрации района по социальным вопросам"
+    ]

@@ -220,3 +220,24 @@ def test_a_date_with_a_two_digit_year_is_no_number_and_most_rows_may_list_two_na
     assert [m["number"] for m in found] == ["1)", "2)", "3)", "4)", "5)"]
     assert [m["timeframe"] for m in found] == ["до 20.01.26", "15.01.26", "январь – март", "25.12.26", "апрель"]
     assert [len(m["responsible"]) for m in found] == [2, 1, 2, 2, 1]
+
+
+# Columns after the responsible one: a row with two names one per line, the second starting with
+# a capitalised head noun («Министерство …»), is no heading after the row.
+NAMES_BEFORE_MORE_COLUMNS = TITLE + (
+    "№ п/п\nНаименование мероприятия\nОтветственные исполнители\nСрок исполнения\nОжидаемый результат\n"
+    "1.1.\nНазначение именных стипендий обучающимся\n"
+    "Министерство образования области\nМинистерство финансов области\nежегодно, до 25 декабря\n100 стипендий в год\n"
+    "1.2.\nПроведение областной олимпиады\nМинистерство образования области\nмарт\nне менее 500 участников\n"
+    "1.3.\nПодготовка аналитического доклада\nМинистерство образования области\nдо 15 января\nдоклад подготовлен\n"
+)
+
+
+def test_a_capitalised_agency_name_is_read_as_one(vocabularies: Vocabularies) -> None:
+    plan = imported(NAMES_BEFORE_MORE_COLUMNS, vocabularies).plan
+    found = measures(plan)
+    assert [m["number"] for m in found] == ["1.1.", "1.2.", "1.3."]
+    assert len(found[0]["responsible"]) == 2
+    assert found[0]["timeframe"] == "ежегодно, до 25 декабря"
+    assert found[1]["timeframe"] == "март"
+    assert len(plan["sections"]) == 1

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .linebreaks import WRAP
 from .log import ABBREVIATION, GUESS, MERGE, Log
-from .names import split_names, starts_name
+from .names import split_groups, split_names, starts_name
 
 _DEFINED_IN_PARENS = re.compile(r"\(\s*далее\s*(?:[-–—:]\s*)?(?!соответственно)([^()]{1,80}?)\s*\)", re.I)
 _DEFINED_IN_LINE = re.compile(
@@ -179,13 +179,13 @@ def _comma_each_line(text: str) -> bool:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) < 2 or not all(line.endswith(",") for line in lines[:-1]) or lines[-1].endswith(","):
         return False
-    inner = [piece for line in lines for piece in _pieces(line.rstrip(","), ",")[1:]]
+    inner = [piece for line in lines for piece in _pieces(line.rstrip(","), ",", lists=False)[1:]]
     return bool(inner) and all(piece[:1].islower() and _OBLIQUE_WORD.match(piece) for piece in inner)
 
 
 def _lines(text: str) -> list[str]:
     out: list[str] = []
-    printed = [part.strip() for line in text.split("\n") for part in _wrapped(line)]
+    printed = [group for line in text.split("\n") for part in _wrapped(line) for group in split_groups(part.strip())]
     for line in printed:
         if not line:
             continue
@@ -215,7 +215,11 @@ def _outside_quotes(text: str, separators: str) -> bool:
     return len(_pieces(text, separators)) > 1
 
 
-def _pieces(line: str, separators: str = ",;") -> list[str]:
+def _pieces(line: str, separators: str = ",;", lists: bool = True) -> list[str]:
+    """The line cut at separators outside quotes and parentheses, a piece that cannot start a name
+    put back on the one before: a dependent phrase, one more object of «по», a number, or (with
+    `lists`) a list inside a name going on after a comma in lower case in an oblique case
+    («Отдел молодёжной политики, физической культуры и спорта администрации района»)."""
     pieces: list[str] = []
     depth = 0
     current = ""
@@ -234,7 +238,12 @@ def _pieces(line: str, separators: str = ",;") -> list[str]:
     for piece in (p.strip() for p in pieces):
         if not piece:
             continue
-        if merged and (_dependent(piece) or _governed_by(merged[-1], piece) or _NUMBER_ONLY.match(piece)):
+        if merged and (
+            _dependent(piece)
+            or _governed_by(merged[-1], piece)
+            or _NUMBER_ONLY.match(piece)
+            or (lists and _OBLIQUE_WORD.match(piece))
+        ):
             merged[-1] += ", " + piece
         else:
             merged.append(piece)

@@ -13,9 +13,9 @@ from collections import Counter
 
 from .numbering import NUMBER
 
-FIELDS = ("number", "title", "responsible", "timeframe", "result", "document", "place", "mark")
+FIELDS = ("number", "title", "responsible", "timeframe", "result", "document", "place", "mark", "funding")
 # Fields a column can hold that the draft does not take (kept out of the title and the others).
-IGNORED = ("place", "mark")
+IGNORED = ("place", "mark", "funding")
 
 # Order matters: a header cell takes the first field whose pattern it matches
 # ("Документ, закрепляющий результат" is the document, not the result).
@@ -34,6 +34,7 @@ _RULES = (
     ),
     ("result", re.compile(r"результат|показател|ожидаем", re.I)),
     ("place", re.compile(r"^место|место\s+проведени|^площадк", re.I)),
+    ("funding", re.compile(r"финансировани|^источник\w*\s+(?:средств|финанс)", re.I)),
     ("title", re.compile(r"наименовани|мероприяти|направлени|содержани|название|^(?:вид|форм)\w*\s+работ|^тема", re.I)),
 )
 _MAX_HEADER_CELL = 80
@@ -142,8 +143,8 @@ _DATE_WORDS = re.compile(
     re.I,
 )
 _AGENCY_WORDS = re.compile(
-    r"министерств|департамент|управлени|комитет|администраци|отдел|центр|организаци|"
-    r"учреждени|служб|совет|комисси|институт|колледж|школ|[А-ЯЁ]{2,}|[А-ЯЁ]\.\s?[А-ЯЁ]\.|"
+    r"(?i:министерств|департамент|управлени|комитет|администраци|отдел|центр|организаци|"
+    r"учреждени|служб|совет|комисси|институт|колледж|школ)|[А-ЯЁ]{2,}|[А-ЯЁ]\.\s?[А-ЯЁ]\.|"
     r"(?i:\b(?:руководител|директор|начальник|специалист|заместител|инспектор|педагог|председател|секретар"
     r"|учител)[иьяы]?\b)"
 )

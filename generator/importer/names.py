@@ -32,7 +32,7 @@ _HEADS = frozenset(
     """министерство управление департамент комитет отдел отделение администрация совет инспекция
 агентство служба комиссия центр прокуратура органы учреждение организация комиссариат отряд штаб коллегия""".split()
 )
-_PLACE_KINDS = frozenset("округа района поселения города г".split())
+_PLACE_KINDS = frozenset("округа района поселения города округу району поселению городу округе районе городе г".split())
 _PLURAL_HEADS = frozenset("организации учреждения предприятия отделы".split())  # nominative only after an adjective
 # A role an organisation fills, named after it: «организатор питания ООО «…»».
 _ROLES = re.compile(r"^(?:организатор|оператор|подрядчик|поставщик|исполнитель)", re.I)
@@ -45,6 +45,10 @@ _GENITIVE_HEADS = frozenset(
 _PLURAL_LIKE = _PLURAL_HEADS | {"службы"}
 # A genitive head that often ends a name: «Отдел культуры администрации» / «ОМВД России …» is the next one.
 _ADMINISTRATION = frozenset(["администрации"])
+# A unit of an organisation, which may name its organisation next («Центр … ГАУ ДПО «…»»).
+_UNITS = frozenset("центр отдел сектор лаборатория кафедра".split())
+# Words that name an owner by place: «… области», «… края», «… России».
+_REGIONS = frozenset("области края республики россии федерации".split())
 # A branch of an organisation named next: «филиал ФГКУ …», «региональное отделение Союза …».
 _BRANCHES = frozenset("филиал отделение подразделение представительство".split())
 _ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")
@@ -152,7 +156,7 @@ def _cut_before(words: list[str], i: int, segment: int, depths: list[int]) -> in
     if word in _LEGAL_FORMS and (before.endswith(("»", '"', ")")) or _finished(before)):
         if _POSITIONS.match(words[segment]) or _ROLES.match(words[segment]):
             return None  # «Директор МАОУ "СОШ № 2"» is one person, «организатор питания ООО …» one organisation
-        return None if _branch_open(words[segment:i]) else i
+        return None if _branch_open(words[segment:i]) or _unit_open(words[segment:i]) else i
     if _bare(word) in _HEADS or (_bare(word) in _PLURAL_HEADS and _ADJECTIVE.search(_bare(before))):
         start = i
         while (
@@ -233,6 +237,31 @@ def _plural_pair(adjective: str, head: str) -> bool:
     return _bare(head) in _PLURAL_HEADS and _bare(adjective).endswith(("ие", "ые"))
 
 
+def split_groups(line: str) -> list[str]:
+    """A line that names people in the plural cut where other people in the plural start, in lower
+    case after a finished name («руководители общеобразовательных организаций» / «педагоги-психологи»):
+    a cell of one group a line whose line break was read as a wrap. One person's position and its
+    organisation stay whole («заместитель главы …»: «главы» is whose deputy)."""
+    words = line.split()
+    if not words or not _POSITIONS.match(words[0]) or _one_person(words[:1]):
+        return [line]
+    depths = _depths(words)
+    cuts = [
+        i
+        for i in range(1, len(words))
+        if not depths[i]
+        and words[i][0].islower()
+        and _POSITIONS.match(words[i])
+        and _bare(words[i]).endswith(("и", "ы", "я"))
+        and not _OBLIQUE.search(_bare(words[i]))
+        and not _bare(words[i]).startswith("глав")
+        and _finished(words[i - 1])
+        and not words[i - 1].endswith((",", ";"))
+    ]
+    bounds = [0, *cuts, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
 def _one_person(words: list[str]) -> bool:
     """True when a name starts with one person's position («Глава», «Ведущий специалист»), not a plural one."""
     first = _bare(words[0])
@@ -278,9 +307,27 @@ def _branch_open(words: list[str]) -> bool:
     )
 
 
+def _unit_open(words: list[str]) -> bool:
+    """True when a name is a unit of an organisation still to come: it starts with a unit's head
+    noun and names no owner (no genitive head, place, abbreviation or quoted name), so a legal
+    form right after it names whose unit it is («Центр непрерывного повышения мастерства
+    педагогических работников ГАУ ДПО «…»»); «Отдел образования администрации района МБУ «…»»
+    names its owner, and the legal form starts the next name."""
+    if not words or _bare(words[0]) not in _UNITS:
+        return False
+    return not any(
+        _bare(w) in _GENITIVE_HEADS | _PLACE_KINDS | _REGIONS
+        or w in _LEGAL_FORMS
+        or _ABBREVIATION.match(w.strip('«»"(),;'))
+        or re.search('[«"]', w)
+        for w in words[1:]
+    )
+
+
 def _finished(word: str) -> bool:
     """True when a name may end with this word: not a preposition, conjunction or adjective."""
     if word.endswith(("»", '"', ")")):
         return True
     bare = _bare(word)
-    return bool(bare) and bare not in _STOP and not _ADJECTIVE.search(bare)
+    # «-ций» ends no adjective: «организаций», «станций» are nouns in the genitive plural
+    return bool(bare) and bare not in _STOP and (not _ADJECTIVE.search(bare) or bare.endswith("ций"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from . import columns, linebreaks
 from .numbering import NUMBER, SECTION_TEXT, starts_numbered
@@ -19,6 +20,7 @@ from .pdf_unruled import PAGE_NUMBER
 from .rows import BREAK, CELLS, TEXT, Row
 from .spans import merged_spans
 from .text_blocks import cut_rows
+from .text_drift import cut_cost as _cost
 from .text_drift import fitted, year_mark_at
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
@@ -42,6 +44,7 @@ def aligned_rows(lines: list[str]) -> list[Row] | None:
     bounds = _boundaries(header, lines[end:])
     if bounds is None:
         return None
+    bounds = _number_column_end(header, lines[end:], bounds)
     rows: list[Row] = []
     for number, line in enumerate(lines[:start], 1):
         rows.append(Row(TEXT, [line.strip()], f"line {number}") if line.strip() else Row(BREAK, where=f"line {number}"))
@@ -75,11 +78,32 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
                 break  # a full header is followed by the first row, not by more of its labels
             block.append(candidate)
         if _complete(block):
-            above = start
-            while above > max(0, start - 2) and _label_above(lines[above - 1], line):
+            above, below = start, start + len(block)
+            while above > max(0, start - 2) and _label_above(lines[above - 1], line, block):
                 above -= 1  # a label wrapped upwards («Срок» over «исполнения»)
-            return above, start + len(block)
+            if above > 0 and below < len(lines) and _split_label(lines[above - 1], lines[below], lines[above:below]):
+                above, below = above - 1, below + 1
+            return above, below
     return None
+
+
+def _split_label(upper: str, lower: str, header: list[str]) -> bool:
+    """True when the lines right above and right below the header hold a label of two lines
+    centred on the header's middle («Источник» / «финансирования» beside one-line labels): every
+    run of words below goes on in lower case under a run above that starts with a capital, and
+    neither touches a label of the header's lines."""
+    tops, bottoms = _chunks(upper), _chunks(lower)
+    labels = [(s, e) for line in header for s, e, _ in _chunks(line)]
+    if not tops or not bottoms or "\f" in upper + lower:
+        return False
+
+    def clear(s: int, e: int) -> bool:
+        return not any(s < e2 and s2 < e for s2, e2 in labels)
+
+    return all(len(t) <= 30 and t[0].isupper() and clear(s, e) for s, e, t in tops) and all(
+        len(t) <= 40 and t[0].islower() and clear(s, e) and any(s < e2 and s2 < e for s2, e2, _ in tops)
+        for s, e, t in bottoms
+    )
 
 
 def _complete(block: list[str]) -> bool:
@@ -119,13 +143,15 @@ def _continues(chunk: tuple[int, int, str], block: list[str]) -> bool:
     return bool(above) and end - start <= 1.5 * max(above) + 4
 
 
-def _label_above(line: str, header: str) -> bool:
+def _label_above(line: str, header: str, block: list[str]) -> bool:
     """A line right above the header that holds the first line of a label or two: fewer and short
-    runs of words, each over one of the header's and none in lower case (a label starts with a
-    capital; «нового учебного года» above it is the end of the document's title)."""
-    chunks, below = _chunks(line), _chunks(header)
+    runs of words than the header's first line, each over a label of the header's lines (the one
+    below, or a lower one: «Ответственные» over «исполнители» set a line lower than «Срок») and
+    none in lower case (a label starts with a capital; «нового учебного года» above it is the end
+    of the document's title)."""
+    chunks, below = _chunks(line), [c for b in block for c in _chunks(b)]
     return (
-        0 < len(chunks) < len(below)
+        0 < len(chunks) < len(_chunks(header))
         and "\f" not in line
         and all(len(c) <= 30 and not c[0].isdigit() and not c[0].islower() for _, _, c in chunks)
         and all(any(s < e2 and s2 < e for s2, e2, _ in below) for s, e, _ in chunks)
@@ -178,6 +204,24 @@ def _boundaries(header: list[str], body: list[str]) -> list[int] | None:
                 best_length, best_end = run, x
         bounds.append(best_end + 1 if best_end < right_start else right_start)
     return bounds
+
+
+def _number_column_end(header: list[str], body: list[str], bounds: list[int]) -> list[int]:
+    """The boundaries with the № column ending where the text beside its numbers starts on the
+    page whose columns sit furthest left: a page may print the titles a few characters left of the
+    others' (and of the № label's end), where no number reaches."""
+    if len(bounds) < 2 or columns.field_of(_header_cells(header, bounds)[0]) != "number":
+        return bounds
+    firsts = [chunks[0] for chunks in map(_chunks, body) if chunks and chunks[0][0] < bounds[1]]
+    numbers = [e for s, e, t in firsts if NUMBER.match(t.split()[0]) and len(t.split()) == 1]
+    if not numbers:
+        return bounds
+    reach = max(numbers)
+    # words, not a repeated header's labels («№» on a later page)
+    starts = [s for s, _, t in firsts if t[0].isalpha() and columns.field_of(t) is None and reach < s]
+    if not starts or min(starts) >= bounds[1]:
+        return bounds
+    return [bounds[0], min(starts), *bounds[2:]]
 
 
 def _slices(line: str, bounds: list[int]) -> list[str]:
@@ -241,6 +285,27 @@ def _row_shapes(lines: list[str], bounds: list[int]) -> frozenset[str]:
     return frozenset(shape for shape, count in counts.items() if shape and count >= 2)
 
 
+def _extent(header: list[str]) -> tuple[int, int]:
+    """Where the header's labels start and end: the table's width on the page."""
+    spans = [(s, e) for line in header for s, e, _ in _chunks(line)]
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _over_columns(line: str, bounds: list[int], extent: tuple[int, int]) -> bool:
+    """True for a heading in a merged row over the whole table: one run of words, starting with a
+    capital, that crosses a column boundary and is centred on the table as its header spans it
+    («Волонтёрские акции и проекты» over the deadline and agency columns); a cell running into the
+    next one sits where its column is, not in the table's middle."""
+    chunks = _chunks(line)
+    if len(chunks) != 1:
+        return False
+    start, end, text = chunks[0]
+    if not text[0].isupper() or not any(start < b < end for b in bounds[1:]):
+        return False
+    left, right = extent
+    return abs((start + end) / 2 - (left + right) / 2) <= max(3, (right - left) / 20)
+
+
 def _centred(line: str, width: int) -> bool:
     """True for one run of words centred over the table («Теплоснабжение»), however short."""
     chunks = _chunks(line)
@@ -256,51 +321,64 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     number_column = mapping.get("number")
     title = mapping.get("title", 0)
     shapes = _row_shapes(lines[end:], bounds) if number_column is not None else frozenset()
+    header_words = " ".join(header).split()
+    pages = _page_columns(lines, end, header, header_words, bounds, lambda x: _spanning(x, bounds, title, shapes))
     lengths: list[list[int]] = [[] for _ in bounds]
-    for line in lines[end:]:
-        if not _spanning(line, bounds, title, shapes):
-            for i, part in enumerate(_slices(line, bounds)):
+    for at, line in enumerate(lines[end:], end):
+        if not _spanning(line, pages[at][0], title, shapes):
+            for i, part in enumerate(_slices(line, pages[at][0])):
                 if part.strip():
                     lengths[i].append(len(part.strip()))
     widths = [_width(found) for found in lengths]
-    spans = _label_spans(header)
-    gaps = [(left_end, right_start) for (_, left_end), (right_start, _) in zip(spans, spans[1:])]
     rows: list[Row] = []
     group: list[tuple[int, list[str]]] = []  # the table lines since the last blank line, break or heading
     texts: list[str] = []  # those lines as printed
-    groups: list[tuple[list[tuple[int, list[str]]], int, list[str]]] = []  # each group, where it goes in rows
+    # each group, where it goes in rows, its lines as printed, and its page's columns
+    groups: list[tuple[list[tuple[int, list[str]]], int, list[str], _Columns]] = []
     after_break: list[bool] = []  # whether each group starts a page (it may go on with a row cut there)
 
     def close() -> None:
         nonlocal group, texts
         if group:
-            groups.append((group, len(rows), texts))
+            groups.append((group, len(rows), texts, pages[group[0][0] - 1]))
         group, texts = [], []
 
     index = end
-    header_words = " ".join(header).split()
+    extent = _extent(header)
     width = max(len(part.rstrip()) for line in lines for part in line.split("\f"))
     numbered = number_column is not None
     after_blank = page_top = False
+    page_start = 0  # the first group of the page
     while index < len(lines):
         line = lines[index]
         number = index + 1
+        bounds = pages[index][0]
         index += 1
         for j, page in enumerate(line.split("\f")):
             if j:
                 close()
+                page_start = len(groups)
                 rows.append(Row(BREAK, where=f"line {number}"))
                 page_top = True  # until the next numbered row: a row cut by the break may go on here
             if not j and _repeats_header(lines[index - 1 : index - 1 + len(header)], header_words):
                 close()
+                if page_top:  # lines under the page's break and above its header: a running head
+                    for group_lines, _, printed, _ in groups[page_start:]:
+                        rows.extend(
+                            Row(TEXT, [" ".join(t.split())], f"line {at}") for (at, _), t in zip(group_lines, printed)
+                        )
+                    del groups[page_start:], after_break[page_start:]
                 rows.append(Row(CELLS, header_cells, f"line {number}", table=1))
                 index += len(header) - 1
+                page_top = True  # a repeated header starts a page: the row cut by the break may go on
                 break
             if not page.strip():
                 close()
                 after_blank = True
                 continue
-            heading = numbered and after_blank and not page_top and _centred(page, width)
+            heading = (numbered and after_blank and not page_top and _centred(page, width)) or _over_columns(
+                page, bounds, extent
+            )
             after_blank = False
             if _page_number(page, bounds):
                 close()
@@ -325,16 +403,18 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     close()
     pages = 1 + sum(line.count("\f") for line in lines[end:])
     rows_apart = len(groups) > 2 * pages  # blank lines set rows apart, not only pages and headings
-    unbroken = [g for (g, _, _), top in zip(groups, after_break) if not top]
+    if numbered:
+        _running_heads(lines, rows, groups, after_break, number_column, extent)
+    unbroken = [g for (g, _, _, _), top in zip(groups, after_break) if not top]
     centred = numbered and _centred_numbers(unbroken, number_column)
     blocks = cut_rows(
-        [[parts for _, parts in g] for g, _, _ in groups],
-        [[_starts(text, bounds, number_column) for text in printed] for _, _, printed in groups],
+        [[parts for _, parts in g] for g, _, _, _ in groups],
+        [[_starts(text, page[0], number_column) for text in printed] for _, _, printed, page in groups],
         number_column,
         mapping.get("title"),
         after_break,
     )
-    for index, (group, place, printed) in reversed(list(enumerate(groups))):
+    for index, (group, place, printed, (bounds, gaps)) in reversed(list(enumerate(groups))):
         headings = blocks.headings[index] if blocks.centred else set()
         if blocks.centred:
             cut = blocks.starts[index]
@@ -360,6 +440,80 @@ def _body(lines: list[str], end: int, header: list[str], bounds: list[int]) -> l
     return rows
 
 
+_Columns = tuple[list[int], list[tuple[int, int]]]  # a page's column boundaries, and the gaps between its labels
+
+
+def _page_columns(
+    lines: list[str],
+    end: int,
+    header: list[str],
+    words: list[str],
+    bounds: list[int],
+    heading: Callable[[str], bool],
+) -> list[_Columns]:
+    """The columns of each line (by index; those before `end` get the first page's): a page that
+    repeats the header sets its columns where its own header and lines put them, as a PDF's pages
+    may sit a few characters left or right of each other (a page's margins, a wider column). A
+    boundary of the whole table stays wherever it cuts the page's lines no worse (a page of a row
+    or two leaves too few lines to place one); headings over the table are not weighed."""
+    tops = [end]
+    for index in range(end, len(lines)):
+        if _repeats_header(lines[index : index + len(header)], words):
+            tops.append(index)
+    first = (bounds, _gaps(header))
+    out: list[_Columns] = [first] * len(lines)
+    if len(tops) == 1:
+        return out
+    for top, after in zip(tops, [*tops[1:], len(lines)]):
+        own = header if top == end else lines[top : top + len(header)]
+        body = [line for line in lines[top + (top > end) * len(header) : after] if not heading(line)]
+        found = _boundaries(own, body)
+        if found is not None and len(found) == len(bounds):
+            # the whole table's boundary wherever it cuts the page's lines no worse than the page's own
+            found = [g if _cost(body, g) <= _cost(body, f) else f for g, f in zip(bounds, found)]
+        page = (found, _gaps(own)) if found is not None and found == sorted(set(found)) else first
+        out[top:after] = [page] * (after - top)
+    return out
+
+
+def _gaps(header: list[str]) -> list[tuple[int, int]]:
+    """The runs of positions between the header's labels, where a column boundary may lie."""
+    spans = _label_spans(header)
+    return [(left_end, right_start) for (_, left_end), (right_start, _) in zip(spans, spans[1:])]
+
+
+def _running_heads(
+    lines: list[str],
+    rows: list[Row],
+    groups: list[tuple[list[tuple[int, list[str]]], int, list[str], _Columns]],
+    after_break: list[bool],
+    number: int,
+    extent: tuple[int, int],
+) -> None:
+    """Take out as text the running heads over pages that do not repeat the header: at a page's
+    top, one run of words alone on its line, outside the number column, that a blank line sets
+    apart from the rows below and that no cell could hold: it crosses a column boundary or runs
+    past the table's right edge (the rest of a row cut by the break stays inside its column)."""
+    for k in reversed(range(len(groups))):
+        group, place, printed, (bounds, _) = groups[k]
+        at = group[0][0]  # the line's number; lines[at] is the one after it
+        chunks = _chunks(printed[0])
+        if (
+            after_break[k]
+            and len(group) == 1
+            and len(chunks) == 1
+            and not group[0][1][number]
+            and at < len(lines)
+            and not lines[at].strip()
+            and (any(chunks[0][0] < b < chunks[0][1] for b in bounds[1:]) or chunks[0][1] > extent[1] + 2)
+        ):
+            rows.insert(place, Row(TEXT, [" ".join(printed[0].split())], f"line {at}"))
+            del groups[k], after_break[k]
+            for j in range(k, len(groups)):
+                g, p, t, c = groups[j]
+                groups[j] = (g, p + 1, t, c)
+
+
 def _number_apart(line: str, parts: list[str], bounds: list[int], number: int) -> list[str]:
     """The parts with a row number that starts in the number column, set apart from the rest by
     spaces, put back in it when the cut sent it to the next column (a page whose columns sit a
@@ -382,12 +536,34 @@ def _starts(line: str, bounds: list[int], number: int | None) -> frozenset[int]:
     """The columns that hold most of each of the line's runs of words (a row number: the column it starts in)."""
     edges = [*bounds, len(line) + 1]
     found = set()
-    for start, end, text in _chunks(line):
+    for start, end, text in _pieces(line, bounds):
         if number is not None and bounds[number] <= start < edges[number + 1] and NUMBER.match(text):
             found.add(number)
         else:
             found.add(max(range(len(bounds)), key=lambda c, s=start, e=end: min(e, edges[c + 1]) - max(s, edges[c])))
     return frozenset(found)
+
+
+def _pieces(line: str, bounds: list[int]) -> list[tuple[int, int, str]]:
+    """The line's runs of words, each cut where a column boundary meets the single space
+    between two of its words and a cell may start after it: two cells set one space apart
+    («2023-2024 годы Руководители»). A cell starts with a capital or a digit, and the words
+    before cannot leave a phrase open («II» / «кв. 2025 г.» is one cell)."""
+    out = []
+    for start, end, _ in _chunks(line):
+        for b in bounds[1:]:
+            cut = b - 1 if line[b - 1 : b] == " " else b if line[b : b + 1] == " " else None
+            if (
+                cut is not None
+                and start < cut < end - 1
+                and (line[cut + 1].isupper() or line[cut + 1].isdigit())
+                and not linebreaks.goes_on(line[start:cut])
+                and not year_mark_at(line, b)
+            ):
+                out.append((start, cut, line[start:cut]))
+                start = cut + 1
+        out.append((start, end, line[start:end]))
+    return out
 
 
 def _page_number(line: str, bounds: list[int]) -> bool:

@@ -26,7 +26,7 @@ def fitted(lines: list[str], bounds: list[int], gaps: list[tuple[int, int]]) -> 
     cuts the row cleanly (a centred label may start right of its column's longest line)."""
     out = [bounds[0]]
     for bound, (left, right), after in zip(bounds[1:], gaps, [*bounds[2:], None]):
-        if not _cost(lines, bound):
+        if not cut_cost(lines, bound):
             out.append(bound)
             continue
         low, high = max(out[-1] + 1, left, bound - _WINDOW), bound + _WINDOW
@@ -37,14 +37,14 @@ def fitted(lines: list[str], bounds: list[int], gaps: list[tuple[int, int]]) -> 
         out.append(
             min(
                 range(low, high + 1),
-                key=lambda x, b=bound, r=right: (_cost(lines, x) + (x > r), abs(x - b)),
+                key=lambda x, b=bound, r=right: (cut_cost(lines, x) + (x > r), abs(x - b)),
                 default=bound,
             )
         )
     return out
 
 
-def _cost(lines: list[str], x: int) -> int:
+def cut_cost(lines: list[str], x: int) -> int:
     """How badly a column starting at position x cuts these lines."""
     return sum(_cut_cost(line, x) for line in lines)
 

@@ -46,6 +46,40 @@ def paragraph_rows(lines: list[str]) -> tuple[list[Row], int] | None:
     return rows, width
 
 
+def numbers_apart(lines: list[str]) -> str | None:
+    """Why plain pdftotext text cannot be read as rows, when its numbers stand apart from their
+    cells: the header's labels are lines of their own, and a run of the rows' numbers comes with
+    no cell between them (pdftotext read the № column of a page whole before the other cells, so
+    which lines make a row is lost). None when the text does not look so."""
+    texts = [" ".join(line.replace("\f", " ").split()) for line in lines]
+    run: list[tuple[int, str]] = []
+    for number, text in enumerate(texts, 1):
+        if NUMBER.match(text) and not text.isdigit():
+            run.append((number, text))
+            if len(run) >= _MIN_ROWS:
+                break
+        elif text:
+            run = []
+    if len(run) < _MIN_ROWS:
+        return None
+    # each field's first label line after the numbers start (pdftotext prints the № column first)
+    labels: dict[str, tuple[int, str]] = {}
+    for number, text in enumerate(texts[run[0][0] :], run[0][0] + 1):
+        field = columns.field_of(text) if 0 < len(text) <= 60 and not NUMBER.match(text) else None
+        if field in ("title", "responsible", "timeframe"):
+            labels.setdefault(field, (number, text))
+    if "title" not in labels or not labels.keys() & {"responsible", "timeframe"}:
+        return None
+    named = ", ".join(f"line {n} «{t}»" for n, t in sorted(labels.values()))
+    numbers = ", ".join(f"«{t}»" for _, t in run)
+    return (
+        f"the header's labels are lines of their own ({named}), but the rows' numbers stand apart from "
+        f"their cells (lines {run[0][0]}–{run[-1][0]}: {numbers}, with nothing between them): this reads as "
+        f"plain pdftotext output (without -layout) of a table it read column by column, so which lines make "
+        f"a row is lost; convert the PDF again with `pdftotext -layout`, or copy the table from the document"
+    )
+
+
 def _paragraphs(lines: list[str]) -> list[Paragraph]:
     out: list[Paragraph] = []
     current: list[str] = []
@@ -68,7 +102,14 @@ def _paragraphs(lines: list[str]) -> list[Paragraph]:
 def _label_offset(paragraph: Paragraph, label: str) -> int:
     """Lines of the header's first paragraph above its label (the title the «№» is glued under)."""
     lines = paragraph[1]
+    if len(lines) > 2 and _split_number_label(lines) and " ".join(lines[-2:]) == label:
+        return len(lines) - 2
     return len(lines) - 1 if len(lines) > 1 and lines[-1] == label else 0
+
+
+def _split_number_label(lines: list[str]) -> bool:
+    """True when a paragraph ends with the «№» label over two lines («№» / «п/п»)."""
+    return lines[-2] == "№" and bool(columns.field_of(" ".join(lines[-2:])) == "number") and len(lines[-1]) <= 5
 
 
 def _header(paragraphs: list[Paragraph]) -> tuple[int, list[str], int] | None:
@@ -77,6 +118,8 @@ def _header(paragraphs: list[Paragraph]) -> tuple[int, list[str], int] | None:
     for start in range(len(paragraphs)):
         lines = paragraphs[start][1]
         first = [" ".join(lines)] if len(lines) == 1 else [lines[-1]]
+        if len(lines) > 1 and _split_number_label(lines):
+            first = [" ".join(lines[-2:])]
         labels = first if _label(first[0]) else []
         if not labels:
             continue
@@ -126,6 +169,7 @@ def _body(body: list[Paragraph], labels: list[str], mapping: dict[str, int]) -> 
     found: list[tuple[int, list[list[str]]]] = []
     index = 0
     skip_labels = [" ".join(label.split()) for label in labels]
+    body = _regrouped(body, width)
     while index < len(body):
         where, lines = body[index]
         text = " ".join(lines)
@@ -157,6 +201,46 @@ def _body(body: list[Paragraph], labels: list[str], mapping: dict[str, int]) -> 
         rows.append(Row(CELLS, [], f"line {where}", table=1))
     _join(rows, found, width)
     return rows
+
+
+def _regrouped(body: list[Paragraph], width: int) -> list[Paragraph]:
+    """The paragraphs with each run of rows printed column by column put back row by row.
+
+    pdftotext reads a block of rows that sit side by side on the page as a whole column before the
+    next: the numbers and titles of a few rows one after another, then the other cells of the
+    first of them, of the second, and so on. Such a run is k rows of a number and a title each,
+    followed by exactly k times as many other cells as a row has (a heading may close it); any
+    other count is left as printed."""
+    rest = width - 2
+    if rest < 1:
+        return body
+    out: list[Paragraph] = []
+    index = 0
+    while index < len(body):
+        starts = index
+        pairs: list[tuple[Paragraph, Paragraph]] = []
+        while index + 1 < len(body) and _row_start(body[index]) is not None and _row_start(body[index + 1]) is None:
+            pairs.append((body[index], body[index + 1]))  # a number and its title
+            index += 2
+            if index < len(body) and _row_start(body[index]) is None:
+                break  # the other cells follow
+        others = index
+        while index < len(body) and _row_start(body[index]) is None and not _page_number(body[index]):
+            index += 1
+        cells = body[others:index]
+        extra = len(cells) - len(pairs) * rest
+        if len(pairs) < 2 or extra not in (0, 1):
+            out.extend(body[starts : max(index, starts + 1)])
+            index = max(index, starts + 1)
+            continue
+        for k, (number, title) in enumerate(pairs):
+            out.extend([number, title, *cells[k * rest : (k + 1) * rest]])
+        out.extend(cells[len(pairs) * rest :])
+    return out
+
+
+def _page_number(paragraph: Paragraph) -> bool:
+    return bool(_PAGE_NUMBER.match(" ".join(paragraph[1])))
 
 
 def _join(rows: list[Row], found: list[tuple[int, list[list[str]]]], width: int) -> None:

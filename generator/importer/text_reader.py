@@ -19,7 +19,7 @@ from .html_reader import html_rows, looks_like_html
 from .rows import BREAK, CELLS, TEXT, Row, Source
 from .text_aligned import aligned_rows, looks_aligned
 from .text_lines import lines_rows
-from .text_paragraphs import paragraph_rows
+from .text_paragraphs import numbers_apart, paragraph_rows
 from .text_pipe import looks_piped, pipe_rows
 from .text_quoted import quoted_record
 
@@ -34,6 +34,11 @@ def read_text(data: bytes, name: str) -> Source:
         text = _CONTROL.sub("", text)
         notes.append("control characters (NUL, ESC and the like) removed from the text")
     rows, note = shaped_rows(text)
+    if not any(row.kind == CELLS for row in rows):
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        apart = numbers_apart(lines)
+        if apart is not None:
+            raise ImporterError(f"no table of measures found in {name}: {apart}")
     return Source(TXT, text, rows, name, notes + ([note] if note else []))
 
 
