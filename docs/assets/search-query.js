@@ -256,6 +256,10 @@ window.kbSearchQuery = function (base, changed) {
     if (word.length < 3 || !/^[а-я]+$/.test(word)) return word;
     if (!dict[word[0]]) { load(word[0]); return word; }
     if (known(word)) return word;
+    // A word the site does not know may be misspelt in its first vowel: those letters' lists are
+    // fetched only now, so that a query of known words never waits for them.
+    var other = (FIRST_ALTERNATE[word[0]] || "").split("").filter(function (l) { return !dict[l]; });
+    if (other.length) { other.forEach(load); return word; }
     var keys = candidates(word), best = nearest(word, keys), parts = split(word);
     // Two words typed together win over a misspelling («дляшкольников» is no «дошкольников»), unless a
     // part is a function word of one letter or stands after a word («слухо», «школв» are misspelt).
@@ -520,7 +524,7 @@ window.kbSearchQuery = function (base, changed) {
   function ready(term) {
     var letters = {};
     tokens(term).forEach(function (w) {
-      [w[0], translit(w)[0]].forEach(function (l) { (l + (FIRST_ALTERNATE[l] || "")).split("").forEach(function (x) { letters[x] = 1; }); });
+      letters[w[0]] = letters[translit(w)[0]] = 1;
     });
     term.split(/\s+/).forEach(function (chunk) { if (chunk) letters[fold(unlayout(chunk))[0]] = 1; });
     // A corrected, transliterated or split word may need a letter not asked for yet: reading the query
