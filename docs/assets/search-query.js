@@ -81,6 +81,8 @@ window.kbSearchQuery = function (base, changed) {
   var PLACES = ["колледж", "школа", "вуз"];
   // Letters that begin a word as the same sound: an unstressed «о» is heard «а», «е» and «э» «и».
   var FIRST_ALTERNATE = { "е": "эи", "э": "еи", "и": "еэ", "о": "а", "а": "о" };
+  // «весной», «осенний», «зимой»: a season (see `analyze`).
+  var SEASON = /^(зим|весе?н|осен)/;
   var dict = {}, loading = {};
   var vocabulary = null, audiences = [], abbreviations = {};
   var vocabularyLoading = fetch(base + "data/search-vocabulary.json")
@@ -454,7 +456,7 @@ window.kbSearchQuery = function (base, changed) {
     }, []);
     var unknown = [];
     words = kept.filter(function (w) { return !FUNCTION.has(w); })
-      .map(function (w) { var c = STOP.has(w) ? w : correct(w); if (c === null) unknown.push(w); return c; })
+      .map(function (w) { var c = STOP.has(w) || SEASON.test(w) ? w : correct(w); if (c === null) unknown.push(w); return c; })
       .filter(Boolean).join(" ").split(" ").filter(function (w) { return !FUNCTION.has(w); });
     var slots = words.map(function (w) {
       var s = new Set([w, lemma(w)]);
@@ -464,8 +466,12 @@ window.kbSearchQuery = function (base, changed) {
       return s;
     });
     if (vocabulary) {
-      var months = vocabulary.months;
+      // A season («весной», «осенний») is its three months; summer is not: «летом», «летний» are the words of
+      // summer jobs and camps.
+      var months = vocabulary.months, names = Object.keys(months).map(function (k) { return months[k]; });
       slots.forEach(function (s, i) {
+        var season = SEASON.exec(words[i]);
+        if (season) s = new Set([0, 1, 2].map(function (k) { return names[({ з: 11, в: 2, о: 8 }[season[1][0]] + k) % 12]; }));
         s.forEach(function (l) { if (months[l]) { add("Месяц", months[l]); slots[i] = new Set(); words[i] = null; } });
       });
       // A region's name, everyday name or adjective («смоленская») is a filter, with the «область» after it.
