@@ -291,6 +291,10 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
         # несовершеннолетних») finds nothing as words: a query that says it is read as its concept, as an
         # everyday phrase is. One whose words pages say, if never together, is searched as words.
         unsaid_plans = [p for p in c.plans if not all(lem in said for lem in content_lemmas(p))]
+        # A concept named by its abbreviation («ОВЗ») is named so by some pages and in full (its first plan
+        # phrase) by others: the full name in a query is the concept, which finds both.
+        if c.term in c.abbr and c.plans[0] not in unsaid_plans:
+            unsaid_plans.append(c.plans[0])
         phrases = [list(content_lemmas(p)) for p in [*c.people, *unsaid_plans]]
         entry = {
             "term": c.term,
