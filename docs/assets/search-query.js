@@ -8,9 +8,6 @@
 //       Russian what was done to the query, or ""; `counts` a Pagefind search whose filter counts
 //       (`filters`, `totalFilters`) the filter panel shows.
 //   rewrite(term) -> string: the words Pagefind searches for.
-//   filters(term) -> {FilterName: [values]}: the filters the query implies (a region, a year, a grade,
-//       a month); a result must have one of the values of each. Grades and months also accept
-//       measures that name none ("не указан").
 //   relax(query, chosen) -> Promise<string|null>: the fewest words to leave out when every word together
 //       finds nothing.
 //   excerpt(data) -> string: the HTML excerpt to show for a result's data (`await result.data()`):
@@ -40,7 +37,6 @@
 window.kbSearchQuery = function (base, changed) {
   "use strict";
   changed = changed || function () {};
-  var TOP = 5;
   // A word (or concept) that this share of all measures has is weak; it ranks with this weight.
   var WEAK_SHARE = 0.3, WEAK_WEIGHT = 0.5;
   // Function and question words («как», «можно ли», «подскажите»): they ask, and say nothing of what is
@@ -81,8 +77,6 @@ window.kbSearchQuery = function (base, changed) {
   var PLACES = ["колледж", "школа", "вуз"];
   // Letters that begin a word as the same sound: an unstressed «о» is heard «а», «е» and «э» «и».
   var FIRST_ALTERNATE = { "е": "эи", "э": "еи", "и": "еэ", "о": "а", "а": "о" };
-  // «весной», «осенний», «зимой»: a season (see `analyze`).
-  var SEASON = /^(зим|весе?н|осен)/;
   var dict = {}, loading = {};
   var vocabulary = null, audiences = [], abbreviations = {};
   var vocabularyLoading = fetch(base + "data/search-vocabulary.json")
@@ -435,7 +429,7 @@ window.kbSearchQuery = function (base, changed) {
       // «до декабря», «к маю»: a deadline, so any month up to it (of the calendar year, as the plans count).
       var month = vocabulary && vocabulary.months[lemma(w)];
       if (month && /^(до|к|ко)$/.test(words[i - 1] || "")) {
-        var names = Object.keys(vocabulary.months).map(function (k) { return vocabulary.months[k]; });
+        var names = Object.values(vocabulary.months);
         names.slice(0, names.indexOf(month) + 1).forEach(function (m) { add("Месяц", m); });
         return;
       }
@@ -456,7 +450,7 @@ window.kbSearchQuery = function (base, changed) {
     }, []);
     var unknown = [];
     words = kept.filter(function (w) { return !FUNCTION.has(w); })
-      .map(function (w) { var c = STOP.has(w) || SEASON.test(w) ? w : correct(w); if (c === null) unknown.push(w); return c; })
+      .map(function (w) { var c = STOP.has(w) ? w : correct(w); if (c === null) unknown.push(w); return c; })
       .filter(Boolean).join(" ").split(" ").filter(function (w) { return !FUNCTION.has(w); });
     var slots = words.map(function (w) {
       var s = new Set([w, lemma(w)]);
@@ -466,13 +460,13 @@ window.kbSearchQuery = function (base, changed) {
       return s;
     });
     if (vocabulary) {
-      // A season («весной», «осенний») is its three months; summer is not: «летом», «летний» are the words of
-      // summer jobs and camps.
-      var months = vocabulary.months, names = Object.keys(months).map(function (k) { return months[k]; });
+      // A season («весной», «осенний») is its months (`seasons`, absent from an older copy of the vocabulary).
+      var months = vocabulary.months, seasons = vocabulary.seasons || {};
       slots.forEach(function (s, i) {
-        var season = SEASON.exec(words[i]);
-        if (season) s = new Set([0, 1, 2].map(function (k) { return names[({ з: 11, в: 2, о: 8 }[season[1][0]] + k) % 12]; }));
-        s.forEach(function (l) { if (months[l]) { add("Месяц", months[l]); slots[i] = new Set(); words[i] = null; } });
+        s.forEach(function (l) {
+          var named = months[l] || seasons[l];
+          if (named) { named.split(" ").forEach(function (m) { add("Месяц", m); }); slots[i] = new Set(); words[i] = null; }
+        });
       });
       // A region's name, everyday name or adjective («смоленская») is a filter, with the «область» after it.
       var regions = vocabulary.regions.map(function (r) {
@@ -522,7 +516,6 @@ window.kbSearchQuery = function (base, changed) {
              parts: concepts.map(fold).concat(words.filter(function (w) { return text.split(" ").indexOf(w) >= 0; })) };
   }
   function rewrite(term) { return analyze(term).text; }
-  function filters(term) { return analyze(term).filters; }
   function ready(term) {
     var letters = {};
     tokens(term).forEach(function (w) {
@@ -805,6 +798,6 @@ window.kbSearchQuery = function (base, changed) {
     return /<mark>/.test(shown) ? shown + " " + sentences.join(" ") : sentences.join(" ");
   }
 
-  return { search: search, rewrite: rewrite, filters: filters, relax: relax, excerpt: excerpt, analyze: analyze,
+  return { search: search, rewrite: rewrite, relax: relax, excerpt: excerpt, analyze: analyze,
            ready: ready, load: load, lemma: lemma, api: api };
 };

@@ -45,6 +45,16 @@ QUERY_STOP_WORDS = tuple(
     ).split()
 )
 _TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+")
+# A season in a query is its months, as a month is a filter («весной», «осенний»). Not summer: «летом»,
+# «летний» are the words of summer jobs and camps, which the vocabulary reads.
+SEASONS = {
+    "зима": (12, 1, 2),
+    "зимний": (12, 1, 2),
+    "весна": (3, 4, 5),
+    "весенний": (3, 4, 5),
+    "осень": (9, 10, 11),
+    "осенний": (9, 10, 11),
+}
 
 
 class SearchTerms(NamedTuple):
@@ -256,7 +266,7 @@ def site_words(catalog: Catalog) -> Iterable[str]:
         texts += [c.term, *c.plans, *c.abbr, *c.people]
     texts += [" ".join(pair) for pair in vocabulary.synonyms.items()]
     texts += [" ".join(aliases) for aliases in vocabulary.region_aliases.values()]
-    texts += list(MONTH_NAMES)
+    texts += [*MONTH_NAMES, *SEASONS]
     return sorted({w.lower().replace("ё", "е") for text in texts for w in re.findall(r"[А-Яа-яЁёA-Za-z]{3,}", text)})
 
 
@@ -331,6 +341,7 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
         "unsaid": sorted(w for w in everyday - indexed - set(synonyms) if not _stem_said(w, stems)),
         "regions": regions,
         "months": {morphology.lemma(m): m for m in MONTH_NAMES},
+        "seasons": {s: " ".join(MONTH_NAMES[m - 1] for m in months) for s, months in SEASONS.items()},
         "function_words": sorted(FUNCTION_WORDS),
         "stop": list(QUERY_STOP_WORDS),
         "measures": len(catalog.measures),
