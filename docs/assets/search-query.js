@@ -14,7 +14,9 @@
 //       plan text only, escaped, with the matched words in <mark>; a result found through the search
 //       vocabulary shows the plan words its concept stands for, marked.
 //   analyze(term) -> {words, concepts, filters, text, unknown}: the reading of a query (also the
-//       catalogue's): the words left, the concept terms, the filters, what Pagefind gets, the words
+//       catalogue's): `filters` are those the query implies (a region, a year, a grade, a month), a result
+//       has one of the values of each, grades and months also accept measures that name none ("не указан");
+//       the words left, the concept terms, what Pagefind gets, the words
 //       dropped as used by no page.
 //   ready(term) -> Promise: resolves when the word lists the term needs have arrived.
 //   lemma(word) -> string: the dictionary form of a word the site uses (in any of its forms), folded.
@@ -22,7 +24,7 @@
 //   api() -> Promise<{search, filters}>: Pagefind, run in a worker (see `api`).
 // How a query is read: numbers never match measure numbers: a year becomes the «Год» filter, a grade
 // («9 класс», «девятиклассники») the «Класс» filter, a month the «Месяц» filter («до мая»: the months up
-// to May), a region's name or everyday name («Кузбасс», «ленобласть») the «Регион» filter; function words are dropped; Latin letters
+// to May; a season its months), a region's name or everyday name («Кузбасс», «ленобласть») the «Регион» filter; function words are dropped; Latin letters
 // are read as Russian typed in the Latin keyboard layout when that makes a word the site uses (a whole
 // query so, when most of its words read so), else as transliterated Russian unless the site uses the word;
 // words typed together are split, a word typed apart joined; a misspelt word (or one spelt as heard)
