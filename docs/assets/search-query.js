@@ -8,16 +8,15 @@
 //       Russian what was done to the query, or ""; `counts` a Pagefind search whose filter counts
 //       (`filters`, `totalFilters`) the filter panel shows.
 //   rewrite(term) -> string: the words Pagefind searches for.
-//   filters(term) -> {FilterName: [values]}: the filters the query implies (a region, a year, a grade,
-//       a month); a result must have one of the values of each. Grades and months also accept
-//       measures that name none ("не указан").
 //   relax(query, chosen) -> Promise<string|null>: the fewest words to leave out when every word together
 //       finds nothing.
 //   excerpt(data) -> string: the HTML excerpt to show for a result's data (`await result.data()`):
 //       plan text only, escaped, with the matched words in <mark>; a result found through the search
 //       vocabulary shows the plan words its concept stands for, marked.
 //   analyze(term) -> {words, concepts, filters, text, unknown}: the reading of a query (also the
-//       catalogue's): the words left, the concept terms, the filters, what Pagefind gets, the words
+//       catalogue's): `filters` are those the query implies (a region, a year, a grade, a month), a result
+//       has one of the values of each, grades and months also accept measures that name none ("не указан");
+//       the words left, the concept terms, what Pagefind gets, the words
 //       dropped as used by no page.
 //   ready(term) -> Promise: resolves when the word lists the term needs have arrived.
 //   lemma(word) -> string: the dictionary form of a word the site uses (in any of its forms), folded.
@@ -25,7 +24,7 @@
 //   api() -> Promise<{search, filters}>: Pagefind, run in a worker (see `api`).
 // How a query is read: numbers never match measure numbers: a year becomes the «Год» filter, a grade
 // («9 класс», «девятиклассники») the «Класс» filter, a month the «Месяц» filter («до мая»: the months up
-// to May), a region's name or everyday name («Кузбасс», «ленобласть») the «Регион» filter; function words are dropped; Latin letters
+// to May; a season its months), a region's name or everyday name («Кузбасс», «ленобласть») the «Регион» filter; function words are dropped; Latin letters
 // are read as Russian typed in the Latin keyboard layout when that makes a word the site uses (a whole
 // query so, when most of its words read so), else as transliterated Russian unless the site uses the word;
 // words typed together are split, a word typed apart joined; a misspelt word (or one spelt as heard)
@@ -40,7 +39,6 @@
 window.kbSearchQuery = function (base, changed) {
   "use strict";
   changed = changed || function () {};
-  var TOP = 5;
   // A word (or concept) that this share of all measures has is weak; it ranks with this weight.
   var WEAK_SHARE = 0.3, WEAK_WEIGHT = 0.5;
   // Function and question words («как», «можно ли», «подскажите»): they ask, and say nothing of what is
@@ -437,7 +435,7 @@ window.kbSearchQuery = function (base, changed) {
       // «до декабря», «к маю»: a deadline, so any month up to it (of the calendar year, as the plans count).
       var month = vocabulary && vocabulary.months[lemma(w)];
       if (month && /^(до|к|ко)$/.test(words[i - 1] || "")) {
-        var names = Object.keys(vocabulary.months).map(function (k) { return vocabulary.months[k]; });
+        var names = Object.values(vocabulary.months);
         names.slice(0, names.indexOf(month) + 1).forEach(function (m) { add("Месяц", m); });
         return;
       }
@@ -468,9 +466,13 @@ window.kbSearchQuery = function (base, changed) {
       return s;
     });
     if (vocabulary) {
-      var months = vocabulary.months;
+      // A season («весной», «осенний») is its months (`seasons`, absent from an older copy of the vocabulary).
+      var months = vocabulary.months, seasons = vocabulary.seasons || {};
       slots.forEach(function (s, i) {
-        s.forEach(function (l) { if (months[l]) { add("Месяц", months[l]); slots[i] = new Set(); words[i] = null; } });
+        s.forEach(function (l) {
+          var named = months[l] || seasons[l];
+          if (named) { named.split(" ").forEach(function (m) { add("Месяц", m); }); slots[i] = new Set(); words[i] = null; }
+        });
       });
       // A region's name, everyday name or adjective («смоленская») is a filter, with the «область» after it.
       var regions = vocabulary.regions.map(function (r) {
@@ -520,7 +522,6 @@ window.kbSearchQuery = function (base, changed) {
              parts: concepts.map(fold).concat(words.filter(function (w) { return text.split(" ").indexOf(w) >= 0; })) };
   }
   function rewrite(term) { return analyze(term).text; }
-  function filters(term) { return analyze(term).filters; }
   function ready(term) {
     var letters = {};
     tokens(term).forEach(function (w) {
@@ -803,6 +804,6 @@ window.kbSearchQuery = function (base, changed) {
     return /<mark>/.test(shown) ? shown + " " + sentences.join(" ") : sentences.join(" ");
   }
 
-  return { search: search, rewrite: rewrite, filters: filters, relax: relax, excerpt: excerpt, analyze: analyze,
+  return { search: search, rewrite: rewrite, relax: relax, excerpt: excerpt, analyze: analyze,
            ready: ready, load: load, lemma: lemma, api: api };
 };

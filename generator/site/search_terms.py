@@ -45,6 +45,16 @@ QUERY_STOP_WORDS = tuple(
     ).split()
 )
 _TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+")
+# A season in a query is its months, as a month is a filter («весной», «осенний»). Not summer: «летом»,
+# «летний» are the words of summer jobs and camps, which the vocabulary reads.
+SEASONS = {
+    "зима": (12, 1, 2),
+    "зимний": (12, 1, 2),
+    "весна": (3, 4, 5),
+    "весенний": (3, 4, 5),
+    "осень": (9, 10, 11),
+    "осенний": (9, 10, 11),
+}
 
 
 class SearchTerms(NamedTuple):
@@ -256,7 +266,7 @@ def site_words(catalog: Catalog) -> Iterable[str]:
         texts += [c.term, *c.plans, *c.abbr, *c.people]
     texts += [" ".join(pair) for pair in vocabulary.synonyms.items()]
     texts += [" ".join(aliases) for aliases in vocabulary.region_aliases.values()]
-    texts += list(MONTH_NAMES)
+    texts += [*MONTH_NAMES, *SEASONS]
     return sorted({w.lower().replace("ё", "е") for text in texts for w in re.findall(r"[А-Яа-яЁёA-Za-z]{3,}", text)})
 
 
@@ -291,6 +301,10 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
         # несовершеннолетних») finds nothing as words: a query that says it is read as its concept, as an
         # everyday phrase is. One whose words pages say, if never together, is searched as words.
         unsaid_plans = [p for p in c.plans if not all(lem in said for lem in content_lemmas(p))]
+        # A concept named by its abbreviation («ОВЗ») is named so by some pages and in full (its first plan
+        # phrase) by others: the full name in a query is the concept, which finds both.
+        if c.term in c.abbr and c.plans[0] not in unsaid_plans:
+            unsaid_plans.append(c.plans[0])
         phrases = [list(content_lemmas(p)) for p in [*c.people, *unsaid_plans]]
         entry = {
             "term": c.term,
@@ -327,6 +341,7 @@ def query_vocabulary(catalog: Catalog) -> dict[str, object]:
         "unsaid": sorted(w for w in everyday - indexed - set(synonyms) if not _stem_said(w, stems)),
         "regions": regions,
         "months": {morphology.lemma(m): m for m in MONTH_NAMES},
+        "seasons": {s: " ".join(MONTH_NAMES[m - 1] for m in months) for s, months in SEASONS.items()},
         "function_words": sorted(FUNCTION_WORDS),
         "stop": list(QUERY_STOP_WORDS),
         "measures": len(catalog.measures),
